@@ -1,0 +1,42 @@
+package dev.wharf.examples.greeter.cache;
+
+import dev.wharf.examples.greeter.GreeterProperties;
+import dev.wharf.examples.greeter.data.Greeting;
+import java.time.Duration;
+import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
+import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.cache.BatchStrategies;
+import org.springframework.data.redis.cache.RedisCacheConfiguration;
+import org.springframework.data.redis.cache.RedisCacheWriter;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.serializer.JacksonJsonRedisSerializer;
+import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
+
+/**
+ * The Redis cache, shaped by greeter's ACL user: every key starts with REDIS_KEY_PREFIX, and the
+ * writer takes no locks and clears with SCAN, never KEYS (which the ACL denies).
+ */
+@EnableCaching
+@Configuration(proxyBeanMethods = false)
+public class CacheConfig {
+  static final Duration TIME_TO_LIVE = Duration.ofMinutes(10);
+
+  @Bean
+  RedisCacheConfiguration redisCacheConfiguration(GreeterProperties props) {
+    return RedisCacheConfiguration.defaultCacheConfig()
+        .prefixCacheNameWith(props.keyPrefix())
+        .entryTtl(TIME_TO_LIVE)
+        .disableCachingNullValues()
+        .serializeValuesWith(
+            SerializationPair.fromSerializer(new JacksonJsonRedisSerializer<>(Greeting.class)));
+  }
+
+  @Bean
+  RedisCacheManagerBuilderCustomizer nonLockingScanWriter(RedisConnectionFactory redis) {
+    return builder ->
+        builder.cacheWriter(
+            RedisCacheWriter.nonLockingRedisCacheWriter(redis, BatchStrategies.scan(100)));
+  }
+}

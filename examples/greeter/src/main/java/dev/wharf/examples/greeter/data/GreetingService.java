@@ -1,0 +1,36 @@
+package dev.wharf.examples.greeter.data;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.cache.annotation.Cacheable;
+import org.springframework.stereotype.Service;
+
+/** Creates greetings and reads them back, single reads through the Redis cache. */
+@Service
+public class GreetingService {
+  /** The cache name; with the key prefix a key reads e.g. {@code greeter:greetings::42}. */
+  public static final String CACHE = "greetings";
+
+  private final GreetingRepository repository;
+  private final Clock clock;
+
+  public GreetingService(GreetingRepository repository, Clock clock) {
+    this.repository = repository;
+    this.clock = clock;
+  }
+
+  public Greeting create(String name, String createdBy) {
+    return repository.insert(name, "Hello, " + name + "!", createdBy, clock.instant());
+  }
+
+  // Greetings never change once written, so a cached copy is never stale; misses are not cached.
+  @Cacheable(cacheNames = CACHE, unless = "#result == null")
+  public Optional<Greeting> find(long id) {
+    return repository.findById(id);
+  }
+
+  public List<Greeting> latest(int limit) {
+    return repository.latest(limit);
+  }
+}

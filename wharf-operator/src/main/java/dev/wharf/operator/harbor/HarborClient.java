@@ -1,0 +1,80 @@
+package dev.wharf.operator.harbor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.wharf.operator.http.JsonHttp;
+import dev.wharf.operator.http.PathSegments;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The parts of Harbor's v2.0 REST API the operator uses: projects and project-level robot
+ * accounts (robot API v2). Basic auth with an admin user or a system robot.
+ */
+public class HarborClient {
+  private static final String API = "/api/v2.0";
+  private final JsonHttp http;
+
+  public HarborClient(URI address, String username, Supplier<String> password) {
+    this.http = new JsonHttp("Harbor", address, () -> Map.of("Authorization", "Basic "
+        + Base64.getEncoder().encodeToString((username + ":" + password.get()).getBytes(StandardCharsets.UTF_8))));
+  }
+
+  /** The project's id, or empty when there is no such project. */
+  public Optional<Long> projectId(String project) {
+    JsonHttp.Response r = http.send("GET", API + "/projects/" + PathSegments.check("project", project), null,
+        Set.of(200, 404), Map.of("X-Is-Resource-Name", "true"));
+    return r.status() == 404 ? Optional.empty() : Optional.of(r.body().path("project_id").asLong());
+  }
+
+  /** Creates a private project. A project that appeared meanwhile (409) is fine. */
+  public void createProject(String project) {
+    http.send("POST", API + "/projects", Map.of("project_name", PathSegments.check("project", project),
+        "metadata", Map.of("public", "false")), Set.of(201, 409));
+  }
+
+  public List<Robot> projectRobots(long projectId) {
+    String q = URLEncoder.encode("Level=project,ProjectID=" + projectId, StandardCharsets.UTF_8);
+    List<Robot> robots = new ArrayList<>();
+    for (int page = 1; ; page++) {
+      JsonHttp.Response r = http.send("GET", API + "/robots?q=" + q + "&page=" + page + "&page_size=100", null, Set.of(200));
+      for (JsonNode n : r.body()) {
+        robots.add(new Robot(n.path("id").asLong(), n.path("name").asText()));
+      }
+      if (r.body().size() < 100) {
+        return robots;
+      }
+    }
+  }
+
+  /** Creates a robot that may only pull from one project. Harbor shows its secret only now. */
+  public RobotCredentials createPullRobot(String project, String robotName, String description) {
+    Map<String, Object> body = Map.of(
+        "name", PathSegments.check("robot", robotName),
+        "description", description,
+        "level", "project",
+        "duration", -1,
+        "disable", false,
+        "permissions", List.of(Map.of(
+            "kind", "project",
+            "namespace", PathSegments.check("project", project),
+            "access", List.of(Map.of("resource", "repository", "action", "pull")))));
+    JsonNode created = http.send("POST", API + "/robots", body, Set.of(201)).body();
+    return new RobotCredentials(created.path("id").asLong(), created.path("name").asText(), created.path("secret").asText());
+  }
+
+  public void deleteRobot(long id) {
+    http.send("DELETE", API + "/robots/" + id, null, Set.of(200, 404));
+  }
+
+  public long writes() {
+    return http.writes();
+  }
+}

@@ -1,0 +1,101 @@
+package dev.wharf.operator.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * A small JSON-over-HTTP client on the JDK HttpClient. It counts the requests that change
+ * state (anything but GET and HEAD), which is how the operator proves that a resync of an
+ * unchanged App writes nothing.
+ */
+public final class JsonHttp {
+  public static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  private final String service;
+  private final URI base;
+  private final Supplier<Map<String, String>> authHeaders;
+  private final HttpClient http;
+  private final AtomicLong writes = new AtomicLong();
+
+  public JsonHttp(String service, URI base, Supplier<Map<String, String>> authHeaders) {
+    this.service = service;
+    this.base = base;
+    this.authHeaders = authHeaders;
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  /** The answer: status and parsed body (a missing node when the body is empty). */
+  public record Response(int status, JsonNode body) {}
+
+  public Response send(String method, String path, Object body, Set<Integer> expected, Map<String, String> headers) {
+    HttpRequest.Builder req = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+        .header("Accept", "application/json");
+    authHeaders.get().forEach(req::header);
+    headers.forEach(req::header);
+    if (body == null) {
+      req.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      req.header("Content-Type", "application/json");
+      req.method(method, HttpRequest.BodyPublishers.ofByteArray(toJson(body)));
+    }
+    if (!method.equals("GET") && !method.equals("HEAD")) {
+      writes.incrementAndGet();
+    }
+    HttpResponse<byte[]> resp;
+    try {
+      resp = http.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new ExternalServiceException(service, true, 0,
+          service + " unreachable at " + base + " (" + method + " " + path + "): " + e.getClass().getSimpleName(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ExternalServiceException(service, true, 0, service + " request interrupted", e);
+    }
+    int status = resp.statusCode();
+    if (!expected.contains(status)) {
+      boolean unavailable = status >= 500 || status == 429;
+      throw new ExternalServiceException(service, unavailable, status,
+          service + " answered " + status + " to " + method + " " + path, null);
+    }
+    return new Response(status, parse(resp.body()));
+  }
+
+  public Response send(String method, String path, Object body, Set<Integer> expected) {
+    return send(method, path, body, expected, Map.of());
+  }
+
+  /** Requests that changed (or tried to change) state since this client was made. */
+  public long writes() {
+    return writes.get();
+  }
+
+  private byte[] toJson(Object body) {
+    try {
+      return JSON.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode request body for " + service, e);
+    }
+  }
+
+  private JsonNode parse(byte[] bytes) {
+    if (bytes.length == 0) {
+      return JSON.missingNode();
+    }
+    try {
+      return JSON.readTree(bytes);
+    } catch (IOException e) {
+      throw new ExternalServiceException(service, false, 0, service + " answered with a body that is not JSON", e);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package dev.wharf.operator.openbao;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wharf.operator.http.ExternalServiceException;
+import dev.wharf.operator.stub.OpenBaoStub;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** Contract test: the OpenBao client against a stub that follows OpenBao's documented API. */
+class OpenBaoClientContractTest {
+  static final OpenBaoStub STUB = new OpenBaoStub("root-token", "wharf");
+  final OpenBaoClient client = new OpenBaoClient(STUB.uri(), () -> "root-token", "wharf", "kubernetes");
+
+  @AfterAll
+  static void stop() {
+    STUB.close();
+  }
+
+  @Test
+  void kvV2RoundTripAndDelete() {
+    assertThat(client.readKv("apps/team-a/kv")).isEmpty();
+    long v1 = client.writeKv("apps/team-a/kv", Map.of("MYSQL_PASSWORD", "s3cret"));
+    long v2 = client.writeKv("apps/team-a/kv", Map.of("MYSQL_PASSWORD", "n3w"));
+    assertThat(v2).isEqualTo(v1 + 1);
+    KvSecret read = client.readKv("apps/team-a/kv").orElseThrow();
+    assertThat(read.get("MYSQL_PASSWORD")).isEqualTo("n3w");
+    assertThat(read.version()).isEqualTo(v2);
+    assertThat(read.toString()).doesNotContain("n3w");
+    assertThat(STUB.calls()).anyMatch(c -> c.method().equals("POST") && c.path().equals("/v1/wharf/data/apps/team-a/kv"));
+
+    client.deleteKv("apps/team-a/kv");
+    assertThat(STUB.calls()).anyMatch(c -> c.method().equals("DELETE") && c.path().equals("/v1/wharf/metadata/apps/team-a/kv"));
+    assertThat(client.readKv("apps/team-a/kv")).isEmpty();
+  }
+
+  @Test
+  void policyRoundTrip() {
+    String hcl = "path \"wharf/data/apps/team-a/p\" {\n  capabilities = [\"read\"]\n}\n";
+    assertThat(client.readPolicy("wharf-app-team-a-p")).isEmpty();
+    client.writePolicy("wharf-app-team-a-p", hcl);
+    assertThat(client.readPolicy("wharf-app-team-a-p")).contains(hcl);
+    client.deletePolicy("wharf-app-team-a-p");
+    assertThat(client.readPolicy("wharf-app-team-a-p")).isEmpty();
+  }
+
+  @Test
+  void kubernetesRoleRoundTrip() {
+    KubernetesRole role = new KubernetesRole(List.of("r"), List.of("team-a"), List.of("wharf-app-team-a-r"), "", 600);
+    client.writeRole("team-a-r", role);
+    assertThat(STUB.role("team-a-r").path("token_policies").get(0).asText()).isEqualTo("wharf-app-team-a-r");
+    assertThat(client.readRole("team-a-r")).contains(role);
+    client.deleteRole("team-a-r");
+    assertThat(client.readRole("team-a-r")).isEmpty();
+  }
+
+  @Test
+  void wrongTokenIsRejectedWithoutLeakingIt() {
+    OpenBaoClient wrong = new OpenBaoClient(STUB.uri(), () -> "not-the-token", "wharf", "kubernetes");
+    assertThatThrownBy(() -> wrong.readKv("apps/team-a/x"))
+        .isInstanceOfSatisfying(ExternalServiceException.class, e -> {
+          assertThat(e.status()).isEqualTo(403);
+          assertThat(e.unavailable()).isFalse();
+        })
+        .message().doesNotContain("not-the-token");
+  }
+
+  @Test
+  void sealedServerIsUnavailable() {
+    STUB.setUnavailable(true);
+    try {
+      assertThatThrownBy(() -> client.readPolicy("anything"))
+          .isInstanceOfSatisfying(ExternalServiceException.class, e -> assertThat(e.unavailable()).isTrue());
+    } finally {
+      STUB.setUnavailable(false);
+    }
+  }
+
+  @Test
+  void pathTraversalIsRefusedBeforeAnyRequest() {
+    int before = STUB.calls().size();
+    assertThatThrownBy(() -> client.writeKv("apps/../sys", Map.of("a", "b")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a safe name");
+    assertThat(STUB.calls()).hasSize(before);
+  }
+}

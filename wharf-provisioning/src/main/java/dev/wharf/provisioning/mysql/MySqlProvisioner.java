@@ -1,0 +1,157 @@
+package dev.wharf.provisioning.mysql;
+
+import dev.wharf.provisioning.AppRef;
+import dev.wharf.provisioning.Change;
+import dev.wharf.provisioning.DeletionPolicy;
+import dev.wharf.provisioning.Names;
+import dev.wharf.provisioning.Outcome;
+import dev.wharf.provisioning.ProvisioningException;
+import dev.wharf.provisioning.Secret;
+import dev.wharf.provisioning.Writes;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Gives each app a database and a user with privileges on that database only. Each call reads
+ * first and writes only what differs; identifiers come from {@link Names}. Thread-safe; calls
+ * for the same app are serialised.
+ */
+public final class MySqlProvisioner implements AutoCloseable {
+
+  private final MySqlServer server;
+  private final MySqlSql sql;
+  private final AdminConnections connections;
+  private final ConcurrentHashMap<AppRef, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+  public MySqlProvisioner(MySqlServer server, Writes writes) {
+    this.server = server;
+    this.sql = new MySqlSql(writes);
+    this.connections = new AdminConnections(server);
+  }
+
+  /**
+   * Ensures the app's database and user with {@code privileges} on it. Returns CREATED with
+   * the new password when the user was created, UPDATED when the database or grants were
+   * corrected, UNCHANGED (no writes) otherwise. An existing user's password is never changed
+   * here: use {@link #verify} and {@link #rotate}.
+   */
+  public Outcome ensure(AppRef app, MySqlPrivileges privileges) {
+    String db = Names.mysqlDatabase(app);
+    String user = Names.mysqlUser(app);
+    return withLock(app, "ensure the database and user of " + app, c -> {
+      var steps = MySqlPlan.ensure(sql.readState(c, db, user), privileges);
+      Secret password = null;
+      for (var step : steps) {
+        switch (step) {
+          case CREATE_DATABASE -> sql.createDatabase(c, db);
+          case CREATE_USER -> {
+            password = Secret.generate();
+            sql.createUser(c, user, password);
+          }
+          case REVOKE_ALL -> sql.revokeAll(c, user);
+          case GRANT -> sql.grant(c, user, db, privileges);
+        }
+      }
+      Change change = MySqlPlan.changeOf(steps);
+      return password == null ? Outcome.of(change) : Outcome.of(change, password);
+    });
+  }
+
+  /** Sets a new random password; ABSENT (no writes) when the user does not exist. */
+  public Outcome rotate(AppRef app) {
+    String user = Names.mysqlUser(app);
+    return withLock(app, "rotate the password of " + app, c -> {
+      if (!sql.readState(c, Names.mysqlDatabase(app), user).userExists()) {
+        return Outcome.of(Change.ABSENT);
+      }
+      var password = Secret.generate();
+      sql.setPassword(c, user, password);
+      return Outcome.of(Change.UPDATED, password);
+    });
+  }
+
+  /**
+   * Removes the app's access: drops the user (and so its grants) and ends its open sessions;
+   * with DROP_DATA also drops the database. ABSENT when there was nothing to remove.
+   */
+  public Outcome delete(AppRef app, DeletionPolicy policy) {
+    String db = Names.mysqlDatabase(app);
+    String user = Names.mysqlUser(app);
+    return withLock(app, "delete the user of " + app, c -> {
+      var state = sql.readState(c, db, user);
+      boolean dropDb = policy == DeletionPolicy.DROP_DATA && state.databaseExists();
+      if (!state.userExists() && !dropDb) {
+        return Outcome.of(Change.ABSENT);
+      }
+      if (state.userExists()) {
+        sql.dropUser(c, user);
+        sql.killSessions(c, user);
+      }
+      if (dropDb) {
+        sql.dropDatabase(c, db);
+      }
+      return Outcome.of(Change.DELETED);
+    });
+  }
+
+  /**
+   * True when {@code password} logs the app's user in to its database. Writes nothing: it
+   * only opens and closes a session as the app.
+   */
+  public boolean verify(AppRef app, Secret password) {
+    try (var c = AdminConnections.open(server, Names.mysqlDatabase(app), Names.mysqlUser(app),
+        password.reveal())) {
+      return MySqlSql.canLogIn(c);
+    } catch (SQLException e) {
+      if (isAccessDenied(e)) {
+        return false;
+      }
+      throw new ProvisioningException("MySQL at " + server.host() + ":" + server.port()
+          + " could not check the password of " + app + " (error " + e.getErrorCode()
+          + ", SQL state " + e.getSQLState() + ")");
+    }
+  }
+
+  /** The JDBC URL the app uses (MYSQL_URL). */
+  public String jdbcUrl(AppRef app) {
+    return server.jdbcUrl(Names.mysqlDatabase(app));
+  }
+
+  @Override
+  public void close() {
+    connections.close();
+  }
+
+  private static boolean isAccessDenied(SQLException e) {
+    int code = e.getErrorCode();
+    // 1045: bad user or password; 1044: no access to the database; 1049: no such database
+    return code == 1045 || code == 1044 || code == 1049 || "28000".equals(e.getSQLState());
+  }
+
+  private interface Work {
+    Outcome run(Connection c) throws SQLException;
+  }
+
+  private Outcome withLock(AppRef app, String what, Work work) {
+    var lock = locks.computeIfAbsent(app, k -> new ReentrantLock());
+    lock.lock();
+    try {
+      Connection c = connections.borrow();
+      boolean healthy = false;
+      try {
+        var outcome = work.run(c);
+        healthy = true;
+        return outcome;
+      } finally {
+        connections.giveBack(c, healthy);
+      }
+    } catch (SQLException e) {
+      throw new ProvisioningException("MySQL at " + server.host() + ":" + server.port()
+          + " could not " + what + ": " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+}

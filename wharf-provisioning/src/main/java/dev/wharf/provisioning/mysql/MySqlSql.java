@@ -1,0 +1,170 @@
+package dev.wharf.provisioning.mysql;
+
+import dev.wharf.provisioning.ProvisioningException;
+import dev.wharf.provisioning.Secret;
+import dev.wharf.provisioning.Writes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * All SQL Wharf sends, each statement in one method. Identifiers come from {@code Names}, are
+ * checked again here and backtick- or quote-wrapped; passwords and values travel as statement
+ * parameters. The SQL works on MySQL 8 and MariaDB 10.6+. Every write is counted.
+ */
+final class MySqlSql {
+
+  /** What Names produces: DNS-label characters plus '.' and '~'. Nothing needs escaping. */
+  private static final Pattern SAFE_IDENTIFIER = Pattern.compile("[a-z0-9][a-z0-9.~-]{0,63}");
+
+  private static final String READ_STATE = """
+      SELECT
+        (SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?),
+        (SELECT COUNT(*) FROM mysql.user WHERE User = ? AND Host = '%'),
+        (SELECT GROUP_CONCAT(PRIVILEGE_TYPE SEPARATOR ',') FROM information_schema.SCHEMA_PRIVILEGES
+           WHERE GRANTEE = ? AND TABLE_SCHEMA = ? AND IS_GRANTABLE = 'NO'),
+        (SELECT COUNT(*) FROM information_schema.SCHEMA_PRIVILEGES
+           WHERE GRANTEE = ? AND (TABLE_SCHEMA <> ? OR IS_GRANTABLE <> 'NO'))
+        + (SELECT COUNT(*) FROM information_schema.USER_PRIVILEGES
+           WHERE GRANTEE = ? AND (PRIVILEGE_TYPE <> 'USAGE' OR IS_GRANTABLE <> 'NO'))
+        + (SELECT COUNT(*) FROM information_schema.TABLE_PRIVILEGES WHERE GRANTEE = ?)
+      """;
+
+  private final Writes writes;
+
+  MySqlSql(Writes writes) {
+    this.writes = writes;
+  }
+
+  MySqlState readState(Connection c, String database, String user) throws SQLException {
+    String grantee = grantee(user);
+    try (var st = c.prepareStatement(READ_STATE)) {
+      bind(st, database, user, grantee, database, grantee, database, grantee, grantee);
+      try (var rs = st.executeQuery()) {
+        rs.next();
+        String privileges = rs.getString(3);
+        Set<String> set = privileges == null ? Set.of()
+            : new TreeSet<>(Arrays.asList(privileges.split(",")));
+        return new MySqlState(rs.getInt(1) > 0, rs.getInt(2) > 0, set, rs.getInt(4));
+      }
+    }
+  }
+
+  void createDatabase(Connection c, String database) throws SQLException {
+    write(c, "CREATE DATABASE IF NOT EXISTS " + quoteName(database)
+        + " CHARACTER SET utf8mb4", "create database");
+  }
+
+  void dropDatabase(Connection c, String database) throws SQLException {
+    write(c, "DROP DATABASE IF EXISTS " + quoteName(database), "drop database");
+  }
+
+  void createUser(Connection c, String user, Secret password) {
+    writeWithSecret(c, "CREATE USER " + account(user) + " IDENTIFIED BY ?", password,
+        "create user " + user);
+  }
+
+  void setPassword(Connection c, String user, Secret password) {
+    writeWithSecret(c, "ALTER USER " + account(user) + " IDENTIFIED BY ?", password,
+        "set the password of user " + user);
+  }
+
+  void revokeAll(Connection c, String user) throws SQLException {
+    write(c, "REVOKE ALL PRIVILEGES, GRANT OPTION FROM " + account(user), "revoke");
+  }
+
+  void grant(Connection c, String user, String database, MySqlPrivileges privileges)
+      throws SQLException {
+    write(c, "GRANT " + String.join(", ", privileges.privileges()) + " ON "
+        + quoteName(database) + ".* TO " + account(user), "grant");
+  }
+
+  void dropUser(Connection c, String user) throws SQLException {
+    write(c, "DROP USER IF EXISTS " + account(user), "drop user");
+  }
+
+  /** Ends the sessions of {@code user}; a dropped user's open sessions would otherwise live on. */
+  void killSessions(Connection c, String user) throws SQLException {
+    List<Long> ids = new ArrayList<>();
+    try (var st = c.prepareStatement(
+        "SELECT ID FROM information_schema.PROCESSLIST WHERE USER = ?")) {
+      st.setString(1, user);
+      try (var rs = st.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+    }
+    for (long id : ids) {
+      try {
+        write(c, "KILL " + id, "kill session");
+      } catch (SQLException e) {
+        if (e.getErrorCode() != 1094) { // the session ended by itself meanwhile
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Opens a session as the app to its database; true when the server accepts the password. */
+  static boolean canLogIn(Connection c) throws SQLException {
+    try (var st = c.createStatement(); var rs = st.executeQuery("SELECT 1")) {
+      return rs.next();
+    }
+  }
+
+  private void write(Connection c, String sql, String what) throws SQLException {
+    writes.record("mysql " + what);
+    try (var st = c.createStatement()) {
+      st.execute(sql);
+    }
+  }
+
+  /**
+   * Runs a statement whose parameter is a secret. Connector/J inlines the parameter into the
+   * statement text, and a server error could quote that text, so the server's message is
+   * replaced by its error code and never chained.
+   */
+  private void writeWithSecret(Connection c, String sql, Secret secret, String what) {
+    writes.record("mysql " + what);
+    try (PreparedStatement st = c.prepareStatement(sql)) {
+      st.setString(1, secret.reveal());
+      st.execute();
+    } catch (SQLException e) {
+      throw new ProvisioningException("MySQL could not " + what + " (error " + e.getErrorCode()
+          + ", SQL state " + e.getSQLState() + ")");
+    }
+  }
+
+  private static void bind(PreparedStatement st, String... values) throws SQLException {
+    for (int i = 0; i < values.length; i++) {
+      st.setString(i + 1, values[i]);
+    }
+  }
+
+  static String quoteName(String identifier) {
+    return "`" + checked(identifier) + "`";
+  }
+
+  static String account(String user) {
+    return grantee(user);
+  }
+
+  /** {@code 'user'@'%'}, the form used by GRANT and information_schema's GRANTEE column. */
+  static String grantee(String user) {
+    return "'" + checked(user) + "'@'%'";
+  }
+
+  private static String checked(String identifier) {
+    if (!SAFE_IDENTIFIER.matcher(identifier).matches()) {
+      throw new IllegalArgumentException("refusing unsafe MySQL identifier: " + identifier);
+    }
+    return identifier;
+  }
+}

@@ -1,0 +1,41 @@
+package dev.wharf.login;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/** Checks issuer URLs given on the command line before they reach an HTTP request. */
+public final class Issuers {
+
+  private Issuers() {}
+
+  /** An absolute http(s) URL with a host and no query or fragment, else a clear error. */
+  public static URI parse(String issuer) {
+    if (issuer == null || issuer.isBlank()) {
+      throw invalid(issuer, "it is empty");
+    }
+    URI uri;
+    try {
+      uri = new URI(issuer);
+    } catch (URISyntaxException e) {
+      throw invalid(issuer, "it is not a URL (" + e.getReason() + ")");
+    }
+    if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
+      throw invalid(issuer, "it must start with https://");
+    }
+    if (uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
+        || uri.getRawUserInfo() != null) {
+      throw invalid(issuer, "it needs a host and no user, query or fragment");
+    }
+    return uri;
+  }
+
+  public static String trimSlash(String s) {
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  private static LoginException invalid(String issuer, String why) {
+    return new LoginException(LoginException.Reason.ISSUER_UNREACHABLE,
+        "'" + issuer + "' is not a valid issuer: " + why + ". Pass the realm URL, like"
+            + " --issuer https://keycloak.example.com/realms/wharf.");
+  }
+}

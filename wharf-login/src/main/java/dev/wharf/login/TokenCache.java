@@ -1,0 +1,226 @@
+package dev.wharf.login;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The token cache: one small properties file per (issuer, client id) under
+ * {@code <config dir>/tokens}, mode 0600 from the moment it exists, replaced atomically.
+ *
+ * <p>Plain {@link Properties} rather than JSON on purpose: {@code wharf token} reads this file on
+ * every kubectl call, and the JDK's own parser costs no extra class loading.
+ */
+public final class TokenCache {
+
+  private static final String VERSION = "1";
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_FILE =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_DIR =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+
+  private final Path dir;
+
+  /** @param configDir the Wharf config directory; tokens go to its {@code tokens} subdirectory */
+  public TokenCache(Path configDir) {
+    this.dir = configDir.resolve("tokens");
+  }
+
+  public Path directory() {
+    return dir;
+  }
+
+  public Path fileFor(String issuer, String clientId) {
+    return dir.resolve(LoginNames.cacheFileName(issuer, clientId));
+  }
+
+  /** The cached session, or empty when there is none. Throws CORRUPT_CACHE for a broken file. */
+  public Optional<Session> read(String issuer, String clientId) {
+    Path file = fileFor(issuer, clientId);
+    Optional<Session> session = readFile(file);
+    session.ifPresent(s -> {
+      if (!s.issuer().equals(issuer) || !s.clientId().equals(clientId)) {
+        throw corrupt(file, "it belongs to another issuer or client");
+      }
+    });
+    return session;
+  }
+
+  /** Every cached session (for {@code wharf logout} without an issuer, or a lone session). */
+  public List<Session> readAll() {
+    List<Session> sessions = new ArrayList<>();
+    for (Path file : files()) {
+      readFile(file).ifPresent(sessions::add);
+    }
+    return sessions;
+  }
+
+  /** Writes the session: a 0600 temporary file in the same directory, then an atomic rename. */
+  public void write(Session s) {
+    Path file = fileFor(s.issuer(), s.clientId());
+    Properties p = new Properties();
+    p.setProperty("version", VERSION);
+    p.setProperty("issuer", s.issuer());
+    p.setProperty("client_id", s.clientId());
+    p.setProperty("username", s.username() == null ? "" : s.username());
+    p.setProperty("id_token", s.idToken());
+    p.setProperty("id_token_issued_at", Long.toString(s.idTokenIssuedAt()));
+    p.setProperty("id_token_expires_at", Long.toString(s.idTokenExpiresAt()));
+    p.setProperty("refresh_token", s.refreshToken() == null ? "" : s.refreshToken());
+    p.setProperty("refresh_expires_at", Long.toString(s.refreshExpiresAt()));
+    StringWriter text = new StringWriter();
+    try {
+      p.store(text, "Wharf sign-in session. Keep private: it holds a refresh token.");
+      ensureDirectory();
+      Path tmp = Files.createTempFile(dir, ".session-", ".tmp", OWNER_FILE);
+      try {
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+          ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.ISO_8859_1));
+          while (bytes.hasRemaining()) {
+            ch.write(bytes);
+          }
+          ch.force(true);
+        }
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new LoginException(LoginException.Reason.CORRUPT_CACHE,
+          "cannot write the token cache " + file + ": " + e.getMessage()
+              + ". Check that you own " + dir + " and that the disk is not full.", e);
+    }
+  }
+
+  /** Deletes the session file; true when there was one. */
+  public boolean delete(String issuer, String clientId) {
+    Path file = fileFor(issuer, clientId);
+    try {
+      boolean deleted = Files.deleteIfExists(file);
+      Files.deleteIfExists(lockFile(file));
+      return deleted;
+    } catch (IOException e) {
+      throw new LoginException(LoginException.Reason.CORRUPT_CACHE,
+          "cannot delete the token cache " + file + ": " + e.getMessage()
+              + ". Delete it by hand.", e);
+    }
+  }
+
+  /**
+   * Runs {@code action} holding an exclusive lock for (issuer, client), so concurrent kubectl
+   * calls refresh once and the others read the result.
+   */
+  public <T> T withLock(String issuer, String clientId, Supplier<T> action) {
+    Path lock = lockFile(fileFor(issuer, clientId));
+    try {
+      ensureDirectory();
+      try {
+        Files.createFile(lock, OWNER_FILE);
+      } catch (FileAlreadyExistsException ignored) {
+        // Another process made it; locking it below is what counts.
+      }
+      try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.WRITE);
+          FileLock ignored = ch.lock()) {
+        return action.get();
+      }
+    } catch (IOException e) {
+      throw new LoginException(LoginException.Reason.CORRUPT_CACHE,
+          "cannot lock the token cache " + lock + ": " + e.getMessage()
+              + ". Check that you own " + dir + ".", e);
+    }
+  }
+
+  private Optional<Session> readFile(Path file) {
+    Properties p = new Properties();
+    try (InputStream in = Files.newInputStream(file)) {
+      p.load(new StringReader(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1)));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new LoginException(LoginException.Reason.CORRUPT_CACHE,
+          "cannot read the token cache " + file + ": " + e.getMessage()
+              + ". Check its owner and permissions, or run 'wharf logout' and sign in again.", e);
+    } catch (IllegalArgumentException e) {
+      throw corrupt(file, "it is not a Wharf token cache");
+    }
+    if (!VERSION.equals(p.getProperty("version"))) {
+      throw corrupt(file, "its format is unknown");
+    }
+    String issuer = required(p, "issuer", file);
+    String clientId = required(p, "client_id", file);
+    String idToken = required(p, "id_token", file);
+    String refresh = p.getProperty("refresh_token", "");
+    return Optional.of(new Session(issuer, clientId, p.getProperty("username", ""), idToken,
+        number(p, "id_token_issued_at", file), number(p, "id_token_expires_at", file),
+        refresh.isEmpty() ? null : refresh, number(p, "refresh_expires_at", file)));
+  }
+
+  private List<Path> files() {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<Path> files = new ArrayList<>();
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "session-*.properties")) {
+      stream.forEach(files::add);
+    } catch (IOException e) {
+      throw new LoginException(LoginException.Reason.CORRUPT_CACHE,
+          "cannot list the token cache " + dir + ": " + e.getMessage(), e);
+    }
+    files.sort(null);
+    return files;
+  }
+
+  private void ensureDirectory() throws IOException {
+    if (!Files.isDirectory(dir)) {
+      Files.createDirectories(dir, OWNER_DIR);
+    }
+  }
+
+  private static Path lockFile(Path file) {
+    return file.resolveSibling(file.getFileName() + ".lock");
+  }
+
+  private static String required(Properties p, String key, Path file) {
+    String value = p.getProperty(key);
+    if (value == null || value.isBlank()) {
+      throw corrupt(file, "'" + key + "' is missing");
+    }
+    return value;
+  }
+
+  private static long number(Properties p, String key, Path file) {
+    try {
+      return Long.parseLong(p.getProperty(key, "0").trim());
+    } catch (NumberFormatException e) {
+      throw corrupt(file, "'" + key + "' is not a number");
+    }
+  }
+
+  /** Names the file and the fix, never the content (it may hold tokens). */
+  private static LoginException corrupt(Path file, String why) {
+    return new LoginException(LoginException.Reason.CORRUPT_CACHE,
+        "the token cache " + file + " is corrupt (" + why + "). Run 'wharf logout' (or delete"
+            + " that file) and then 'wharf login' again.");
+  }
+}

@@ -1,0 +1,94 @@
+package dev.wharf.local;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The administrator password of each service, random per state directory and kept in {@code
+ * <stateDir>/admin-credentials} (mode 0600) so that a restart of the same state reuses them.
+ */
+final class AdminCredentials {
+
+  static final String FILE_NAME = "admin-credentials";
+
+  private final Path file;
+  private final Map<Service, String> passwords;
+
+  private AdminCredentials(Path file, Map<Service, String> passwords) {
+    this.file = file;
+    this.passwords = passwords;
+  }
+
+  /** Reads the file, adding (and saving) a password for any service that has none yet. */
+  static synchronized AdminCredentials loadOrCreate(Path stateDir) {
+    Path file = stateDir.resolve(FILE_NAME);
+    Properties stored = new Properties();
+    try {
+      Files.createDirectories(stateDir);
+      if (Files.exists(file)) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+          stored.load(in);
+        }
+      }
+      Map<Service, String> passwords = new EnumMap<>(Service.class);
+      boolean changed = false;
+      for (Service service : Service.values()) {
+        String key = key(service);
+        String value = stored.getProperty(key);
+        if (value == null || value.isBlank()) {
+          value = Passwords.generate();
+          stored.setProperty(key, value);
+          changed = true;
+        }
+        passwords.put(service, value);
+      }
+      if (changed) {
+        write(file, stored);
+      }
+      return new AdminCredentials(file, passwords);
+    } catch (IOException e) {
+      throw new LocalRuntimeException("cannot read or write " + file + ": " + e.getMessage()
+          + "; check that the state directory is writable, or delete the file to start afresh", e);
+    }
+  }
+
+  String password(Service service) {
+    return passwords.get(service);
+  }
+
+  Path file() {
+    return file;
+  }
+
+  private static String key(Service service) {
+    return service.name().toLowerCase() + ".password";
+  }
+
+  private static void write(Path file, Properties values) throws IOException {
+    Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+    Files.deleteIfExists(tmp);
+    FileModes.createPrivateFile(tmp);
+    try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+      values.store(out, "Wharf local runtime administrator passwords (keep private)");
+    }
+    try {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "AdminCredentials[" + file + ", passwords redacted]";
+  }
+}

@@ -1,0 +1,327 @@
+package dev.wharf.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+
+/**
+ * Real MariaDB, Redis and Keycloak servers on loopback ports, each with its own directory under
+ * the state directory ({@code <stateDir>/<service>/} holding {@code data/} and {@code
+ * <service>.log}). Services start in parallel; {@link #close()} stops them all, and so do a
+ * shutdown hook and, should this JVM be killed outright, the guard each server runs under.
+ *
+ * <pre>{@code
+ * try (LocalRuntime runtime = LocalRuntime.builder()
+ *     .stateDir(Path.of(".wharf/local"))
+ *     .services(Service.MYSQL, Service.REDIS)
+ *     .build()
+ *     .start()) {
+ *   MySqlEndpoint mysql = runtime.mysql();
+ * }
+ * }</pre>
+ */
+public final class LocalRuntime implements AutoCloseable {
+
+  private final Path stateDir;
+  private final Set<Service> services;
+  private final Map<Service, Integer> requestedPorts;
+  private final Map<Service, Duration> readyTimeouts;
+  private final ProgressListener progress;
+  private final CacheDir cache;
+  private final Map<Service, RunningServer> running = Collections.synchronizedMap(new EnumMap<>(Service.class));
+  private Thread shutdownHook;
+  private boolean closed;
+
+  private LocalRuntime(Builder b) {
+    this.stateDir = b.stateDir.toAbsolutePath().normalize();
+    this.services = Collections.unmodifiableSet(EnumSet.copyOf(b.services));
+    this.requestedPorts = new EnumMap<>(b.ports);
+    this.readyTimeouts = new EnumMap<>(b.readyTimeouts);
+    this.progress = b.progress;
+    this.cache = b.cacheDir != null ? new CacheDir(b.cacheDir.toAbsolutePath()) : CacheDir.fromEnvironment();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts the services chosen in the builder (those not running yet). */
+  public LocalRuntime start() {
+    return ensureRunning(services);
+  }
+
+  /**
+   * Starts those of {@code wanted} that are not running yet, in parallel. When one fails, the
+   * ones started by this call are stopped again and the failure is thrown.
+   */
+  public synchronized LocalRuntime ensureRunning(Set<Service> wanted) {
+    if (closed) {
+      throw new IllegalStateException("this LocalRuntime is closed; build a new one");
+    }
+    List<Service> toStart = new ArrayList<>();
+    for (Service s : EnumSet.copyOf(wanted.isEmpty() ? EnumSet.noneOf(Service.class) : wanted)) {
+      if (!running.containsKey(s)) {
+        toStart.add(s);
+      }
+    }
+    if (toStart.isEmpty()) {
+      return this;
+    }
+    Map<Service, Integer> ports = claimPorts(toStart);
+    AdminCredentials credentials = AdminCredentials.loadOrCreate(stateDir);
+    Path guard = Guard.script(cache);
+    installShutdownHook();
+
+    Map<Service, FutureTask<RunningServer>> tasks = new EnumMap<>(Service.class);
+    for (Service s : toStart) {
+      ServiceContext ctx = new ServiceContext(s, serviceDir(s), ports.get(s), credentials.password(s), cache, guard,
+          progress, readyTimeout(s));
+      FutureTask<RunningServer> task = new FutureTask<>(() -> startOne(ctx));
+      tasks.put(s, task);
+      Thread.ofPlatform().name("wharf-start-" + s.name().toLowerCase()).daemon().start(task);
+    }
+    LocalRuntimeException failure = null;
+    for (Map.Entry<Service, FutureTask<RunningServer>> e : tasks.entrySet()) {
+      try {
+        running.put(e.getKey(), e.getValue().get());
+      } catch (ExecutionException ex) {
+        LocalRuntimeException cause = asLocal(e.getKey(), ex.getCause());
+        if (failure == null) {
+          failure = cause;
+        } else {
+          failure.addSuppressed(cause);
+        }
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        failure = new LocalRuntimeException("interrupted while starting " + e.getKey().displayName(), ex);
+      }
+    }
+    if (failure != null) {
+      for (Service s : toStart) {
+        RunningServer server = running.remove(s);
+        if (server != null) {
+          server.stop();
+        }
+      }
+      throw failure;
+    }
+    return this;
+  }
+
+  private RunningServer startOne(ServiceContext ctx) {
+    progress.starting(ctx.service());
+    Instant begin = Instant.now();
+    RunningServer server = switch (ctx.service()) {
+      case MYSQL -> MariaDbServer.start(ctx);
+      case REDIS -> RedisServer.start(ctx);
+      case KEYCLOAK -> KeycloakServer.start(ctx);
+    };
+    progress.started(ctx.service(), Duration.between(begin, Instant.now()));
+    return server;
+  }
+
+  private static LocalRuntimeException asLocal(Service s, Throwable t) {
+    if (t instanceof LocalRuntimeException l) {
+      return l;
+    }
+    return new LocalRuntimeException(s.displayName() + " failed to start: " + t, t);
+  }
+
+  /** Checks every fixed port before anything starts, so a clash fails fast and starts nothing. */
+  private Map<Service, Integer> claimPorts(List<Service> toStart) {
+    Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    for (Service s : toStart) {
+      int requested = requestedPorts.getOrDefault(s, 0);
+      try {
+        ports.put(s, Ports.claim(requested));
+      } catch (LocalRuntimeException e) {
+        throw new LocalRuntimeException(s.displayName() + ": " + e.getMessage());
+      }
+    }
+    return ports;
+  }
+
+  private Duration readyTimeout(Service s) {
+    return readyTimeouts.getOrDefault(s, switch (s) {
+      case MYSQL -> Duration.ofSeconds(90);
+      case REDIS -> Duration.ofSeconds(30);
+      case KEYCLOAK -> Duration.ofSeconds(180);
+    });
+  }
+
+  private Path serviceDir(Service s) {
+    return stateDir.resolve(s.name().toLowerCase());
+  }
+
+  public MySqlEndpoint mysql() {
+    return (MySqlEndpoint) endpoint(Service.MYSQL);
+  }
+
+  public RedisEndpoint redis() {
+    return (RedisEndpoint) endpoint(Service.REDIS);
+  }
+
+  public KeycloakEndpoint keycloak() {
+    return (KeycloakEndpoint) endpoint(Service.KEYCLOAK);
+  }
+
+  private Object endpoint(Service s) {
+    RunningServer server = running.get(s);
+    if (server == null) {
+      throw new IllegalStateException(s.displayName() + " is not running in this runtime: include Service." + s.name()
+          + " in services(...) and call start()");
+    }
+    return server.endpoint();
+  }
+
+  public boolean isRunning(Service s) {
+    return running.containsKey(s);
+  }
+
+  /** {@code <stateDir>/<service>/<service>.log}: the server's output; read it when something fails. */
+  public Path logFile(Service s) {
+    return ServiceContext.logFile(serviceDir(s), s);
+  }
+
+  public Path stateDir() {
+    return stateDir;
+  }
+
+  /** Every process this runtime runs (guards and servers), e.g. to check none outlives it. */
+  public List<ProcessHandle> processes() {
+    List<ProcessHandle> all = new ArrayList<>();
+    synchronized (running) {
+      running.values().forEach(server -> all.addAll(server.process().tree()));
+    }
+    return all;
+  }
+
+  /** Stops every server (gracefully, then forcibly); safe to call more than once. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    List<RunningServer> servers;
+    synchronized (running) {
+      servers = new ArrayList<>(running.values());
+      running.clear();
+    }
+    List<Future<?>> stops = new ArrayList<>();
+    for (RunningServer server : servers) {
+      FutureTask<Void> stop = new FutureTask<>(server::stop, null);
+      Thread.ofPlatform().name("wharf-stop-" + server.service().name().toLowerCase()).daemon().start(stop);
+      stops.add(stop);
+    }
+    for (Future<?> stop : stops) {
+      try {
+        stop.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException e) {
+        progress.message("a server did not stop cleanly: " + e.getCause());
+      }
+    }
+    removeShutdownHook();
+  }
+
+  private void installShutdownHook() {
+    if (shutdownHook == null) {
+      shutdownHook = new Thread(this::closeFromHook, "wharf-local-shutdown");
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+  }
+
+  private void closeFromHook() {
+    shutdownHook = null;
+    close();
+  }
+
+  private void removeShutdownHook() {
+    Thread hook = shutdownHook;
+    shutdownHook = null;
+    if (hook != null && hook != Thread.currentThread()) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or about to; it finds us closed
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "LocalRuntime[" + stateDir + ", running " + running.keySet() + "]";
+  }
+
+  /** Chooses the state directory, the services, their ports and a progress listener. */
+  public static final class Builder {
+    private Path stateDir;
+    private Path cacheDir;
+    private Set<Service> services = EnumSet.allOf(Service.class);
+    private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    private final Map<Service, Duration> readyTimeouts = new EnumMap<>(Service.class);
+    private ProgressListener progress = ProgressListener.NONE;
+
+    private Builder() {}
+
+    /** Required: where each service keeps {@code <service>/data} and its log. */
+    public Builder stateDir(Path stateDir) {
+      this.stateDir = stateDir;
+      return this;
+    }
+
+    /** Where unpacked binaries are cached; default {@code $WHARF_CACHE}, else {@code ~/.cache/wharf}. */
+    public Builder cacheDir(Path cacheDir) {
+      this.cacheDir = cacheDir;
+      return this;
+    }
+
+    /** The services {@link #start()} starts; default all. */
+    public Builder services(Set<Service> services) {
+      this.services = services.isEmpty() ? EnumSet.noneOf(Service.class) : EnumSet.copyOf(services);
+      return this;
+    }
+
+    public Builder services(Service... services) {
+      this.services = EnumSet.noneOf(Service.class);
+      this.services.addAll(List.of(services));
+      return this;
+    }
+
+    /** The loopback port of {@code service}; 0 (the default) picks a free one. */
+    public Builder port(Service service, int port) {
+      ports.put(service, port);
+      return this;
+    }
+
+    /** How long to wait for {@code service} to answer after starting it. */
+    public Builder readyTimeout(Service service, Duration timeout) {
+      readyTimeouts.put(service, timeout);
+      return this;
+    }
+
+    public Builder progress(ProgressListener progress) {
+      this.progress = progress == null ? ProgressListener.NONE : progress;
+      return this;
+    }
+
+    public LocalRuntime build() {
+      if (stateDir == null) {
+        throw new IllegalStateException("LocalRuntime needs a state directory: call stateDir(path) on the builder");
+      }
+      return new LocalRuntime(this);
+    }
+  }
+}

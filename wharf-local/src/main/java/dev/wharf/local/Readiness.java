@@ -1,0 +1,47 @@
+package dev.wharf.local;
+
+import java.time.Duration;
+
+/** Waits until a freshly started server answers, or says clearly why it does not. */
+final class Readiness {
+
+  private static final int LOG_LINES = 15;
+
+  /** One attempt to talk to the server; true when it is ready. */
+  interface Probe {
+    boolean ready() throws Exception;
+  }
+
+  private Readiness() {}
+
+  static void await(Service service, ChildProcess process, Duration timeout, Duration interval, Probe probe) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Exception last = null;
+    while (true) {
+      if (!process.isAlive()) {
+        throw new LocalRuntimeException(service.displayName() + " exited during start (exit code "
+            + process.exitCode() + "). Read " + process.logFile() + "; its last lines:\n"
+            + process.tailLog(LOG_LINES));
+      }
+      try {
+        if (probe.ready()) {
+          return;
+        }
+      } catch (Exception e) {
+        last = e;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new LocalRuntimeException(service.displayName() + " was not ready within " + timeout.toSeconds()
+            + " s (last check: " + (last == null ? "not ready" : last.getMessage()) + "). Read "
+            + process.logFile() + "; on a slow or busy machine raise the timeout. Its last lines:\n"
+            + process.tailLog(LOG_LINES));
+      }
+      try {
+        Thread.sleep(interval.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LocalRuntimeException("interrupted while waiting for " + service.displayName(), e);
+      }
+    }
+  }
+}

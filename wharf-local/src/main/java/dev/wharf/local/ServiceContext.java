@@ -1,0 +1,56 @@
+package dev.wharf.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Everything one service needs to start: its directories, the cache, its password, its port. */
+record ServiceContext(
+    Service service,
+    Path dir,
+    int port,
+    String adminPassword,
+    CacheDir cache,
+    Path guardScript,
+    ProgressListener progress,
+    Duration readyTimeout) {
+
+  /** {@code <stateDir>/<service>/data}: the server's own data. */
+  Path dataDir() {
+    return dir.resolve("data");
+  }
+
+  Path logFile() {
+    return logFile(dir, service);
+  }
+
+  static Path logFile(Path serviceDir, Service service) {
+    return serviceDir.resolve(service.name().toLowerCase() + ".log");
+  }
+
+  /** The pid of the running server, written by the guard; see {@link ChildProcess#killLeftover}. */
+  Path pidFile() {
+    return dir.resolve(service.name().toLowerCase() + ".pid");
+  }
+
+  /** Creates the directories and stops a server a crashed earlier run left behind. */
+  void prepare() {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new LocalRuntimeException("cannot create " + dir + ": " + e.getMessage()
+          + "; check that the state directory is writable", e);
+    }
+    ChildProcess.killLeftover(pidFile(), dir.toString(), progress);
+  }
+
+  ChildProcess launch(java.util.List<String> command, java.util.Map<String, String> env, Duration grace) {
+    return ChildProcess.start(service, guardScript, command, env, dir, logFile(), pidFile(), grace);
+  }
+
+  @Override
+  public String toString() {
+    return "ServiceContext[" + service + ", " + dir + ", port " + port + ", password redacted]";
+  }
+}

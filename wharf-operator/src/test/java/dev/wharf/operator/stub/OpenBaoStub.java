@@ -222,7 +222,7 @@ public class OpenBaoStub extends StubServer {
   }
 
   /** Exact match, a trailing '*' glob, and '+' for one whole segment. */
-  static boolean pathMatches(String rule, String path) {
+  public static boolean pathMatches(String rule, String path) {
     boolean prefix = rule.endsWith("*");
     String[] r = (prefix ? rule.substring(0, rule.length() - 1) : rule).split("/", -1);
     String[] p = path.split("/", -1);

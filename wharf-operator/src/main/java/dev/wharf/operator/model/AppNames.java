@@ -1,0 +1,69 @@
+package dev.wharf.operator.model;
+
+import dev.wharf.provisioning.AppRef;
+import dev.wharf.provisioning.Names;
+
+/**
+ * The names the operator gives to what it creates for an app in OpenBao, Harbor and the app's
+ * namespace. Names on MySQL, Redis and Keycloak come from the provisioning library's
+ * {@link Names}; these follow the platform contract (OpenBao path {@code apps/<ns>/<app>},
+ * policy {@code wharf-app-<ns>-<app>}, role {@code <ns>-<app>}, Secret {@code <app>-platform}).
+ */
+public final class AppNames {
+  public static final String MANAGED_BY = "wharf-operator";
+  public static final String APP_LABEL = "platform.wharf.dev/app";
+
+  private AppNames() {}
+
+  /** KV v2 secret path inside the mount: {@code apps/<ns>/<app>}. */
+  public static String kvPath(AppRef app) {
+    return "apps/" + app.namespace() + "/" + app.name();
+  }
+
+  /** The ACL path of that secret's data, as OpenBao policies name it. */
+  public static String kvDataAclPath(String mount, AppRef app) {
+    return mount + "/data/" + kvPath(app);
+  }
+
+  public static String policy(AppRef app) {
+    return "wharf-app-" + app.namespace() + "-" + app.name();
+  }
+
+  public static String openBaoRole(AppRef app) {
+    return app.namespace() + "-" + app.name();
+  }
+
+  public static String serviceAccount(AppRef app) {
+    return app.name();
+  }
+
+  public static String platformSecret(AppRef app) {
+    return app.name() + "-platform";
+  }
+
+  public static String registrySecret(AppRef app) {
+    return app.name() + "-registry";
+  }
+
+  public static String secretStore(AppRef app) {
+    return app.name() + "-openbao";
+  }
+
+  public static String dashboardConfigMap(AppRef app) {
+    return app.name() + "-dashboard";
+  }
+
+  public static String networkPolicy(AppRef app) {
+    return app.name() + "-platform-egress";
+  }
+
+  /** The team's Harbor project is the team name. */
+  public static String harborProject(String team) {
+    return team;
+  }
+
+  /** The robot's short name; Harbor makes it {@code robot$<project>+<this>}. */
+  public static String harborRobot(AppRef app) {
+    return Names.qualified(app);
+  }
+}

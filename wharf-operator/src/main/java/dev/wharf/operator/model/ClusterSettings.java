@@ -1,0 +1,28 @@
+package dev.wharf.operator.model;
+
+import java.util.List;
+
+/**
+ * What the desired in-namespace objects need to know about the cluster: where OpenBao is for
+ * External Secrets, the registry host, and where the shared services run for egress rules.
+ */
+public record ClusterSettings(String openBaoUrl, String kvMount, String kubernetesAuthMount,
+                              String registryHost, List<EgressTarget> egress, String secretRefreshInterval) {
+
+  /** Pods in {@code namespace} (optionally only those with {@code podLabels}) on these TCP ports. */
+  public record EgressTarget(String name, String namespace, java.util.Map<String, String> podLabels, List<Integer> tcpPorts) {}
+
+  public ClusterSettings {
+    egress = List.copyOf(egress);
+  }
+
+  /** The platform's usual layout (see docs/operator.md). */
+  public static ClusterSettings defaults() {
+    return new ClusterSettings("http://openbao.openbao.svc:8200", "wharf", "kubernetes",
+        "harbor.wharf.example.com", List.of(
+            new EgressTarget("mysql", "mysql", java.util.Map.of(), List.of(3306)),
+            new EgressTarget("redis", "redis", java.util.Map.of(), List.of(6379)),
+            new EgressTarget("keycloak", "keycloak", java.util.Map.of(), List.of(8080, 8443))),
+        "1m");
+  }
+}

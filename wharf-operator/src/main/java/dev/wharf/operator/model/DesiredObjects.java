@@ -1,0 +1,213 @@
+package dev.wharf.operator.model;
+
+import dev.wharf.api.App;
+import dev.wharf.provisioning.AppRef;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the Kubernetes objects an App wants in its namespace. Pure: no I/O, so the whole
+ * desired state can be unit-tested and compared with what the API server holds.
+ */
+public final class DesiredObjects {
+  public static final String ESO_API_VERSION = "external-secrets.io/v1";
+  /** Pods of the app carry this label (the greeter chart and `wharf demo` set it). */
+  public static final String POD_NAME_LABEL = "app.kubernetes.io/name";
+
+  private final ClusterSettings cluster;
+
+  public DesiredObjects(ClusterSettings cluster) {
+    this.cluster = cluster;
+  }
+
+  /**
+   * Everything the App wants. {@code kvVersion} is the version of the app's OpenBao secret;
+   * it is written on the ExternalSecrets so that a new version makes ESO sync at once.
+   */
+  public List<HasMetadata> build(App app, long kvVersion) {
+    AppRef ref = AppRef.of(app.getMetadata().getNamespace(), app.getMetadata().getName());
+    var spec = app.getSpec();
+    List<HasMetadata> out = new ArrayList<>();
+    out.add(serviceAccount(app, ref, spec.registryEnabled()));
+    List<String> keys = PlatformKeys.forApp(spec.mysqlEnabled(), spec.redisEnabled(), spec.oidcEnabled());
+    if (!keys.isEmpty() || spec.registryEnabled()) {
+      out.add(secretStore(app, ref));
+    }
+    if (!keys.isEmpty()) {
+      out.add(platformExternalSecret(app, ref, keys, kvVersion));
+    }
+    if (spec.registryEnabled()) {
+      out.add(registryExternalSecret(app, ref, kvVersion));
+    }
+    if (spec.dashboardsEnabled()) {
+      out.add(new ConfigMapBuilder()
+          .withMetadata(meta(app, AppNames.dashboardConfigMap(ref), Map.of("grafana_dashboard", "1"),
+              Map.of("grafana_folder", spec.getTeam())))
+          .withData(Map.of(ref.namespace() + "-" + ref.name() + ".json", Dashboard.json(ref)))
+          .build());
+    }
+    if (spec.mysqlEnabled() || spec.redisEnabled() || spec.oidcEnabled()) {
+      out.add(networkPolicy(app, ref));
+    }
+    return out;
+  }
+
+  /** Kinds the operator may create, so that leftovers of a disabled capability are found. */
+  public static List<String> ownedKinds() {
+    return List.of("ServiceAccount", "SecretStore", "ExternalSecret", "ConfigMap", "NetworkPolicy");
+  }
+
+  private HasMetadata serviceAccount(App app, AppRef ref, boolean registry) {
+    var sa = new ServiceAccountBuilder()
+        .withMetadata(meta(app, AppNames.serviceAccount(ref), Map.of(), Map.of()))
+        // The app's pods talk to the platform services, not to the Kubernetes API.
+        .withAutomountServiceAccountToken(false);
+    if (registry) {
+      sa.addNewImagePullSecret(AppNames.registrySecret(ref));
+    }
+    return sa.build();
+  }
+
+  private GenericKubernetesResource secretStore(App app, AppRef ref) {
+    Map<String, Object> kubernetesAuth = new LinkedHashMap<>();
+    kubernetesAuth.put("mountPath", cluster.kubernetesAuthMount());
+    kubernetesAuth.put("role", AppNames.openBaoRole(ref));
+    kubernetesAuth.put("serviceAccountRef", Map.of("name", AppNames.serviceAccount(ref)));
+    Map<String, Object> vault = new LinkedHashMap<>();
+    vault.put("server", cluster.openBaoUrl());
+    vault.put("path", cluster.kvMount());
+    vault.put("version", "v2");
+    vault.put("auth", Map.of("kubernetes", kubernetesAuth));
+    return custom(app, "SecretStore", AppNames.secretStore(ref), Map.of("provider", Map.of("vault", vault)), Map.of());
+  }
+
+  private GenericKubernetesResource platformExternalSecret(App app, AppRef ref, List<String> keys, long kvVersion) {
+    List<Object> data = new ArrayList<>();
+    for (String key : keys) {
+      data.add(Map.of("secretKey", key, "remoteRef", Map.of("key", AppNames.kvPath(ref), "property", key)));
+    }
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("refreshInterval", cluster.secretRefreshInterval());
+    spec.put("secretStoreRef", Map.of("kind", "SecretStore", "name", AppNames.secretStore(ref)));
+    spec.put("target", Map.of("name", AppNames.platformSecret(ref), "creationPolicy", "Owner", "deletionPolicy", "Delete"));
+    spec.put("data", data);
+    return custom(app, "ExternalSecret", AppNames.platformSecret(ref), spec, versionAnnotation(kvVersion));
+  }
+
+  private GenericKubernetesResource registryExternalSecret(App app, AppRef ref, long kvVersion) {
+    // Harbor robot names hold '$' and '+', which is fine inside JSON strings.
+    String dockerConfig = "{\"auths\":{\"" + cluster.registryHost() + "\":{"
+        + "\"username\":\"{{ .username }}\",\"password\":\"{{ .password }}\","
+        + "\"auth\":\"{{ printf \"%s:%s\" .username .password | b64enc }}\"}}}";
+    Map<String, Object> template = new LinkedHashMap<>();
+    template.put("type", "kubernetes.io/dockerconfigjson");
+    template.put("engineVersion", "v2");
+    template.put("data", Map.of(".dockerconfigjson", dockerConfig));
+    Map<String, Object> target = new LinkedHashMap<>();
+    target.put("name", AppNames.registrySecret(ref));
+    target.put("creationPolicy", "Owner");
+    target.put("deletionPolicy", "Delete");
+    target.put("template", template);
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("refreshInterval", cluster.secretRefreshInterval());
+    spec.put("secretStoreRef", Map.of("kind", "SecretStore", "name", AppNames.secretStore(ref)));
+    spec.put("target", target);
+    spec.put("data", List.of(
+        Map.of("secretKey", "username", "remoteRef", Map.of("key", AppNames.kvPath(ref), "property", PlatformKeys.REGISTRY_USERNAME)),
+        Map.of("secretKey", "password", "remoteRef", Map.of("key", AppNames.kvPath(ref), "property", PlatformKeys.REGISTRY_PASSWORD))));
+    return custom(app, "ExternalSecret", AppNames.registrySecret(ref), spec, versionAnnotation(kvVersion));
+  }
+
+  private HasMetadata networkPolicy(App app, AppRef ref) {
+    var spec = app.getSpec();
+    List<NetworkPolicyEgressRule> rules = new ArrayList<>();
+    rules.add(new NetworkPolicyEgressRuleBuilder()
+        .addToTo(new NetworkPolicyPeerBuilder()
+            .withNamespaceSelector(new LabelSelectorBuilder().addToMatchLabels("kubernetes.io/metadata.name", "kube-system").build())
+            .withPodSelector(new LabelSelectorBuilder().addToMatchLabels("k8s-app", "kube-dns").build()).build())
+        .addToPorts(new NetworkPolicyPortBuilder().withProtocol("UDP").withPort(new IntOrString(53)).build())
+        .addToPorts(new NetworkPolicyPortBuilder().withProtocol("TCP").withPort(new IntOrString(53)).build())
+        .build());
+    for (ClusterSettings.EgressTarget target : cluster.egress()) {
+      boolean wanted = switch (target.name()) {
+        case "mysql" -> spec.mysqlEnabled();
+        case "redis" -> spec.redisEnabled();
+        case "keycloak" -> spec.oidcEnabled();
+        default -> true;
+      };
+      if (!wanted) {
+        continue;
+      }
+      var peer = new NetworkPolicyPeerBuilder().withNamespaceSelector(
+          new LabelSelectorBuilder().addToMatchLabels("kubernetes.io/metadata.name", target.namespace()).build());
+      if (!target.podLabels().isEmpty()) {
+        peer.withPodSelector(new LabelSelectorBuilder().withMatchLabels(target.podLabels()).build());
+      }
+      var rule = new NetworkPolicyEgressRuleBuilder().addToTo(peer.build());
+      target.tcpPorts().forEach(p -> rule.addToPorts(new NetworkPolicyPortBuilder().withProtocol("TCP").withPort(new IntOrString(p)).build()));
+      rules.add(rule.build());
+    }
+    return new NetworkPolicyBuilder()
+        .withMetadata(meta(app, AppNames.networkPolicy(ref), Map.of(), Map.of()))
+        .withNewSpec()
+        .withPodSelector(new LabelSelectorBuilder().addToMatchLabels(POD_NAME_LABEL, ref.name()).build())
+        .withPolicyTypes("Egress")
+        .withEgress(rules)
+        .endSpec()
+        .build();
+  }
+
+  private GenericKubernetesResource custom(App app, String kind, String name, Map<String, Object> spec,
+                                           Map<String, String> annotations) {
+    GenericKubernetesResource r = new GenericKubernetesResource();
+    r.setApiVersion(ESO_API_VERSION);
+    r.setKind(kind);
+    r.setMetadata(meta(app, name, Map.of(), annotations));
+    r.setAdditionalProperty("spec", spec);
+    return r;
+  }
+
+  private static Map<String, String> versionAnnotation(long kvVersion) {
+    return Map.of("platform.wharf.dev/secret-version", Long.toString(kvVersion));
+  }
+
+  private static ObjectMeta meta(App app, String name, Map<String, String> extraLabels, Map<String, String> annotations) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("app.kubernetes.io/managed-by", AppNames.MANAGED_BY);
+    labels.put("app.kubernetes.io/part-of", app.getMetadata().getName());
+    labels.put(AppNames.APP_LABEL, app.getMetadata().getName());
+    labels.putAll(extraLabels);
+    ObjectMetaBuilder meta = new ObjectMetaBuilder()
+        .withName(name)
+        .withNamespace(app.getMetadata().getNamespace())
+        .withLabels(labels)
+        .withOwnerReferences(new OwnerReferenceBuilder()
+            .withApiVersion(app.getApiVersion())
+            .withKind(app.getKind())
+            .withName(app.getMetadata().getName())
+            .withUid(app.getMetadata().getUid())
+            .withController(true)
+            .withBlockOwnerDeletion(true)
+            .build());
+    if (!annotations.isEmpty()) {
+      meta.withAnnotations(new LinkedHashMap<>(annotations));
+    }
+    return meta.build();
+  }
+}

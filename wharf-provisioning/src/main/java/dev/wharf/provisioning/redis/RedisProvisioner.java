@@ -1,0 +1,260 @@
+package dev.wharf.provisioning.redis;
+
+import dev.wharf.provisioning.AppRef;
+import dev.wharf.provisioning.Change;
+import dev.wharf.provisioning.DeletionPolicy;
+import dev.wharf.provisioning.KeyPrefix;
+import dev.wharf.provisioning.Names;
+import dev.wharf.provisioning.Outcome;
+import dev.wharf.provisioning.ProvisioningException;
+import dev.wharf.provisioning.Secret;
+import dev.wharf.provisioning.Writes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.ClientSetInfoConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.exceptions.JedisAccessControlException;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.ScanParams;
+
+/**
+ * Gives each app a Redis ACL user that can touch only keys and channels under its prefix.
+ * Each call reads first (ACL GETUSER) and writes only what differs. Thread-safe; calls for
+ * the same app are serialised.
+ */
+public final class RedisProvisioner implements AutoCloseable {
+
+  private static final String REFERENCE_PREFIX = "wharf-acl-rules-";
+  private static final int TIMEOUT_MS = 10_000;
+
+  private final RedisServer server;
+  private final Writes writes;
+  private final JedisPool pool;
+  private final ConcurrentHashMap<AppRef, ReentrantLock> locks = new ConcurrentHashMap<>();
+  /** Serialises the prefix-conflict check with the write it guards. */
+  private final ReentrantLock keysLock = new ReentrantLock();
+  private volatile RedisVersion version;
+  private volatile RedisUser reference;
+
+  public RedisProvisioner(RedisServer server, Writes writes) {
+    this.server = server;
+    this.writes = writes;
+    var poolConfig = new GenericObjectPoolConfig<Jedis>();
+    poolConfig.setMaxTotal(16);
+    poolConfig.setMaxIdle(8);
+    poolConfig.setJmxEnabled(false);
+    this.pool = new JedisPool(poolConfig, new HostAndPort(server.host(), server.port()),
+        clientConfig(server.adminUser(), server.adminPassword()));
+  }
+
+  /**
+   * Ensures the app's ACL user with access to {@code prefix} only. CREATED with the new
+   * password when the user was created; UPDATED when its rules were corrected (with a new
+   * password only if it had none); UNCHANGED (no writes) otherwise. Refuses a prefix that
+   * overlaps another user's keys.
+   */
+  public Outcome ensure(AppRef app, KeyPrefix prefix) {
+    String user = Names.redisUser(app);
+    return withLock(app, "ensure the ACL user of " + app, j -> {
+      RedisUser ref = reference(j);
+      RedisUser current = getUser(j, user);
+      if (current != null && RedisUserCheck.matches(current, ref, prefix)) {
+        return Outcome.of(Change.UNCHANGED);
+      }
+      boolean keepPassword = current != null && RedisUserCheck.hasPassword(current);
+      Secret password = keepPassword ? null : Secret.generate();
+      var rules = RedisAclRules.appUser(prefix, version, password,
+          keepPassword ? current.passwordHashes() : List.of());
+      keysLock.lock();
+      try {
+        if (current == null || !current.keys().equals(RedisAclRules.keyPattern(prefix))) {
+          refuseConflicts(j, app, user, prefix);
+        }
+        setUser(j, user, rules, password);
+      } finally {
+        keysLock.unlock();
+      }
+      Change change = current == null ? Change.CREATED : Change.UPDATED;
+      return password == null ? Outcome.of(change) : Outcome.of(change, password);
+    });
+  }
+
+  /** Replaces the user's passwords with a new random one; ABSENT when there is no user. */
+  public Outcome rotate(AppRef app) {
+    String user = Names.redisUser(app);
+    return withLock(app, "rotate the password of " + app, j -> {
+      if (getUser(j, user) == null) {
+        return Outcome.of(Change.ABSENT);
+      }
+      var password = Secret.generate();
+      setUser(j, user, List.of("resetpass", ">" + password.reveal()), password);
+      return Outcome.of(Change.UPDATED, password);
+    });
+  }
+
+  /**
+   * Deletes the app's user, which also disconnects its clients; with DROP_DATA also deletes
+   * every key under {@code prefix}. ABSENT when there was nothing to delete.
+   */
+  public Outcome delete(AppRef app, KeyPrefix prefix, DeletionPolicy policy) {
+    String user = Names.redisUser(app);
+    return withLock(app, "delete the ACL user of " + app, j -> {
+      boolean deleted = false;
+      if (getUser(j, user) != null) {
+        writes.record("redis acl deluser");
+        j.sendCommand(redis.clients.jedis.Protocol.Command.ACL, "DELUSER", user);
+        deleted = true;
+      }
+      if (policy == DeletionPolicy.DROP_DATA) {
+        deleted |= unlinkKeys(j, prefix) > 0;
+      }
+      return Outcome.of(deleted ? Change.DELETED : Change.ABSENT);
+    });
+  }
+
+  /** True when {@code password} logs the app's user in. Writes nothing. */
+  public boolean verify(AppRef app, Secret password) {
+    try (var j = new Jedis(new HostAndPort(server.host(), server.port()),
+        clientConfig(Names.redisUser(app), password))) {
+      return "PONG".equals(j.ping());
+    } catch (JedisAccessControlException e) {
+      return false;
+    } catch (JedisException e) {
+      throw new ProvisioningException("Redis at " + server.host() + ":" + server.port()
+          + " could not check the password of " + app + ": " + e.getClass().getSimpleName());
+    }
+  }
+
+  /** REDIS_URL for apps. */
+  public String url() {
+    return server.url();
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  private long unlinkKeys(Jedis j, KeyPrefix prefix) {
+    var params = new ScanParams().match(prefix.value() + "*").count(500);
+    String cursor = ScanParams.SCAN_POINTER_START;
+    long removed = 0;
+    do {
+      var page = j.scan(cursor, params);
+      if (!page.getResult().isEmpty()) {
+        writes.record("redis unlink");
+        removed += j.unlink(page.getResult().toArray(String[]::new));
+      }
+      cursor = page.getCursor();
+    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    return removed;
+  }
+
+  private void refuseConflicts(Jedis j, AppRef app, String user, KeyPrefix prefix) {
+    var lines = new ArrayList<String>();
+    for (Object o : (List<?>) j.sendCommand(redis.clients.jedis.Protocol.Command.ACL, "LIST")) {
+      lines.add(RedisUser.text(o));
+    }
+    PrefixConflicts.find(lines, user, prefix).ifPresent(c -> {
+      throw new ProvisioningException("Redis key prefix \"" + prefix + "\" of " + app
+          + " overlaps the keys " + c.pattern() + " of Redis user " + c.user()
+          + ": choose a prefix no other app's prefix starts with, and that starts with no"
+          + " other app's prefix (for example \"" + app.namespace() + ":" + app.name() + ":\")");
+    });
+  }
+
+  /** The canonical form of the app command rules on this server; created once per rule set. */
+  private RedisUser reference(Jedis j) {
+    RedisUser ref = reference;
+    if (ref != null) {
+      return ref;
+    }
+    synchronized (this) {
+      if (reference != null) {
+        return reference;
+      }
+      version = RedisVersion.fromInfo(j.info("server"));
+      String name = Names.redisRulesReference(RedisAclRules.fingerprint(version));
+      ref = getUser(j, name);
+      if (ref == null) {
+        setUser(j, name, RedisAclRules.referenceUser(version), null);
+        removeStaleReferences(j, name);
+        ref = getUser(j, name);
+      }
+      reference = ref;
+      return ref;
+    }
+  }
+
+  private void removeStaleReferences(Jedis j, String current) {
+    for (Object o : (List<?>) j.sendCommand(redis.clients.jedis.Protocol.Command.ACL, "USERS")) {
+      String name = RedisUser.text(o);
+      if (name.startsWith(REFERENCE_PREFIX) && !name.equals(current)) {
+        writes.record("redis acl deluser");
+        j.sendCommand(redis.clients.jedis.Protocol.Command.ACL, "DELUSER", name);
+      }
+    }
+  }
+
+  private static RedisUser getUser(Jedis j, String user) {
+    Object reply = j.sendCommand(redis.clients.jedis.Protocol.Command.ACL, "GETUSER", user);
+    return reply instanceof List<?> list ? RedisUser.parse(list) : null;
+  }
+
+  /**
+   * Sends ACL SETUSER. When the rules carry a password, a refusal is reported without the
+   * server's text (Redis quotes the offending rule) and without the cause.
+   */
+  private void setUser(Jedis j, String user, List<String> rules, Secret password) {
+    writes.record("redis acl setuser");
+    var args = new ArrayList<String>();
+    args.add("SETUSER");
+    args.add(user);
+    args.addAll(rules);
+    try {
+      j.sendCommand(redis.clients.jedis.Protocol.Command.ACL, args.toArray(String[]::new));
+    } catch (JedisException e) {
+      if (password == null) {
+        throw new ProvisioningException("Redis refused ACL SETUSER " + user + ": "
+            + e.getMessage(), e);
+      }
+      throw new ProvisioningException("Redis refused ACL SETUSER " + user
+          + " (the rules carried a password, so the server's message is withheld)");
+    }
+  }
+
+  private static DefaultJedisClientConfig clientConfig(String user, Secret password) {
+    return DefaultJedisClientConfig.builder()
+        .user(user)
+        .password(password.reveal())
+        .connectionTimeoutMillis(TIMEOUT_MS)
+        .socketTimeoutMillis(TIMEOUT_MS)
+        .clientSetInfoConfig(ClientSetInfoConfig.DISABLED)
+        .build();
+  }
+
+  private interface Work {
+    Outcome run(Jedis j);
+  }
+
+  private Outcome withLock(AppRef app, String what, Work work) {
+    var lock = locks.computeIfAbsent(app, k -> new ReentrantLock());
+    lock.lock();
+    try (var j = pool.getResource()) {
+      return work.run(j);
+    } catch (ProvisioningException e) {
+      throw e;
+    } catch (JedisException e) {
+      throw new ProvisioningException("Redis at " + server.host() + ":" + server.port()
+          + " could not " + what + ": " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+}

@@ -80,6 +80,21 @@ resource "talos_cluster_kubeconfig" "this" {
   node                 = local.bootstrap_node_ip
 }
 
+# Gates everything that talks to the Kubernetes API (see the kubernetes
+# output): after the first bootstrap the API needs a few minutes to come up.
+data "talos_cluster_health" "this" {
+  depends_on = [talos_machine_bootstrap.this, talos_machine_configuration_apply.node]
+
+  client_configuration = talos_machine_secrets.this.client_configuration
+  control_plane_nodes  = local.control_plane_ips
+  worker_nodes         = local.worker_ips
+  endpoints            = local.control_plane_ips
+
+  timeouts = {
+    read = "15m"
+  }
+}
+
 data "talos_client_configuration" "this" {
   cluster_name         = var.cluster_name
   client_configuration = talos_machine_secrets.this.client_configuration

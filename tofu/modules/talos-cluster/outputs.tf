@@ -23,7 +23,8 @@ output "kubernetes" {
     client_certificate     = base64decode(talos_cluster_kubeconfig.this.kubernetes_client_configuration.client_certificate)
     client_key             = base64decode(talos_cluster_kubeconfig.this.kubernetes_client_configuration.client_key)
   }
-  sensitive = true
+  sensitive  = true
+  depends_on = [data.talos_cluster_health.this]
 }
 
 output "schematic_id" {

@@ -8,6 +8,7 @@ locals {
 
   control_plane_names = sort([for name, n in var.nodes : name if n.role == "controlplane"])
   control_plane_ips   = [for name in local.control_plane_names : var.nodes[name].ip]
+  worker_ips          = [for name in sort(keys(var.nodes)) : var.nodes[name].ip if var.nodes[name].role == "worker"]
 
   # The first control-plane node by name runs the one-time etcd bootstrap.
   bootstrap_node_ip = var.nodes[local.control_plane_names[0]].ip

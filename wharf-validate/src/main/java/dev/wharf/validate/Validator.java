@@ -1,0 +1,167 @@
+package dev.wharf.validate;
+
+import dev.wharf.validate.policy.Policies;
+import dev.wharf.validate.policy.Policy;
+import dev.wharf.validate.policy.PolicyContext;
+import dev.wharf.validate.render.Kustomize;
+import dev.wharf.validate.render.Render;
+import dev.wharf.validate.render.Renderer;
+import dev.wharf.validate.schema.CompiledSchema;
+import dev.wharf.validate.schema.Gvk;
+import dev.wharf.validate.schema.SchemaStore;
+import dev.wharf.validate.schema.SchemaValidator;
+import dev.wharf.validate.schema.Violation;
+import dev.wharf.validate.tree.Tree;
+import dev.wharf.validate.tree.TreeScanner;
+import dev.wharf.validate.tree.YamlFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+
+/**
+ * One validation run over a directory: scan, render entry points in parallel, check plain
+ * files, then validate every object against its schema and the selected policies.
+ */
+public final class Validator {
+  private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
+      .thenComparing(Finding::objectName).thenComparing(Finding::path).thenComparing(Finding::rule)
+      .thenComparing(Finding::message);
+
+  private final ValidateOptions options;
+  private final Kustomize kustomize;
+
+  public Validator(ValidateOptions options) {
+    this.options = options;
+    this.kustomize = Kustomize.locate(options.kustomize());
+  }
+
+  public Report validate(Path dir) {
+    long start = System.nanoTime();
+    Tree tree = new TreeScanner(options.maxFileBytes()).scan(dir);
+    List<Finding> findings = new ArrayList<>();
+    for (YamlFile f : tree.files().values()) {
+      if (!f.loaded()) {
+        findings.add(f.problem());
+      }
+    }
+    List<Path> renderable = new ArrayList<>();
+    for (Path entry : tree.entryPoints()) {
+      Optional<YamlFile> broken = tree.reach().get(entry).stream().map(tree.files()::get)
+          .filter(f -> f != null && !f.loaded()).findFirst();
+      if (broken.isPresent()) {
+        String rel = tree.relative(TreeScanner.kustomizationFile(entry));
+        findings.add(Finding.ofFile(Rules.RENDER, rel, "not rendered: " + broken.get().relative() + " does not load ("
+            + broken.get().problem().rule() + ")", "Fix " + broken.get().relative() + " first (see its own finding)."));
+      } else {
+        renderable.add(entry);
+      }
+    }
+    long renderStart = System.nanoTime();
+    List<Render> renders = new Renderer(kustomize, options.renderTimeout(), options.parallelism()).renderAll(tree.root(), renderable);
+    long renderMillis = (System.nanoTime() - renderStart) / 1_000_000;
+
+    List<Resource> resources = new ArrayList<>();
+    for (Render r : renders) {
+      if (r.ok()) {
+        resources.addAll(r.resources());
+      } else {
+        findings.add(r.failure());
+      }
+    }
+    for (Path p : tree.plainFiles()) {
+      YamlFile f = tree.files().get(p);
+      for (Object doc : f.docs()) {
+        Map<String, Object> obj = Yamls.map(doc);
+        if (Yamls.string(obj.get("apiVersion")).isEmpty() || Yamls.string(obj.get("kind")).isEmpty()) {
+          findings.add(Finding.ofFile(Rules.NOT_A_RESOURCE, f.relative(), "a YAML document without apiVersion and kind, and no kustomization includes this file",
+              "Give the document apiVersion and kind, reference the file from a kustomization (for example as a patch or generator input), or rename it so it does not end in .yaml."));
+        } else {
+          resources.add(Resource.of(obj, f.relative(), f.relative()));
+        }
+      }
+    }
+    findings.addAll(check(resources));
+    Set<Finding> unique = new LinkedHashSet<>(findings);
+    List<Finding> sorted = new ArrayList<>(unique);
+    sorted.sort(ORDER);
+    long total = (System.nanoTime() - start) / 1_000_000;
+    return new Report(List.copyOf(sorted), resources.size(), tree.files().size(), renderMillis, total);
+  }
+
+  /** Schema and policy checks of every object; objects are checked in parallel. */
+  List<Finding> check(List<Resource> resources) {
+    SchemaStore store = new SchemaStore(options.schemaSources());
+    for (Resource r : resources) {
+      if (r.kind().equals("CustomResourceDefinition") && r.ref().group().equals("apiextensions.k8s.io")) {
+        store.addCrd(r);
+      }
+    }
+    PolicyContext ctx = new PolicyContext(resources, options.policySettings());
+    ConcurrentLinkedQueue<Finding> out = new ConcurrentLinkedQueue<>();
+    resources.parallelStream().forEach(r -> {
+      checkSchema(r, store, out::add);
+      checkPolicies(r, ctx, out::add);
+    });
+    return new ArrayList<>(out);
+  }
+
+  private void checkSchema(Resource r, SchemaStore store, Consumer<Finding> out) {
+    Gvk gvk = Gvk.of(r.ref().apiVersion(), r.ref().kind());
+    Optional<CompiledSchema> schema = store.find(gvk);
+    if (schema.isEmpty()) {
+      if (!allowed(gvk)) {
+        out.accept(r.finding(Rules.SCHEMA_MISSING, "", "no schema for apiVersion " + gvk.apiVersion() + " kind " + gvk.kind(),
+            "Check apiVersion and kind for typos; for a custom resource add its CRD to the tree or its JSON schema at "
+                + "<schema-dir>/crds/<group>/<kind>_<version>.json; or allow it with --allow-kind " + gvk.kind() + "."));
+      }
+      return;
+    }
+    for (Violation v : SchemaValidator.validate(r.content(), schema.get())) {
+      out.accept(r.finding(v.rule(), v.path(), v.path().isEmpty() ? v.message() : v.path() + " " + v.message(), fixFor(v.rule())));
+    }
+  }
+
+  private boolean allowed(Gvk gvk) {
+    return options.ignoreMissingSchemas() || options.allowKinds().contains(gvk.kind())
+        || options.allowKinds().contains(gvk.group() + "/" + gvk.kind());
+  }
+
+  private static String fixFor(String rule) {
+    return switch (rule) {
+      case Rules.SCHEMA_UNKNOWN_FIELD -> "Remove the field or fix its spelling or indentation; the API server would drop or reject it.";
+      case Rules.SCHEMA_TYPE -> "Give the field a value of the expected type (quote numbers meant as strings).";
+      case Rules.SCHEMA_REQUIRED -> "Add the required field.";
+      default -> "Change the value to one the schema allows.";
+    };
+  }
+
+  private void checkPolicies(Resource r, PolicyContext ctx, Consumer<Finding> out) {
+    Map<String, Object> annotations = r.annotations();
+    for (Map.Entry<String, Object> a : annotations.entrySet()) {
+      if (a.getKey().startsWith(Policies.EXEMPT_PREFIX) && !Policies.exists(a.getKey().substring(Policies.EXEMPT_PREFIX.length()))) {
+        out.accept(r.finding(Rules.EXEMPTION, "metadata.annotations[\"" + a.getKey() + "\"]",
+            "exemption names an unknown policy '" + a.getKey().substring(Policies.EXEMPT_PREFIX.length()) + "'",
+            "Use one of the policy ids: " + String.join(", ", Policies.all().stream().map(Policy::id).toList()) + "."));
+      }
+    }
+    for (Policy p : options.policies()) {
+      String key = Policies.EXEMPT_PREFIX + p.id();
+      if (annotations.containsKey(key)) {
+        if (!Yamls.string(annotations.get(key)).isBlank()) {
+          continue;
+        }
+        out.accept(r.finding(Rules.EXEMPTION, "metadata.annotations[\"" + key + "\"]",
+            "exemption from " + p.id() + " gives no reason, so it does not apply",
+            "Write why the object is exempt as the annotation value, for example " + key + ": \"vendor image, digest pinned upstream\"."));
+      }
+      p.check(r, ctx, out);
+    }
+  }
+}

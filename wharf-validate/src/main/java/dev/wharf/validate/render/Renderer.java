@@ -1,0 +1,190 @@
+package dev.wharf.validate.render;
+
+import dev.wharf.validate.Finding;
+import dev.wharf.validate.Resource;
+import dev.wharf.validate.Rules;
+import dev.wharf.validate.Yamls;
+import dev.wharf.validate.tree.TreeScanner;
+import dev.wharf.validate.yaml.SafeYaml;
+import dev.wharf.validate.yaml.YamlProblem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Renders entry-point kustomizations in parallel (a bounded pool), each with a timeout. Each
+ * render goes through a throw-away wrapper kustomization that turns on kustomize's origin
+ * annotations, so every rendered object can name the file it came from; the annotation is
+ * removed again before validation.
+ */
+public final class Renderer {
+  static final String ORIGIN = "config.kubernetes.io/origin";
+  private static final int MAX_RENDER_CHARS = 256 * 1024 * 1024;
+  private static final String FIX = "Run '%s' to see the full error, fix the kustomization or the files it names, and run wharf validate again.";
+
+  private final Kustomize kustomize;
+  private final Duration timeout;
+  private final int parallelism;
+
+  public Renderer(Kustomize kustomize, Duration timeout, int parallelism) {
+    this.kustomize = kustomize;
+    this.timeout = timeout;
+    this.parallelism = Math.max(1, parallelism);
+  }
+
+  /** Renders every entry point; results in the order given. */
+  public List<Render> renderAll(Path root, List<Path> entryPoints) {
+    if (entryPoints.isEmpty()) {
+      return List.of();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, entryPoints.size()), r -> {
+      Thread t = new Thread(r, "wharf-render");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<Render>> futures = new ArrayList<>();
+      for (Path e : entryPoints) {
+        futures.add(pool.submit(() -> render(root, e)));
+      }
+      List<Render> out = new ArrayList<>();
+      for (int i = 0; i < futures.size(); i++) {
+        out.add(await(futures.get(i), root, entryPoints.get(i)));
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private Render await(Future<Render> f, Path root, Path entry) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return failed(root, entry, "interrupted", 0);
+    } catch (ExecutionException e) {
+      return failed(root, entry, "kustomize could not run: " + e.getCause(), 0);
+    }
+  }
+
+  /** Renders one kustomization directory. */
+  public Render render(Path root, Path entry) {
+    long start = System.nanoTime();
+    Path wrapper = null;
+    try {
+      wrapper = Files.createTempDirectory("wharf-render");
+      Path target = wrapper.relativize(entry.toAbsolutePath().normalize());
+      Files.writeString(wrapper.resolve("kustomization.yaml"),
+          "resources:\n- " + quote(target.toString()) + "\nbuildMetadata: [originAnnotations]\n", StandardCharsets.UTF_8);
+      Path out = wrapper.resolve("out.yaml");
+      Path err = wrapper.resolve("err.txt");
+      List<String> cmd = new ArrayList<>(kustomize.command());
+      cmd.add(wrapper.toString());
+      Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        return failed(root, entry, "kustomize did not finish within " + timeout.toSeconds() + " s (a remote base that hangs? a huge generator?)", millis(start));
+      }
+      if (p.exitValue() != 0) {
+        return failed(root, entry, "kustomize build failed: " + cleanError(Files.readString(err), root, wrapper), millis(start));
+      }
+      if (Files.size(out) > MAX_RENDER_CHARS) {
+        return failed(root, entry, "rendered output is over " + MAX_RENDER_CHARS + " bytes", millis(start));
+      }
+      List<Object> docs = new SafeYaml(MAX_RENDER_CHARS).loadAll(Files.readString(out, StandardCharsets.UTF_8));
+      String entryRel = TreeScanner.relative(root, TreeScanner.kustomizationFile(entry));
+      List<Resource> resources = new ArrayList<>();
+      for (Object doc : docs) {
+        Map<String, Object> obj = Yamls.map(doc);
+        String file = originFile(obj, root, wrapper, entryRel);
+        resources.add(Resource.of(obj, file, entryRel));
+      }
+      return new Render(entryRel, resources, null, millis(start));
+    } catch (YamlProblem e) {
+      return failed(root, entry, "kustomize output did not load: " + e.getMessage(), millis(start));
+    } catch (IOException e) {
+      return failed(root, entry, "cannot run kustomize: " + e.getMessage(), millis(start));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return failed(root, entry, "interrupted", millis(start));
+    } finally {
+      deleteQuietly(wrapper);
+    }
+  }
+
+  /** The origin annotation's file (relative to root), removing the annotation from the object. */
+  @SuppressWarnings("unchecked")
+  private static String originFile(Map<String, Object> obj, Path root, Path wrapper, String fallback) {
+    Map<String, Object> meta = Yamls.map(obj.get("metadata"));
+    Object annotations = meta.get("annotations");
+    if (!(annotations instanceof Map<?, ?> a) || !(a.get(ORIGIN) instanceof String origin)) {
+      return fallback;
+    }
+    ((Map<String, Object>) a).remove(ORIGIN);
+    if (a.isEmpty()) {
+      meta.remove("annotations");
+    }
+    for (String line : origin.split("\n")) {
+      String l = line.strip();
+      for (String key : List.of("path:", "configuredIn:")) {
+        if (l.startsWith(key)) {
+          String rel = l.substring(key.length()).strip();
+          if (rel.contains("://") || rel.startsWith("github.com/")) {
+            return rel;
+          }
+          return TreeScanner.relative(root, wrapper.resolve(rel).normalize());
+        }
+      }
+    }
+    return fallback;
+  }
+
+  private Render failed(Path root, Path entry, String message, long ms) {
+    String rel = TreeScanner.relative(root, TreeScanner.kustomizationFile(entry));
+    String how = String.join(" ", kustomize.command()) + " " + TreeScanner.relative(root, entry);
+    return new Render(rel, List.of(), Finding.ofFile(Rules.RENDER, rel, message, String.format(FIX, how)), ms);
+  }
+
+  /** kustomize's error, without klog prefixes and with tree-relative paths. */
+  private static String cleanError(String err, Path root, Path wrapper) {
+    String s = err.strip().replace(wrapper.toString() + "/", "").replace(root.toString() + "/", "");
+    s = s.replaceAll("(?m)^E\\d{4} [0-9:.]+\\s+\\d+ [a-z_.]+:\\d+\\] ", "").replaceAll("\\s*\\n\\s*", "; ");
+    if (s.isEmpty()) {
+      s = "no error output";
+    }
+    return s.length() > 600 ? s.substring(0, 600) + "..." : s;
+  }
+
+  private static String quote(String s) {
+    return "'" + s.replace("'", "''") + "'";
+  }
+
+  private static long millis(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a temp dir left behind is harmless
+    }
+  }
+}

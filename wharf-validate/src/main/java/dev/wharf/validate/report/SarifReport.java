@@ -1,0 +1,68 @@
+package dev.wharf.validate.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wharf.validate.Finding;
+import dev.wharf.validate.Report;
+import dev.wharf.validate.Rules;
+import dev.wharf.validate.policy.Policies;
+import dev.wharf.validate.policy.Policy;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning: one rule per check id, one result per finding with
+ * the file as location and the object and JSON path in the message.
+ */
+final class SarifReport {
+  private SarifReport() {}
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  static void write(Report report, PrintWriter out) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    root.put("version", "2.1.0");
+    ObjectNode run = root.putArray("runs").addObject();
+    ObjectNode driver = run.putObject("tool").putObject("driver");
+    driver.put("name", "wharf validate");
+    driver.put("informationUri", "https://github.com/wharf-dev/wharf/blob/main/docs/validate.md");
+    Map<String, String> rules = new LinkedHashMap<>();
+    for (String id : Rules.ALL) {
+      rules.put(id, "Wharf check " + id);
+    }
+    for (Policy p : Policies.all()) {
+      rules.put(p.id(), p.summary());
+    }
+    ArrayNode ruleArray = driver.putArray("rules");
+    for (Map.Entry<String, String> r : rules.entrySet()) {
+      ObjectNode rule = ruleArray.addObject();
+      rule.put("id", r.getKey());
+      rule.putObject("shortDescription").put("text", r.getValue());
+      rule.putObject("defaultConfiguration").put("level", "error");
+    }
+    ArrayNode results = run.putArray("results");
+    for (Finding f : report.findings()) {
+      ObjectNode res = results.addObject();
+      res.put("ruleId", f.rule());
+      res.put("level", "error");
+      String where = f.object() == null ? "" : f.objectName() + (f.path().isEmpty() ? "" : " at " + f.path()) + ": ";
+      res.putObject("message").put("text", where + f.message() + (f.fix().isEmpty() ? "" : " Fix: " + f.fix()));
+      ObjectNode loc = res.putArray("locations").addObject().putObject("physicalLocation");
+      loc.putObject("artifactLocation").put("uri", f.file().isEmpty() ? "." : f.file()).put("uriBaseId", "SRCROOT");
+      loc.putObject("region").put("startLine", 1);
+      ObjectNode props = res.putObject("properties");
+      props.put("object", f.objectName());
+      props.put("path", f.path());
+    }
+    run.putObject("originalUriBaseIds").putObject("SRCROOT").put("description", JSON.createObjectNode().put("text", "the validated directory"));
+    try {
+      out.println(JSON.writeValueAsString(root));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package dev.wharf.validate.yaml;
+
+import dev.wharf.validate.Rules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.DuplicateKeyException;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Loads untrusted multi-document YAML with hard limits: aliases (billion laughs), size in code
+ * points, nesting depth, no duplicate keys, no custom tags. Scalars resolve like Kubernetes
+ * reads them (YAML 1.2 booleans, no timestamps), so {@code on} and {@code 2024-01-01} stay
+ * strings.
+ */
+public final class SafeYaml {
+  public static final int MAX_ALIASES = 50;
+  public static final int MAX_DEPTH = 200;
+
+  private final int maxCodePoints;
+
+  public SafeYaml(int maxCodePoints) {
+    this.maxCodePoints = maxCodePoints;
+  }
+
+  /** All non-empty documents of {@code text}, in order. */
+  public List<Object> loadAll(String text) throws YamlProblem {
+    if (text.length() > maxCodePoints) {
+      throw tooLarge();
+    }
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(MAX_ALIASES);
+    options.setAllowRecursiveKeys(false);
+    options.setNestingDepthLimit(MAX_DEPTH);
+    options.setCodePointLimit(maxCodePoints);
+    options.setAllowDuplicateKeys(false);
+    DumperOptions dump = new DumperOptions();
+    Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dump), dump, options, new KubernetesResolver());
+    List<Object> docs = new ArrayList<>();
+    try {
+      for (Object doc : yaml.loadAll(text)) {
+        if (doc != null) {
+          docs.add(doc);
+        }
+      }
+    } catch (DuplicateKeyException e) {
+      throw new YamlProblem(Rules.YAML_DUPLICATE_KEY, oneLine(e.getMessage()),
+          "Remove the repeated key; YAML tools disagree on which value wins.");
+    } catch (MarkedYAMLException e) {
+      throw new YamlProblem(Rules.YAML_SYNTAX, oneLine(e.getMessage()),
+          "Fix the YAML syntax at the marked line and column (indentation, quoting, a missing ':').");
+    } catch (YAMLException e) {
+      throw classify(e);
+    } catch (StackOverflowError e) {
+      throw tooDeep();
+    }
+    return docs;
+  }
+
+  private YamlProblem classify(YAMLException e) {
+    String msg = String.valueOf(e.getMessage());
+    if (msg.startsWith("Number of aliases") || msg.startsWith("Recursive key")) {
+      return new YamlProblem(Rules.YAML_ALIAS_LIMIT,
+          "more than " + MAX_ALIASES + " aliases to collections, or a recursive alias (a YAML alias bomb?)",
+          "Write the repeated values out, or use Kustomize patches/components instead of YAML anchors.");
+    }
+    if (msg.contains("exceeds the limit") && msg.contains("code points")) {
+      return tooLarge();
+    }
+    if (msg.startsWith("Nesting Depth")) {
+      return tooDeep();
+    }
+    return new YamlProblem(Rules.YAML_SYNTAX, oneLine(msg),
+        "Fix the YAML so that it parses (only plain maps, lists and scalars; no custom tags).");
+  }
+
+  private YamlProblem tooLarge() {
+    return new YamlProblem(Rules.YAML_TOO_LARGE,
+        "the YAML is larger than the limit of " + maxCodePoints + " characters",
+        "Split the file into smaller ones, or raise the limit with --max-file-size if it is legitimate.");
+  }
+
+  private static YamlProblem tooDeep() {
+    return new YamlProblem(Rules.YAML_TOO_DEEP,
+        "the YAML nests deeper than " + MAX_DEPTH + " levels",
+        "Flatten the structure; no Kubernetes object needs this depth.");
+  }
+
+  private static final Pattern WS = Pattern.compile("\\s*\\n\\s*");
+
+  private static String oneLine(String s) {
+    String t = WS.matcher(String.valueOf(s).strip()).replaceAll("; ");
+    return t.length() > 400 ? t.substring(0, 400) + "..." : t;
+  }
+
+  /** YAML 1.2 core booleans, ints, floats, nulls and merge keys; no timestamps, no yes/no/on/off. */
+  static final class KubernetesResolver extends Resolver {
+    private static final Pattern BOOL = Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$");
+    // Decimal and hex only: YAML 1.1 sexagesimal ("22:22") and octal stay strings, as in Go.
+    private static final Pattern INT12 = Pattern.compile("^(?:[-+]?(?:0|[1-9][0-9]*)|0x[0-9a-fA-F]+)$");
+    private static final Pattern FLOAT12 = Pattern.compile(
+        "^(?:[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+
+    @Override
+    protected void addImplicitResolvers() {
+      addImplicitResolver(Tag.BOOL, BOOL, "tTfF");
+      addImplicitResolver(Tag.INT, INT12, "-+0123456789");
+      addImplicitResolver(Tag.FLOAT, FLOAT12, "-+0123456789.");
+      addImplicitResolver(Tag.MERGE, MERGE, "<");
+      addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+      addImplicitResolver(Tag.NULL, EMPTY, null);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.wharf.provisioning.mysql;
+
+import static dev.wharf.provisioning.mysql.MySqlPlan.Step.CREATE_DATABASE;
+import static dev.wharf.provisioning.mysql.MySqlPlan.Step.CREATE_USER;
+import static dev.wharf.provisioning.mysql.MySqlPlan.Step.GRANT;
+import static dev.wharf.provisioning.mysql.MySqlPlan.Step.REVOKE_ALL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wharf.provisioning.Change;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class MySqlPlanTest {
+
+  private static final Set<String> RW = MySqlPrivileges.READ_WRITE.privileges();
+
+  @Test
+  void nothingThereCreatesEverything() {
+    var steps = MySqlPlan.ensure(new MySqlState(false, false, Set.of(), 0),
+        MySqlPrivileges.READ_WRITE);
+    assertThat(steps).containsExactly(CREATE_DATABASE, CREATE_USER, GRANT);
+    assertThat(MySqlPlan.changeOf(steps)).isEqualTo(Change.CREATED);
+  }
+
+  @Test
+  void exactStateWritesNothing() {
+    var steps = MySqlPlan.ensure(new MySqlState(true, true, RW, 0), MySqlPrivileges.READ_WRITE);
+    assertThat(steps).isEmpty();
+    assertThat(MySqlPlan.changeOf(steps)).isEqualTo(Change.UNCHANGED);
+  }
+
+  @Test
+  void changedPrivilegesAreReplaced() {
+    var steps = MySqlPlan.ensure(new MySqlState(true, true, RW, 0), MySqlPrivileges.READ_ONLY);
+    assertThat(steps).containsExactly(REVOKE_ALL, GRANT);
+    assertThat(MySqlPlan.changeOf(steps)).isEqualTo(Change.UPDATED);
+  }
+
+  @Test
+  void extraGrantsElsewhereAreRevoked() {
+    var steps = MySqlPlan.ensure(new MySqlState(true, true, RW, 1), MySqlPrivileges.READ_WRITE);
+    assertThat(steps).containsExactly(REVOKE_ALL, GRANT);
+  }
+
+  @Test
+  void userWithoutGrantsIsGrantedWithoutRevoking() {
+    var steps = MySqlPlan.ensure(new MySqlState(true, true, Set.of(), 0),
+        MySqlPrivileges.READ_WRITE);
+    assertThat(steps).containsExactly(GRANT);
+  }
+
+  @Test
+  void missingDatabaseOfExistingUserIsRecreated() {
+    var steps = MySqlPlan.ensure(new MySqlState(false, true, RW, 0), MySqlPrivileges.READ_WRITE);
+    assertThat(steps).containsExactly(CREATE_DATABASE);
+    assertThat(MySqlPlan.changeOf(steps)).isEqualTo(Change.UPDATED);
+  }
+
+  @Test
+  void privilegesParseFromTheAppSpec() {
+    assertThat(MySqlPrivileges.fromSpec("readWrite")).isEqualTo(MySqlPrivileges.READ_WRITE);
+    assertThat(MySqlPrivileges.fromSpec("readOnly")).isEqualTo(MySqlPrivileges.READ_ONLY);
+    assertThatThrownBy(() -> MySqlPrivileges.fromSpec("all"))
+        .hasMessageContaining("use readWrite or readOnly");
+    assertThat(MySqlPrivileges.READ_WRITE.privileges()).doesNotContain("GRANT OPTION", "SUPER",
+        "CREATE USER", "FILE", "PROCESS");
+  }
+}

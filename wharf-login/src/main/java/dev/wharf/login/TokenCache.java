@@ -67,13 +67,41 @@ public final class TokenCache {
     return session;
   }
 
+  /** The readable sessions, and the files that are not (with why). */
+  public record Scan(List<Session> sessions, List<LoginException> corrupt) {}
+
   /** Every cached session (for {@code wharf logout} without an issuer, or a lone session). */
-  public List<Session> readAll() {
+  public Scan scan() {
     List<Session> sessions = new ArrayList<>();
+    List<LoginException> corrupt = new ArrayList<>();
     for (Path file : files()) {
-      readFile(file).ifPresent(sessions::add);
+      try {
+        readFile(file).ifPresent(sessions::add);
+      } catch (LoginException e) {
+        corrupt.add(e);
+      }
     }
-    return sessions;
+    return new Scan(List.copyOf(sessions), List.copyOf(corrupt));
+  }
+
+  /** Deletes every session file that cannot be read; returns how many. */
+  public int deleteCorrupt() {
+    int deleted = 0;
+    for (Path file : files()) {
+      try {
+        readFile(file);
+      } catch (LoginException e) {
+        try {
+          Files.deleteIfExists(file);
+          Files.deleteIfExists(lockFile(file));
+          deleted++;
+        } catch (IOException io) {
+          throw new LoginException(LoginException.Reason.CORRUPT_CACHE,
+              "cannot delete " + file + ": " + io.getMessage() + ". Delete it by hand.", io);
+        }
+      }
+    }
+    return deleted;
   }
 
   /** Writes the session: a 0600 temporary file in the same directory, then an atomic rename. */

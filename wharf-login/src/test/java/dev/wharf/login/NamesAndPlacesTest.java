@@ -1,0 +1,53 @@
+package dev.wharf.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NamesAndPlacesTest {
+
+  @Test
+  void configDirPrefersWharfConfigDirThenXdgThenHome() {
+    assertThat(ConfigDir.resolve(Map.of("WHARF_CONFIG_DIR", "/w", "XDG_CONFIG_HOME", "/x"), "/h"))
+        .isEqualTo(Path.of("/w"));
+    assertThat(ConfigDir.resolve(Map.of("XDG_CONFIG_HOME", "/x"), "/h"))
+        .isEqualTo(Path.of("/x/wharf"));
+    assertThat(ConfigDir.resolve(Map.of("XDG_CONFIG_HOME", "relative"), "/h"))
+        .isEqualTo(Path.of("/h/.config/wharf"));
+    assertThat(ConfigDir.resolve(Map.of(), "/h")).isEqualTo(Path.of("/h/.config/wharf"));
+  }
+
+  @Test
+  void cacheFileNamesAreSafeAndDistinctPerIssuerAndClient() {
+    String a = LoginNames.cacheFileName("https://kc/realms/wharf", "kubernetes");
+    assertThat(a).matches("session-[0-9a-f]{24}\\.properties");
+    assertThat(a).isEqualTo(LoginNames.cacheFileName("https://kc/realms/wharf", "kubernetes"));
+    assertThat(a).isNotEqualTo(LoginNames.cacheFileName("https://kc/realms/wharf", "other"));
+    assertThat(a).isNotEqualTo(LoginNames.cacheFileName("https://kc/realms/other", "kubernetes"));
+  }
+
+  @Test
+  void kubeconfigUserNamesTheClientHostAndRealm() {
+    assertThat(LoginNames.kubeconfigUser("https://keycloak.wharf.example.com/realms/wharf",
+        "kubernetes")).isEqualTo("kubernetes@keycloak.wharf.example.com/wharf");
+    assertThat(LoginNames.kubeconfigUser("http://127.0.0.1:8080/realms/wharf", "k"))
+        .isEqualTo("k@127.0.0.1:8080/wharf");
+  }
+
+  @Test
+  void issuersMustBeHttpUrlsWithoutQuery() {
+    assertThat(Issuers.parse("https://kc.example.com/realms/wharf").getHost())
+        .isEqualTo("kc.example.com");
+    assertThatThrownBy(() -> Issuers.parse("kc.example.com/realms/wharf"))
+        .hasMessageContaining("https://");
+    assertThatThrownBy(() -> Issuers.parse("https://kc/realms/wharf?x=1"))
+        .hasMessageContaining("no user, query or fragment");
+    assertThatThrownBy(() -> Issuers.parse("https://kc/realms/wh arf"))
+        .hasMessageContaining("not a URL");
+    assertThatThrownBy(() -> Issuers.parse(""))
+        .hasMessageContaining("--issuer https://");
+  }
+}

@@ -75,10 +75,13 @@ public final class SchemaStore {
     return Optional.empty();
   }
 
-  /** CRD schemas usually leave metadata open; check it against ObjectMeta then. */
+  /**
+   * CRD schemas leave metadata open or only restrict the name (the API server checks the rest
+   * as ObjectMeta); check such metadata against ObjectMeta too.
+   */
   private SchemaNode metaFor(JsonNode schema) {
     JsonNode meta = schema.path("properties").path("metadata");
-    if (meta.has("properties")) {
+    if (meta.path("properties").has("annotations")) {
       return null;
     }
     return objectMeta().orElse(null);

@@ -23,13 +23,25 @@ public final class SchemaValidator {
 
   private SchemaValidator() {}
 
-  /** Violations of {@code schema} by a whole object; {@code objectMeta} checks CR metadata if non-null. */
+  /**
+   * Violations of {@code schema} by a whole object. For custom resources metadata is checked
+   * strictly as ObjectMeta, and the CRD's own metadata schema only for its constraints (name
+   * length, for example), as the API server does.
+   */
   public static List<Violation> validate(Object value, CompiledSchema schema) {
     List<Violation> out = new ArrayList<>();
-    check(value, schema.root(), "", true, out, 0);
     if (schema.objectMeta() != null && value instanceof Map<?, ?> m && m.get("metadata") != null) {
-      check(m.get("metadata"), schema.objectMeta(), "metadata", true, out, 1);
+      Map<Object, Object> rest = new java.util.LinkedHashMap<>(m);
+      Object meta = rest.remove("metadata");
+      check(rest, schema.root(), "", true, out, 0);
+      SchemaNode crMeta = schema.root().properties == null ? null : schema.root().properties.get("metadata");
+      if (crMeta != null) {
+        check(meta, crMeta, "metadata", false, out, 1);
+      }
+      check(meta, schema.objectMeta(), "metadata", true, out, 1);
+      return out;
     }
+    check(value, schema.root(), "", true, out, 0);
     return out;
   }
 

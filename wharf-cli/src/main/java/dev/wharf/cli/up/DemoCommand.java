@@ -1,12 +1,32 @@
 package dev.wharf.cli.up;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Run the developer journey end to end and report pass or fail.")
+/**
+ * Runs the developer journey non-interactively and exits 0 or 1. It keeps its own state
+ * ($WHARF_HOME/demo) and takes free ports, so it runs beside a 'wharf up'.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Run the developer journey end to end and report pass or fail.")
 public final class DemoCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--state-dir", paramLabel = "DIR",
+      description = "Where the demo keeps its servers' data (default: $WHARF_HOME/demo).")
+  Path stateDir;
+
   @Override
   public Integer call() {
-    throw new dev.wharf.cli.UserError("'wharf demo' is not available in this build yet.");
+    StateDir state = new StateDir(stateDir != null ? stateDir.toAbsolutePath().normalize()
+        : StateDir.fromEnvironment().root().resolve("demo")).create();
+    spec.commandLine().getOut().println("demo: state in " + state.root());
+    boolean passed = new DemoJourney(state, GreeterJar.fromEnvironment(),
+        spec.commandLine().getOut()).run();
+    return passed ? 0 : 1;
   }
 }

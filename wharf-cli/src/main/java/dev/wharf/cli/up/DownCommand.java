@@ -1,12 +1,45 @@
 package dev.wharf.cli.up;
 
+import dev.wharf.cli.UserError;
+import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "down", mixinStandardHelpOptions = true, description = "Stop everything 'wharf up' started.")
+/** Stops a running {@code wharf up} the way Ctrl-C does: it stops everything it started. */
+@Command(name = "down", mixinStandardHelpOptions = true,
+    description = "Stop everything 'wharf up' started.")
 public final class DownCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--timeout", defaultValue = "60",
+      description = "Seconds to wait for everything to stop (default: ${DEFAULT-VALUE}).")
+  int timeoutSeconds;
+
   @Override
-  public Integer call() {
-    throw new dev.wharf.cli.UserError("'wharf down' is not available in this build yet.");
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    StateDir state = StateDir.fromEnvironment();
+    Optional<Long> pid = UpLock.runningPid(state);
+    if (pid.isEmpty()) {
+      out.println("wharf: nothing to stop: no 'wharf up' is running for " + state.root());
+      return 0;
+    }
+    ProcessHandle up = ProcessHandle.of(pid.get()).orElseThrow();
+    out.println("wharf: stopping 'wharf up' (pid " + pid.get() + ")...");
+    out.flush();
+    up.destroy();
+    try {
+      up.onExit().get(timeoutSeconds, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new UserError("'wharf up' (pid " + pid.get() + ") did not stop within "
+          + timeoutSeconds + " s; see its terminal, or the logs in " + state.logs(), 1);
+    }
+    out.println("wharf: stopped.");
+    return 0;
   }
 }

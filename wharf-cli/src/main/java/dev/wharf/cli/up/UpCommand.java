@@ -1,12 +1,54 @@
 package dev.wharf.cli.up;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-@Command(name = "up", mixinStandardHelpOptions = true, description = "Start the local platform and the greeter example on this machine.")
+/**
+ * Starts MariaDB, Redis and Keycloak, provisions greeter on them and runs greeter, then stays
+ * in the foreground until Ctrl-C or 'wharf down'. State lives in $WHARF_HOME, so the next run
+ * is warm and keeps the data.
+ */
+@Command(name = "up", mixinStandardHelpOptions = true,
+    description = "Start the local platform and the greeter example on this machine.")
 public final class UpCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin PortOptions ports;
+
   @Override
-  public Integer call() {
-    throw new dev.wharf.cli.UserError("'wharf up' is not available in this build yet.");
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    StateDir state = StateDir.fromEnvironment().create();
+    try (UpLock lock = UpLock.acquire(state)) {
+      out.println("wharf up: state in " + state.root());
+      Timer total = Timer.start();
+      LocalPlatform platform = LocalPlatform.start(state, ports.ports(), out,
+          System.console() != null, GreeterJar.fromEnvironment());
+      out.println();
+      out.println("wharf up: ready in " + total.elapsed());
+      out.println();
+      out.print(Summary.table(platform.rows()));
+      out.println();
+      out.println("Logs: " + state.logs() + " (greeter) and " + platform.runtime().stateDir()
+          + "/<service>/ (servers).");
+      out.println("Demo users: dev-a (team-a) and dev-b (team-b); their passwords are in "
+          + state.users() + " (mode 0600).");
+      out.println("greeter's credentials (the platform's env keys): " + state.greeterEnv());
+      out.println();
+      out.println("Get a token for dev-a and call greeter:");
+      Summary.curl(platform.info()).forEach(line -> out.println("  " + line));
+      out.println();
+      out.println("Press Ctrl-C, or run './wharf down' in another terminal, to stop everything.");
+      out.flush();
+      int code = platform.awaitGreeterExit();
+      // Only reached when greeter stopped by itself; Ctrl-C ends the JVM through the hook.
+      spec.commandLine().getErr().println("wharf: greeter exited with code " + code
+          + "; read " + platform.greeterLog() + ". Stopping everything.");
+      platform.close();
+      return 1;
+    }
   }
 }

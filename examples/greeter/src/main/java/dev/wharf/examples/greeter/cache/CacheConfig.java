@@ -15,8 +15,10 @@ import org.springframework.data.redis.serializer.JacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
 
 /**
- * The Redis cache, shaped by greeter's ACL user: every key starts with REDIS_KEY_PREFIX, and the
- * writer takes no locks and clears with SCAN, never KEYS (which the ACL denies).
+ * The Redis cache, shaped by greeter's ACL user: every key starts with REDIS_KEY_PREFIX, the
+ * writer takes no locks (no extra lock keys), and greeter never clears the cache, since the ACL
+ * denies KEYS and SCAN. Should a clear ever run, it uses SCAN and fails with NOPERM rather than
+ * blocking the server with KEYS.
  */
 @EnableCaching
 @Configuration(proxyBeanMethods = false)

@@ -7,8 +7,8 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Redis health by PING. Spring's own indicator runs INFO, which greeter's ACL user may not run
- * (it is in the @dangerous category), so it is switched off in application.yaml.
+ * Redis health by PING, which any ACL user may run. Spring's own indicator runs INFO, which a
+ * platform may or may not allow an app user, so it is switched off in application.yaml.
  */
 @Component("redisHealthIndicator")
 class RedisPingHealthIndicator extends AbstractHealthIndicator {

@@ -1,0 +1,126 @@
+package dev.wharf.cli.up;
+
+import dev.wharf.cli.UserError;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** greeter running as a child process ({@code java -jar}), its output in a log file. */
+final class GreeterProcess implements AutoCloseable {
+  private final Process process;
+  private final int port;
+  private final Path log;
+
+  private GreeterProcess(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  /** Starts greeter with exactly the env file's keys (plus the port) on top of this env. */
+  static GreeterProcess start(Path jar, Map<String, String> env, int port, Path log) {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> cmd = new ArrayList<>(List.of(java.toString(),
+        "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+        "-jar", jar.toString()));
+    ProcessBuilder pb = new ProcessBuilder(cmd)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    pb.environment().putAll(env);
+    pb.environment().put("SERVER_PORT", Integer.toString(port));
+    pb.environment().put("SERVER_ADDRESS", "127.0.0.1");
+    try {
+      return new GreeterProcess(pb.start(), port, log);
+    } catch (IOException e) {
+      throw new UserError("cannot start greeter (" + e.getMessage() + "); see " + log);
+    }
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  int waitFor() throws InterruptedException {
+    return process.waitFor();
+  }
+
+  /** Waits until greeter's readiness probe says UP; fails fast when the process exits. */
+  void awaitReady(Duration timeout) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    HttpRequest probe = HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
+        .timeout(Duration.ofSeconds(2)).build();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new UserError("greeter exited with code " + process.exitValue()
+            + " while starting; read " + log + lastLines());
+      }
+      try {
+        if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new UserError("interrupted while waiting for greeter", 130);
+      }
+      sleep(250);
+    }
+    throw new UserError("greeter did not become ready within " + timeout.toSeconds()
+        + " s; read " + log + lastLines());
+  }
+
+  private String lastLines() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return "\n  " + String.join("\n  ",
+          lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  /** Stops greeter: SIGTERM (graceful shutdown), then kill after 15 s. */
+  @Override
+  public void close() {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(15, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserError("interrupted while waiting for greeter", 130);
+    }
+  }
+}

@@ -1,0 +1,206 @@
+package dev.wharf.cli.up;
+
+import dev.wharf.cli.UserError;
+import dev.wharf.local.LocalRuntime;
+import dev.wharf.local.LocalRuntimeException;
+import dev.wharf.local.Service;
+import dev.wharf.local.SharedRuntime;
+import dev.wharf.provisioning.ProvisioningException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The platform on one machine: the local runtime (MariaDB, Redis, Keycloak), greeter
+ * provisioned on it by the operator's provisioning code, and greeter itself. Shared by
+ * 'wharf up' and 'wharf demo'. Whatever was started is stopped by {@link #close()}, also when
+ * starting fails half-way, and by a shutdown hook on Ctrl-C or 'wharf down'.
+ */
+final class LocalPlatform implements AutoCloseable {
+  /** Tests set this so the demo joins the servers the test JVM already runs. */
+  static final String SHARED_RUNTIME_PROPERTY = "wharf.demo.sharedRuntime";
+  static final Duration GREETER_READY_TIMEOUT = Duration.ofSeconds(120);
+
+  /** What a developer needs to call greeter. */
+  record Info(String tokenEndpoint, String clientId, Path envFile, String user, Path passwordFile,
+      String greeterUrl) {}
+
+  private final StateDir state;
+  private final PrintWriter out;
+  private final Thread shutdownHook = new Thread(this::closeFromHook, "wharf-up-shutdown");
+  private LocalRuntime runtime;
+  private boolean ownsRuntime;
+  private GreeterProcess greeter;
+  private LocalSetup.Result setup;
+  private boolean closed;
+
+  private LocalPlatform(StateDir state, PrintWriter out) {
+    this.state = state;
+    this.out = out;
+  }
+
+  /** Builds greeter if needed, starts everything and waits until greeter is ready. */
+  static LocalPlatform start(StateDir state, LocalPorts ports, PrintWriter out, boolean terminal,
+      GreeterJar jars) {
+    requireJdk21();
+    int greeterPort = claimPort("greeter (--greeter-port)", ports.greeter());
+    Timer build = Timer.start();
+    Path jar = jars.ensureBuilt(state.buildLog(), line -> say(out, line + " (log: " + state.buildLog() + ")"));
+    say(out, String.format("%-20s %s", "greeter jar", "ready in " + build.elapsed()));
+
+    LocalPlatform platform = new LocalPlatform(state, out);
+    Runtime.getRuntime().addShutdownHook(platform.shutdownHook);
+    try {
+      platform.startRuntime(ports, terminal);
+      Timer provision = Timer.start();
+      platform.setup = new LocalSetup(platform.runtime, state).ensure();
+      say(out, String.format("%-20s %s", "provisioning", "done in " + provision.elapsed()
+          + " (realm " + LocalSetup.REALM + ", demo users, greeter's database, Redis user, client)"));
+      Timer greeterStart = Timer.start();
+      say(out, "starting greeter...");
+      platform.greeter = GreeterProcess.start(jar, platform.setup.env(), greeterPort, state.greeterLog());
+      platform.greeter.awaitReady(GREETER_READY_TIMEOUT);
+      say(out, String.format("%-20s started in %s", "greeter", greeterStart.elapsed()));
+      return platform;
+    } catch (LocalRuntimeException | ProvisioningException e) {
+      platform.close();
+      throw new UserError(e.getMessage(), 1);
+    } catch (RuntimeException e) {
+      platform.close();
+      throw e;
+    }
+  }
+
+  private void startRuntime(LocalPorts ports, boolean terminal) {
+    ConsoleProgress progress = new ConsoleProgress(out, terminal);
+    if (Boolean.getBoolean(SHARED_RUNTIME_PROPERTY)) {
+      runtime = SharedRuntime.get(Service.MYSQL, Service.REDIS, Service.KEYCLOAK);
+      return;
+    }
+    runtime = LocalRuntime.builder()
+        .stateDir(state.runtime())
+        .services(Service.MYSQL, Service.REDIS, Service.KEYCLOAK)
+        .port(Service.MYSQL, ports.mysql())
+        .port(Service.REDIS, ports.redis())
+        .port(Service.KEYCLOAK, ports.keycloak())
+        .progress(progress)
+        .build();
+    ownsRuntime = true;
+    runtime.start();
+  }
+
+  LocalRuntime runtime() {
+    return runtime;
+  }
+
+  LocalSetup.Result setup() {
+    return setup;
+  }
+
+  Map<String, String> greeterEnv() {
+    return setup.env();
+  }
+
+  String greeterUrl() {
+    return greeter.url();
+  }
+
+  Info info() {
+    return new Info(runtime.keycloak().issuer(LocalSetup.REALM) + "/protocol/openid-connect/token",
+        setup.env().get("OIDC_CLIENT_ID"), state.greeterEnv(), LocalSetup.DEV_A.name(),
+        state.password(LocalSetup.DEV_A.name()), greeter.url());
+  }
+
+  List<Summary.Row> rows() {
+    return List.of(
+        new Summary.Row(Service.MYSQL.displayName(), runtime.mysql().jdbcUrl(null), state(Service.MYSQL)),
+        new Summary.Row(Service.REDIS.displayName(), runtime.redis().url(), state(Service.REDIS)),
+        new Summary.Row(Service.KEYCLOAK.displayName(), runtime.keycloak().baseUrl() + "/admin/",
+            state(Service.KEYCLOAK)),
+        new Summary.Row("greeter", greeter.url() + "/api/greetings",
+            greeter.isAlive() ? "ready" : "stopped"));
+  }
+
+  private String state(Service s) {
+    return runtime.isRunning(s) ? "running" : "stopped";
+  }
+
+  /** The processes this platform started (greeter, and the servers unless shared). */
+  List<ProcessHandle> ownedProcesses() {
+    List<ProcessHandle> all = new java.util.ArrayList<>();
+    if (greeter != null) {
+      ProcessHandle.of(greeter.pid()).ifPresent(all::add);
+    }
+    if (runtime != null && ownsRuntime) {
+      all.addAll(runtime.processes());
+    }
+    return all;
+  }
+
+  /** Blocks while greeter runs; returns its exit code if it stops by itself. */
+  int awaitGreeterExit() throws InterruptedException {
+    return greeter.waitFor();
+  }
+
+  Path greeterLog() {
+    return state.greeterLog();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (greeter != null) {
+      greeter.close();
+    }
+    if (runtime != null && ownsRuntime) {
+      runtime.close();
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      // this is the hook, or the JVM is exiting and runs it anyway
+    }
+  }
+
+  private void closeFromHook() {
+    if (!closed) {
+      say(out, "stopping greeter, Keycloak, Redis and MySQL...");
+      close();
+      say(out, "stopped; data kept in " + state.root());
+    }
+  }
+
+  private static void requireJdk21() {
+    if (Runtime.version().feature() < 21) {
+      throw new UserError("wharf needs a JDK 21 or newer, and this is " + Runtime.version()
+          + ": install one and point JAVA_HOME at it");
+    }
+  }
+
+  /** {@code port} checked free on loopback, or a free one when 0. */
+  static int claimPort(String what, int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(false);
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UserError("port " + port + " for " + what + " is in use: stop the program using it"
+          + " (e.g. 'ss -ltnp | grep :" + port + "'), run 'wharf down' if an earlier 'wharf up'"
+          + " still runs, or choose another port");
+    }
+  }
+
+  static void say(PrintWriter out, String line) {
+    out.println("  " + line);
+    out.flush();
+  }
+}

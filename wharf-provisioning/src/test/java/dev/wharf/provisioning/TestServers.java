@@ -1,0 +1,37 @@
+package dev.wharf.provisioning;
+
+import dev.wharf.local.Service;
+import dev.wharf.local.SharedRuntime;
+import dev.wharf.provisioning.keycloak.KeycloakServer;
+import dev.wharf.provisioning.mysql.MySqlServer;
+import dev.wharf.provisioning.redis.RedisServer;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** The shared local servers, as the provisioning API takes them, and unique test names. */
+public final class TestServers {
+
+  private TestServers() {}
+
+  public static MySqlServer mysql() {
+    var e = SharedRuntime.get(Service.MYSQL).mysql();
+    return new MySqlServer(e.host(), e.port(), e.adminUser(), Secret.of(e.adminPassword()));
+  }
+
+  public static RedisServer redis() {
+    var e = SharedRuntime.get(Service.REDIS).redis();
+    return new RedisServer(e.host(), e.port(), e.adminUser(), Secret.of(e.adminPassword()));
+  }
+
+  public static KeycloakServer keycloak() {
+    var e = SharedRuntime.get(Service.KEYCLOAK).keycloak();
+    return new KeycloakServer(e.baseUrl(), e.adminUser(), Secret.of(e.adminPassword()));
+  }
+
+  /** A fresh namespace per test, so tests sharing one server never see each other's apps. */
+  public static String uniqueNamespace(String hint) {
+    var bytes = new byte[3];
+    ThreadLocalRandom.current().nextBytes(bytes);
+    return hint + "-" + HexFormat.of().formatHex(bytes);
+  }
+}

@@ -24,6 +24,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
 public final class SafeYaml {
   public static final int MAX_ALIASES = 50;
   public static final int MAX_DEPTH = 200;
+  public static final long MAX_EXPANDED_NODES = 2_000_000;
 
   private final int maxCodePoints;
 
@@ -48,6 +49,7 @@ public final class SafeYaml {
     try {
       for (Object doc : yaml.loadAll(text)) {
         if (doc != null) {
+          checkExpansion(doc);
           docs.add(doc);
         }
       }
@@ -63,6 +65,41 @@ public final class SafeYaml {
       throw tooDeep();
     }
     return docs;
+  }
+
+  /**
+   * Aliases load as shared references; whoever walks the document sees them expanded. Refuse
+   * a document that refers to itself or expands to more than {@link #MAX_EXPANDED_NODES}.
+   */
+  private static void checkExpansion(Object doc) throws YamlProblem {
+    long[] count = {0};
+    if (!walk(doc, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()), count)) {
+      throw new YamlProblem(Rules.YAML_ALIAS_LIMIT,
+          count[0] > MAX_EXPANDED_NODES
+              ? "aliases expand the document to more than " + MAX_EXPANDED_NODES + " values (a YAML alias bomb?)"
+              : "a collection contains itself through an alias (a recursive YAML structure)",
+          "Write the repeated values out, or use Kustomize patches/components instead of YAML anchors.");
+    }
+  }
+
+  private static boolean walk(Object node, java.util.Set<Object> path, long[] count) {
+    if (++count[0] > MAX_EXPANDED_NODES) {
+      return false;
+    }
+    if (!(node instanceof java.util.Map<?, ?>) && !(node instanceof List<?>)) {
+      return true;
+    }
+    if (!path.add(node)) {
+      return false;
+    }
+    Iterable<?> children = node instanceof java.util.Map<?, ?> m ? m.values() : (List<?>) node;
+    for (Object c : children) {
+      if (!walk(c, path, count)) {
+        return false;
+      }
+    }
+    path.remove(node);
+    return true;
   }
 
   private YamlProblem classify(YAMLException e) {

@@ -1,0 +1,113 @@
+package dev.wharf.operator.config;
+
+import dev.wharf.operator.model.ClusterSettings;
+import dev.wharf.provisioning.DnsLabel;
+import dev.wharf.provisioning.Secret;
+import dev.wharf.provisioning.mysql.MySqlServer;
+import dev.wharf.provisioning.redis.RedisServer;
+import java.net.URI;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Everything the operator needs to know at start-up. Admin credentials come from the
+ * environment or mounted files (see {@link Settings}), never from code; docs/operator.md lists
+ * every variable.
+ */
+public record OperatorConfig(
+    Duration resyncInterval,
+    Duration minBackoff,
+    Duration maxBackoff,
+    Set<String> teams,
+    MySqlServer mysql,
+    RedisServer redis,
+    KeycloakAdmin keycloak,
+    String oidcIssuerUri,
+    URI openBaoAddress,
+    Supplier<Secret> openBaoToken,
+    URI harborAddress,
+    String harborUser,
+    Supplier<Secret> harborPassword,
+    ClusterSettings cluster) {
+
+  /** Keycloak's admin endpoint and account. toString hides the password. */
+  public record KeycloakAdmin(URI baseUrl, String adminUser, Secret adminPassword) {}
+
+  public static OperatorConfig fromEnv(Settings s) {
+    Set<String> teams = new LinkedHashSet<>();
+    for (String t : s.required("WHARF_TEAMS", "comma-separated list of teams, e.g. team-a,team-b").split(",")) {
+      teams.add(DnsLabel.require("team in WHARF_TEAMS", t.trim()));
+    }
+    URI openBao = uri(s, "OPENBAO_ADDR", "http://openbao.openbao.svc:8200");
+    ClusterSettings defaults = ClusterSettings.defaults();
+    ClusterSettings cluster = new ClusterSettings(
+        s.get("OPENBAO_ESO_ADDR", openBao.toString()),
+        s.get("OPENBAO_KV_MOUNT", defaults.kvMount()),
+        s.get("OPENBAO_KUBERNETES_MOUNT", defaults.kubernetesAuthMount()),
+        s.get("REGISTRY_HOST", defaults.registryHost()),
+        defaults.egress(),
+        s.get("SECRET_REFRESH_INTERVAL", defaults.secretRefreshInterval()));
+    return new OperatorConfig(
+        duration(s, "WHARF_RESYNC_INTERVAL", "5m"),
+        duration(s, "WHARF_MIN_BACKOFF", "5s"),
+        duration(s, "WHARF_MAX_BACKOFF", "5m"),
+        Set.copyOf(teams),
+        new MySqlServer(s.get("MYSQL_HOST", "mysql.mysql.svc"), s.port("MYSQL_PORT", 3306),
+            s.required("MYSQL_ADMIN_USER", "MySQL account that creates databases and users"),
+            s.secret("MYSQL_ADMIN_PASSWORD", "password of MYSQL_ADMIN_USER").get()),
+        new RedisServer(s.get("REDIS_HOST", "redis.redis.svc"), s.port("REDIS_PORT", 6379),
+            s.required("REDIS_ADMIN_USER", "Redis ACL user that manages ACL users"),
+            s.secret("REDIS_ADMIN_PASSWORD", "password of REDIS_ADMIN_USER").get()),
+        new KeycloakAdmin(uri(s, "KEYCLOAK_URL", "http://keycloak.keycloak.svc"),
+            s.required("KEYCLOAK_ADMIN_USER", "Keycloak admin that manages clients in realm wharf"),
+            s.secret("KEYCLOAK_ADMIN_PASSWORD", "password of KEYCLOAK_ADMIN_USER").get()),
+        s.get("OIDC_ISSUER_URI", "https://keycloak.wharf.example.com/realms/wharf"),
+        openBao,
+        s.secret("OPENBAO_TOKEN", "OpenBao token with the wharf-operator policy"),
+        uri(s, "HARBOR_URL", "http://harbor.harbor.svc"),
+        s.required("HARBOR_USER", "Harbor admin or system robot that manages projects and robots"),
+        s.secret("HARBOR_PASSWORD", "password of HARBOR_USER"),
+        cluster);
+  }
+
+  /** "5m", "30s", "1h" or ISO-8601 ("PT5M"). */
+  static Duration duration(Settings s, String name, String fallback) {
+    String v = s.get(name, fallback);
+    try {
+      if (v.matches("\\d+[smh]")) {
+        long n = Long.parseLong(v.substring(0, v.length() - 1));
+        return switch (v.charAt(v.length() - 1)) {
+          case 's' -> Duration.ofSeconds(n);
+          case 'm' -> Duration.ofMinutes(n);
+          default -> Duration.ofHours(n);
+        };
+      }
+      return Duration.parse(v);
+    } catch (DateTimeParseException e) {
+      throw new ConfigException(name + " must be a duration such as 30s, 5m, 1h or PT5M, not '" + v + "'");
+    }
+  }
+
+  private static URI uri(Settings s, String name, String fallback) {
+    String v = s.get(name, fallback);
+    try {
+      URI uri = URI.create(v);
+      if (uri.getScheme() == null || uri.getHost() == null) {
+        throw new IllegalArgumentException();
+      }
+      return uri;
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(name + " must be an http(s) URL such as " + fallback + ", not '" + v + "'");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "OperatorConfig[resync=" + resyncInterval + ", teams=" + teams + ", mysql=" + mysql.host() + ":" + mysql.port()
+        + ", redis=" + redis.host() + ":" + redis.port() + ", keycloak=" + keycloak.baseUrl()
+        + ", openbao=" + openBaoAddress + ", harbor=" + harborAddress + "]";
+  }
+}

@@ -1,0 +1,217 @@
+package dev.wharf.operator.reconcile;
+
+import dev.wharf.api.App;
+import dev.wharf.api.AppStatus;
+import dev.wharf.provisioning.AppRef;
+import dev.wharf.provisioning.DeletionPolicy;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reconciles an App in named steps: validate spec, load stored secrets, mysql, redis, oidc,
+ * registry, store secrets (OpenBao secret + policy + role), kube objects, status. A failing
+ * capability sets its condition False and the others still run; what succeeded is stored.
+ * Generation-aware filtering is off so that the rotate annotation (which does not bump the
+ * generation) triggers a reconcile.
+ */
+@ControllerConfiguration(name = "app", generationAwareEventProcessing = false)
+public class AppReconciler implements Reconciler<App>, Cleaner<App> {
+  private static final Logger LOG = LoggerFactory.getLogger(AppReconciler.class);
+
+  private final KubernetesClient client;
+  private final SpecCheck specCheck;
+  private final SecretsStep secrets;
+  private final List<CapabilityStep> capabilities;
+  private final KubeObjectsStep kubeObjects;
+  private final Duration resync;
+  private final Backoff backoff;
+  private final Clock clock;
+
+  public AppReconciler(KubernetesClient client, SpecCheck specCheck, List<CapabilityStep> capabilities,
+                       SecretsStep secrets, KubeObjectsStep kubeObjects, Duration resync, Backoff backoff, Clock clock) {
+    this.client = client;
+    this.specCheck = specCheck;
+    this.capabilities = List.copyOf(capabilities);
+    this.secrets = secrets;
+    this.kubeObjects = kubeObjects;
+    this.resync = resync;
+    this.backoff = backoff;
+    this.clock = clock;
+  }
+
+  @Override
+  public UpdateControl<App> reconcile(App app, Context<App> context) {
+    AppStatus before = copy(app.getStatus());
+    AppStatus status = app.getStatus() == null ? new AppStatus() : app.getStatus();
+    app.setStatus(status);
+    Progress progress = new Progress(app, status, clock.instant());
+
+    AppRun run = validateSpec(app, context, progress);
+    if (run != null && loadStoredSecrets(run, progress)) {
+      for (CapabilityStep step : capabilities) {
+        provision(step, run, progress);
+      }
+      storeSecrets(run, progress);
+      if (!progress.failed(AppStatus.SECRETS_READY)) {
+        applyKubeObjects(run, progress);
+      }
+    }
+    return updateStatus(app, run, progress, before);
+  }
+
+  private AppRun validateSpec(App app, Context<App> context, Progress progress) {
+    try {
+      AppRef ref = specCheck.check(app, namespaceLabels(app), context.getPrimaryCache().list().toList());
+      return new AppRun(app, ref, rotationRequested(app));
+    } catch (RuntimeException e) {
+      progress.refused(StepFailure.of(e));
+      return null;
+    }
+  }
+
+  private boolean loadStoredSecrets(AppRun run, Progress progress) {
+    try {
+      secrets.load(run);
+      return true;
+    } catch (RuntimeException e) {
+      // Without knowing what is stored every credential would look lost: stop here.
+      progress.failed(AppStatus.SECRETS_READY, StepFailure.of(e));
+      return false;
+    }
+  }
+
+  private void provision(CapabilityStep step, AppRun run, Progress progress) {
+    try {
+      if (step.enabled(run.app().getSpec())) {
+        step.ensure(run);
+        progress.ok(step.condition(), "Provisioned", step.describe(run));
+      } else {
+        if (step.mayExist(run)) {
+          step.remove(run, DeletionPolicy.KEEP_DATA);
+        }
+        progress.ok(step.condition(), "Disabled", "not enabled in the spec");
+      }
+    } catch (RuntimeException e) {
+      StepFailure failure = StepFailure.of(e);
+      LOG.warn("{}: {} failed: {}", run.ref(), step.condition(), failure.message());
+      progress.failed(step.condition(), failure);
+    }
+  }
+
+  private void storeSecrets(AppRun run, Progress progress) {
+    try {
+      secrets.ensure(run);
+      progress.ok(AppStatus.SECRETS_READY, "Stored", secrets.describe(run));
+    } catch (RuntimeException e) {
+      StepFailure failure = StepFailure.of(e);
+      LOG.warn("{}: storing secrets failed: {}", run.ref(), failure.message());
+      progress.failed(AppStatus.SECRETS_READY, failure);
+    }
+  }
+
+  private void applyKubeObjects(AppRun run, Progress progress) {
+    try {
+      kubeObjects.ensure(run);
+    } catch (RuntimeException e) {
+      StepFailure failure = StepFailure.of(e);
+      LOG.warn("{}: applying objects in the namespace failed: {}", run.ref(), failure.message());
+      progress.failed(AppStatus.SECRETS_READY, failure);
+    }
+  }
+
+  private UpdateControl<App> updateStatus(App app, AppRun run, Progress progress, AppStatus before) {
+    progress.finish();
+    AppStatus status = progress.status();
+    if (run != null && progress.ok()) {
+      status.setProvisioned(run.names());
+      if (run.rotate()) {
+        status.setRotation(app.getMetadata().getAnnotations().get(App.ROTATE_ANNOTATION));
+      }
+    }
+    AppRef ref = run == null ? null : run.ref();
+    Duration next;
+    if (progress.ok()) {
+      if (ref != null) {
+        backoff.reset(ref);
+      }
+      next = resync;
+    } else if (progress.retryable() && ref != null) {
+      next = backoff.next(ref);
+    } else {
+      next = resync;
+    }
+    boolean changed = !Objects.equals(json(before), json(status));
+    if (changed) {
+      LOG.info("{}/{}: Ready={} ({})", app.getMetadata().getNamespace(), app.getMetadata().getName(),
+          status.isTrue(AppStatus.READY), status.condition(AppStatus.READY).map(c -> c.getReason()).orElse(""));
+    }
+    UpdateControl<App> control = changed ? UpdateControl.patchStatus(app) : UpdateControl.noUpdate();
+    return control.rescheduleAfter(next);
+  }
+
+  @Override
+  public DeleteControl cleanup(App app, Context<App> context) {
+    AppRef ref;
+    try {
+      ref = AppRef.of(app.getMetadata().getNamespace(), app.getMetadata().getName());
+    } catch (RuntimeException e) {
+      return DeleteControl.defaultDelete(); // an invalid name was never provisioned
+    }
+    DeletionPolicy policy = app.getSpec() != null && app.getSpec().deletionPolicyOrDefault() == dev.wharf.api.DeletionPolicy.Delete
+        ? DeletionPolicy.DROP_DATA : DeletionPolicy.KEEP_DATA;
+    AppRun run = new AppRun(app, ref, false);
+    try {
+      secrets.load(run);
+      for (CapabilityStep step : capabilities) {
+        if (app.getSpec() != null && (step.enabled(app.getSpec()) || step.mayExist(run))) {
+          step.remove(run, policy);
+        }
+      }
+      secrets.remove(run);
+      backoff.reset(ref);
+      LOG.info("{}: access revoked, data {}", ref, policy == DeletionPolicy.DROP_DATA ? "deleted" : "kept");
+      // The objects in the namespace go with the App through their owner references.
+      return DeleteControl.defaultDelete();
+    } catch (RuntimeException e) {
+      LOG.warn("{}: cleanup failed, will retry: {}", ref, StepFailure.of(e).message());
+      return DeleteControl.noFinalizerRemoval().rescheduleAfter(backoff.next(ref).toMillis());
+    }
+  }
+
+  private boolean rotationRequested(App app) {
+    Map<String, String> annotations = app.getMetadata().getAnnotations();
+    String wanted = annotations == null ? null : annotations.get(App.ROTATE_ANNOTATION);
+    String done = app.getStatus() == null ? null : app.getStatus().getRotation();
+    return wanted != null && !wanted.isBlank() && !wanted.equals(done);
+  }
+
+  private Map<String, String> namespaceLabels(App app) {
+    if (app.getSpec() != null && Objects.equals(app.getSpec().getTeam(), app.getMetadata().getNamespace())) {
+      return Map.of(); // the team's own namespace: no lookup needed
+    }
+    Namespace ns = client.namespaces().withName(app.getMetadata().getNamespace()).get();
+    return ns == null || ns.getMetadata().getLabels() == null ? Map.of() : ns.getMetadata().getLabels();
+  }
+
+  private static AppStatus copy(AppStatus status) {
+    return status == null ? null : Serialization.clone(status);
+  }
+
+  private static String json(AppStatus status) {
+    return status == null ? null : Serialization.asJson(status);
+  }
+}

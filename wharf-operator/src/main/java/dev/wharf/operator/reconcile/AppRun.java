@@ -1,0 +1,76 @@
+package dev.wharf.operator.reconcile;
+
+import dev.wharf.api.App;
+import dev.wharf.api.ProvisionedNames;
+import dev.wharf.operator.openbao.KvSecret;
+import dev.wharf.provisioning.AppRef;
+import dev.wharf.provisioning.Secret;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The working state of one reconciliation of one App: what OpenBao held at the start, the
+ * credentials the steps want stored, and whether a rotation was asked for. Values are kept as
+ * plain strings only on their way to OpenBao; toString shows none of them.
+ */
+public final class AppRun {
+  private final App app;
+  private final AppRef ref;
+  private final boolean rotate;
+  private Optional<KvSecret> stored = Optional.empty();
+  private final Map<String, String> desired = new LinkedHashMap<>();
+  private final ProvisionedNames names = new ProvisionedNames();
+  private long kvVersion;
+
+  public AppRun(App app, AppRef ref, boolean rotate) {
+    this.app = app;
+    this.ref = ref;
+    this.rotate = rotate;
+  }
+
+  public App app() { return app; }
+  public AppRef ref() { return ref; }
+  /** True when the rotate annotation holds a value not handled yet: every credential is renewed. */
+  public boolean rotate() { return rotate; }
+  public ProvisionedNames names() { return names; }
+  public Optional<KvSecret> stored() { return stored; }
+  public long kvVersion() { return kvVersion; }
+  public void kvVersion(long version) { this.kvVersion = version; }
+
+  /** Starts from what OpenBao holds, so a capability whose server is down keeps its credentials. */
+  public void loadStored(Optional<KvSecret> secret) {
+    this.stored = secret;
+    secret.ifPresent(s -> desired.putAll(s.data()));
+  }
+
+  public Optional<String> storedValue(String key) {
+    return stored.map(s -> s.get(key)).filter(v -> !v.isEmpty());
+  }
+
+  public Optional<Secret> storedSecret(String key) {
+    return storedValue(key).map(Secret::of);
+  }
+
+  public void put(String key, String value) {
+    desired.put(key, value);
+  }
+
+  public void putSecret(String key, Secret value) {
+    desired.put(key, value.reveal());
+  }
+
+  public void removeAll(Collection<String> keys) {
+    keys.forEach(desired::remove);
+  }
+
+  public Map<String, String> desired() {
+    return Map.copyOf(desired);
+  }
+
+  @Override
+  public String toString() {
+    return "AppRun[" + ref + ", rotate=" + rotate + ", keys=" + desired.keySet() + "]";
+  }
+}

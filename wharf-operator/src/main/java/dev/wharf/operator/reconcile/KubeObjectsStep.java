@@ -1,0 +1,166 @@
+package dev.wharf.operator.reconcile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.wharf.operator.model.AppNames;
+import dev.wharf.operator.model.DesiredObjects;
+import dev.wharf.provisioning.AppRef;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Makes the app namespace hold exactly the desired objects: creates what is missing, updates
+ * what differs (compared field by field, so an unchanged object is not written), and deletes
+ * objects of ours that are no longer wanted (a capability was disabled). Plain create/update,
+ * no server-side apply.
+ */
+public final class KubeObjectsStep {
+  static final ResourceDefinitionContext SECRET_STORE = eso("SecretStore", "secretstores");
+  static final ResourceDefinitionContext EXTERNAL_SECRET = eso("ExternalSecret", "externalsecrets");
+
+  private final KubernetesClient client;
+  private final DesiredObjects model;
+
+  public KubeObjectsStep(KubernetesClient client, DesiredObjects model) {
+    this.client = client;
+    this.model = model;
+  }
+
+  public void ensure(AppRun run) {
+    List<HasMetadata> desired = model.build(run.app(), run.kvVersion());
+    for (HasMetadata want : desired) {
+      HasMetadata have = get(want.getKind(), want.getMetadata().getNamespace(), want.getMetadata().getName());
+      if (have == null) {
+        create(want);
+      } else if (!contains(json(have), json(want))) {
+        want.getMetadata().setResourceVersion(have.getMetadata().getResourceVersion());
+        update(want);
+      }
+    }
+    for (String[] kindAndName : possible(run.ref())) {
+      boolean wanted = desired.stream().anyMatch(d -> d.getKind().equals(kindAndName[0])
+          && d.getMetadata().getName().equals(kindAndName[1]));
+      if (!wanted) {
+        HasMetadata have = get(kindAndName[0], run.ref().namespace(), kindAndName[1]);
+        if (have != null && ownedBy(have, run)) {
+          delete(have);
+        }
+      }
+    }
+  }
+
+  /** Every object an App of this name could own. */
+  private static List<String[]> possible(AppRef ref) {
+    return List.of(
+        new String[] {"ServiceAccount", AppNames.serviceAccount(ref)},
+        new String[] {"SecretStore", AppNames.secretStore(ref)},
+        new String[] {"ExternalSecret", AppNames.platformSecret(ref)},
+        new String[] {"ExternalSecret", AppNames.registrySecret(ref)},
+        new String[] {"ConfigMap", AppNames.dashboardConfigMap(ref)},
+        new String[] {"NetworkPolicy", AppNames.networkPolicy(ref)});
+  }
+
+  private static boolean ownedBy(HasMetadata o, AppRun run) {
+    return o.getMetadata().getOwnerReferences().stream()
+        .anyMatch(r -> Objects.equals(r.getUid(), run.app().getMetadata().getUid()));
+  }
+
+  private HasMetadata get(String kind, String ns, String name) {
+    return switch (kind) {
+      case "ServiceAccount" -> client.serviceAccounts().inNamespace(ns).withName(name).get();
+      case "ConfigMap" -> client.configMaps().inNamespace(ns).withName(name).get();
+      case "NetworkPolicy" -> client.network().v1().networkPolicies().inNamespace(ns).withName(name).get();
+      case "SecretStore" -> client.genericKubernetesResources(SECRET_STORE).inNamespace(ns).withName(name).get();
+      case "ExternalSecret" -> client.genericKubernetesResources(EXTERNAL_SECRET).inNamespace(ns).withName(name).get();
+      default -> throw new IllegalArgumentException("kind " + kind + " is not managed");
+    };
+  }
+
+  private void create(HasMetadata o) {
+    switch (o) {
+      case GenericKubernetesResource g -> generic(g).resource(g).create();
+      case ServiceAccount sa -> client.serviceAccounts().resource(sa).create();
+      case ConfigMap cm -> client.configMaps().resource(cm).create();
+      case NetworkPolicy np -> client.network().v1().networkPolicies().resource(np).create();
+      default -> throw new IllegalArgumentException("kind " + o.getKind() + " is not managed");
+    }
+  }
+
+  private void update(HasMetadata o) {
+    switch (o) {
+      case GenericKubernetesResource g -> generic(g).resource(g).update();
+      case ServiceAccount sa -> client.serviceAccounts().resource(sa).update();
+      case ConfigMap cm -> client.configMaps().resource(cm).update();
+      case NetworkPolicy np -> client.network().v1().networkPolicies().resource(np).update();
+      default -> throw new IllegalArgumentException("kind " + o.getKind() + " is not managed");
+    }
+  }
+
+  private void delete(HasMetadata o) {
+    switch (o) {
+      case GenericKubernetesResource g -> generic(g).resource(g).delete();
+      default -> client.resource(o).delete();
+    }
+  }
+
+  private io.fabric8.kubernetes.client.dsl.MixedOperation<GenericKubernetesResource,
+      io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
+      io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource>> generic(GenericKubernetesResource g) {
+    return client.genericKubernetesResources(g.getKind().equals("SecretStore") ? SECRET_STORE : EXTERNAL_SECRET);
+  }
+
+  private static JsonNode json(HasMetadata o) {
+    JsonNode n = Serialization.jsonMapper().valueToTree(o);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) n.path("metadata")).remove(
+        List.of("resourceVersion", "uid", "creationTimestamp", "generation", "managedFields"));
+    return n;
+  }
+
+  /**
+   * True when every field of {@code want} has the same value in {@code have}. Extra fields in
+   * {@code have} (defaults the API server filled in, labels others added) are fine.
+   */
+  static boolean contains(JsonNode have, JsonNode want) {
+    if (want.isObject()) {
+      if (!have.isObject()) {
+        return false;
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = want.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (e.getValue().isNull() || (e.getValue().isContainerNode() && e.getValue().isEmpty())) {
+          continue;
+        }
+        if (!have.has(e.getKey()) || !contains(have.get(e.getKey()), e.getValue())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (want.isArray()) {
+      if (!have.isArray() || have.size() != want.size()) {
+        return false;
+      }
+      for (int i = 0; i < want.size(); i++) {
+        if (!contains(have.get(i), want.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return want.equals(have);
+  }
+
+  private static ResourceDefinitionContext eso(String kind, String plural) {
+    return new ResourceDefinitionContext.Builder().withGroup("external-secrets.io").withVersion("v1")
+        .withKind(kind).withPlural(plural).withNamespaced(true).build();
+  }
+}

@@ -1,0 +1,69 @@
+package dev.wharf.operator.reconcile;
+
+import static dev.wharf.operator.model.PlatformKeys.MYSQL;
+import static dev.wharf.operator.model.PlatformKeys.MYSQL_PASSWORD;
+import static dev.wharf.operator.model.PlatformKeys.MYSQL_URL;
+import static dev.wharf.operator.model.PlatformKeys.MYSQL_USERNAME;
+
+import dev.wharf.api.AppSpec;
+import dev.wharf.api.AppStatus;
+import dev.wharf.provisioning.DeletionPolicy;
+import dev.wharf.provisioning.Names;
+import dev.wharf.provisioning.Outcome;
+import dev.wharf.provisioning.Secret;
+import dev.wharf.provisioning.mysql.MySqlPrivileges;
+import dev.wharf.provisioning.mysql.MySqlProvisioner;
+import java.util.Optional;
+
+/** The app's database and user on the shared MySQL. */
+public final class MySqlStep implements CapabilityStep {
+  private final MySqlProvisioner mysql;
+
+  public MySqlStep(MySqlProvisioner mysql) {
+    this.mysql = mysql;
+  }
+
+  @Override public String condition() { return AppStatus.MYSQL_READY; }
+
+  @Override public boolean enabled(AppSpec spec) { return spec.mysqlEnabled(); }
+
+  @Override public boolean mayExist(AppRun run) { return run.storedValue(MYSQL_USERNAME).isPresent(); }
+
+  @Override
+  public String describe(AppRun run) {
+    return "database " + Names.mysqlDatabase(run.ref()) + " and user " + Names.mysqlUser(run.ref()) + " are ready";
+  }
+
+  @Override
+  public void ensure(AppRun run) {
+    var privileges = MySqlPrivileges.fromSpec(
+        run.app().getSpec().getMysql().privilegesOrDefault() == dev.wharf.api.MySqlPrivileges.READ_ONLY ? "readOnly" : "readWrite");
+    Outcome outcome = mysql.ensure(run.ref(), privileges);
+    Secret password = outcome.secret().orElseGet(() -> keepOrReset(run));
+    run.put(MYSQL_URL, mysql.jdbcUrl(run.ref()));
+    run.put(MYSQL_USERNAME, Names.mysqlUser(run.ref()));
+    run.putSecret(MYSQL_PASSWORD, password);
+    run.names().setMysqlDatabase(Names.mysqlDatabase(run.ref()));
+    run.names().setMysqlUser(Names.mysqlUser(run.ref()));
+  }
+
+  /**
+   * The user existed. Keep the stored password when it still logs in (a read, no write);
+   * otherwise (never stored because of a crash, changed behind our back, or rotation asked)
+   * set a new one, which the secrets step stores.
+   */
+  private Secret keepOrReset(AppRun run) {
+    Optional<Secret> stored = run.storedSecret(MYSQL_PASSWORD);
+    if (!run.rotate() && stored.isPresent() && mysql.verify(run.ref(), stored.get())) {
+      return stored.get();
+    }
+    return mysql.rotate(run.ref()).secret()
+        .orElseThrow(() -> new IllegalStateException("MySQL user of " + run.ref() + " vanished during reconcile"));
+  }
+
+  @Override
+  public void remove(AppRun run, DeletionPolicy policy) {
+    mysql.delete(run.ref(), policy);
+    run.removeAll(MYSQL);
+  }
+}

@@ -1,0 +1,61 @@
+package dev.wharf.operator.reconcile;
+
+import static dev.wharf.operator.model.PlatformKeys.OIDC;
+import static dev.wharf.operator.model.PlatformKeys.OIDC_CLIENT_ID;
+import static dev.wharf.operator.model.PlatformKeys.OIDC_CLIENT_SECRET;
+import static dev.wharf.operator.model.PlatformKeys.OIDC_ISSUER_URI;
+
+import dev.wharf.api.AppSpec;
+import dev.wharf.api.AppStatus;
+import dev.wharf.provisioning.DeletionPolicy;
+import dev.wharf.provisioning.Outcome;
+import dev.wharf.provisioning.Secret;
+import dev.wharf.provisioning.TeamName;
+import java.util.Optional;
+
+/** The app's confidential client in realm wharf. */
+public final class OidcStep implements CapabilityStep {
+  private final OidcClients clients;
+
+  public OidcStep(OidcClients clients) {
+    this.clients = clients;
+  }
+
+  @Override public String condition() { return AppStatus.OIDC_READY; }
+
+  @Override public boolean enabled(AppSpec spec) { return spec.oidcEnabled(); }
+
+  @Override public boolean mayExist(AppRun run) { return run.storedValue(OIDC_CLIENT_ID).isPresent(); }
+
+  @Override
+  public String describe(AppRun run) {
+    return "client " + clients.clientId(run.ref()) + " is ready at " + clients.issuer();
+  }
+
+  @Override
+  public void ensure(AppRun run) {
+    var oidc = run.app().getSpec().getOidc();
+    Outcome outcome = clients.ensure(run.ref(), TeamName.of(run.app().getSpec().getTeam()),
+        oidc.getRedirectUris(), oidc.getWebOrigins());
+    Secret secret = outcome.secret().orElseGet(() -> keepOrReset(run));
+    run.put(OIDC_ISSUER_URI, clients.issuer());
+    run.put(OIDC_CLIENT_ID, clients.clientId(run.ref()));
+    run.putSecret(OIDC_CLIENT_SECRET, secret);
+    run.names().setOidcClientId(clients.clientId(run.ref()));
+  }
+
+  private Secret keepOrReset(AppRun run) {
+    Optional<Secret> stored = run.storedSecret(OIDC_CLIENT_SECRET);
+    if (!run.rotate() && stored.isPresent() && clients.verify(run.ref(), stored.get())) {
+      return stored.get();
+    }
+    return clients.rotate(run.ref()).secret()
+        .orElseThrow(() -> new IllegalStateException("Keycloak client of " + run.ref() + " vanished during reconcile"));
+  }
+
+  @Override
+  public void remove(AppRun run, DeletionPolicy policy) {
+    clients.delete(run.ref());
+    run.removeAll(OIDC);
+  }
+}

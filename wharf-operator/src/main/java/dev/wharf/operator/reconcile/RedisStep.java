@@ -1,0 +1,74 @@
+package dev.wharf.operator.reconcile;
+
+import static dev.wharf.operator.model.PlatformKeys.REDIS;
+import static dev.wharf.operator.model.PlatformKeys.REDIS_KEY_PREFIX;
+import static dev.wharf.operator.model.PlatformKeys.REDIS_PASSWORD;
+import static dev.wharf.operator.model.PlatformKeys.REDIS_URL;
+import static dev.wharf.operator.model.PlatformKeys.REDIS_USERNAME;
+
+import dev.wharf.api.AppSpec;
+import dev.wharf.api.AppStatus;
+import dev.wharf.provisioning.AppRef;
+import dev.wharf.provisioning.DeletionPolicy;
+import dev.wharf.provisioning.KeyPrefix;
+import dev.wharf.provisioning.Names;
+import dev.wharf.provisioning.Outcome;
+import dev.wharf.provisioning.Secret;
+import dev.wharf.provisioning.redis.RedisProvisioner;
+import java.util.Optional;
+
+/** The app's ACL user on the shared Redis, confined to its key prefix. */
+public final class RedisStep implements CapabilityStep {
+  private final RedisProvisioner redis;
+
+  public RedisStep(RedisProvisioner redis) {
+    this.redis = redis;
+  }
+
+  /** The spec's prefix, or {@code <app>:}. */
+  public static KeyPrefix prefix(AppSpec spec, AppRef ref) {
+    String configured = spec.getRedis() == null ? null : spec.getRedis().getKeyPrefix();
+    return configured == null ? Names.defaultKeyPrefix(ref) : KeyPrefix.of(configured);
+  }
+
+  @Override public String condition() { return AppStatus.REDIS_READY; }
+
+  @Override public boolean enabled(AppSpec spec) { return spec.redisEnabled(); }
+
+  @Override public boolean mayExist(AppRun run) { return run.storedValue(REDIS_USERNAME).isPresent(); }
+
+  @Override
+  public String describe(AppRun run) {
+    return "ACL user " + Names.redisUser(run.ref()) + " with key prefix " + prefix(run.app().getSpec(), run.ref()) + " is ready";
+  }
+
+  @Override
+  public void ensure(AppRun run) {
+    KeyPrefix prefix = prefix(run.app().getSpec(), run.ref());
+    Outcome outcome = redis.ensure(run.ref(), prefix);
+    Secret password = outcome.secret().orElseGet(() -> keepOrReset(run));
+    run.put(REDIS_URL, redis.url());
+    run.put(REDIS_USERNAME, Names.redisUser(run.ref()));
+    run.putSecret(REDIS_PASSWORD, password);
+    run.put(REDIS_KEY_PREFIX, prefix.value());
+    run.names().setRedisUser(Names.redisUser(run.ref()));
+  }
+
+  private Secret keepOrReset(AppRun run) {
+    Optional<Secret> stored = run.storedSecret(REDIS_PASSWORD);
+    if (!run.rotate() && stored.isPresent() && redis.verify(run.ref(), stored.get())) {
+      return stored.get();
+    }
+    return redis.rotate(run.ref()).secret()
+        .orElseThrow(() -> new IllegalStateException("Redis user of " + run.ref() + " vanished during reconcile"));
+  }
+
+  @Override
+  public void remove(AppRun run, DeletionPolicy policy) {
+    // The prefix in use is the one stored; the spec may have changed or be gone.
+    KeyPrefix prefix = run.storedValue(REDIS_KEY_PREFIX).map(KeyPrefix::of)
+        .orElseGet(() -> prefix(run.app().getSpec(), run.ref()));
+    redis.delete(run.ref(), prefix, policy);
+    run.removeAll(REDIS);
+  }
+}

@@ -1,0 +1,119 @@
+package dev.wharf.operator.reconcile;
+
+import dev.wharf.api.App;
+import dev.wharf.api.AppSpec;
+import dev.wharf.provisioning.AppRef;
+import dev.wharf.api.DnsLabel;
+import dev.wharf.provisioning.InvalidNameException;
+import dev.wharf.provisioning.KeyPrefix;
+import java.net.URI;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks an App before anything is provisioned. Every problem becomes a Refusal whose message
+ * says what to change. Pure: the caller passes the other Apps and the namespace's labels.
+ */
+public final class SpecCheck {
+  /** A namespace other than the team's own may be given to a team with this label. */
+  public static final String TEAM_LABEL = "platform.wharf.dev/team";
+
+  private final Set<String> knownTeams;
+
+  public SpecCheck(Set<String> knownTeams) {
+    this.knownTeams = Set.copyOf(knownTeams);
+  }
+
+  public AppRef check(App app, Map<String, String> namespaceLabels, Collection<App> allApps) {
+    AppRef ref;
+    try {
+      ref = AppRef.of(app.getMetadata().getNamespace(), app.getMetadata().getName());
+    } catch (InvalidNameException e) {
+      throw invalid(e.getMessage());
+    }
+    AppSpec spec = app.getSpec();
+    if (spec == null || spec.getTeam() == null) {
+      throw invalid("spec.team is missing: set it to the team that owns the app, one of " + sorted(knownTeams));
+    }
+    String team = spec.getTeam();
+    if (!DnsLabel.isValid(team)) {
+      throw invalid("spec.team '" + team + "' is not a DNS label (lower-case letters, digits and '-')");
+    }
+    if (!knownTeams.contains(team)) {
+      throw invalid("unknown team '" + team + "': the platform knows " + sorted(knownTeams)
+          + "; ask the platform team to add it (WHARF_TEAMS) or fix spec.team");
+    }
+    if (!team.equals(ref.namespace()) && !team.equals(namespaceLabels.get(TEAM_LABEL))) {
+      throw invalid("namespace " + ref.namespace() + " does not belong to team " + team
+          + ": create the App in namespace " + team + ", or label the namespace " + TEAM_LABEL + "=" + team);
+    }
+    if (spec.redisEnabled()) {
+      KeyPrefix prefix;
+      try {
+        prefix = RedisStep.prefix(spec, ref);
+      } catch (InvalidNameException e) {
+        throw invalid(e.getMessage());
+      }
+      prefixConflict(app, ref, prefix, allApps).ifPresent(other -> {
+        throw new StepFailure.Refusal("KeyPrefixConflict", "Redis key prefix \"" + prefix + "\" overlaps the prefix of App "
+            + other.getMetadata().getNamespace() + "/" + other.getMetadata().getName()
+            + " (created first): set spec.redis.keyPrefix to one that no other app's prefix starts with,"
+            + " e.g. \"" + ref.namespace() + ":" + ref.name() + ":\"");
+      });
+    }
+    if (spec.oidcEnabled()) {
+      spec.getOidc().getRedirectUris().forEach(u -> checkUri("spec.oidc.redirectUris", u, true));
+      spec.getOidc().getWebOrigins().forEach(u -> checkUri("spec.oidc.webOrigins", u, false));
+    }
+    return ref;
+  }
+
+  /** The first-created other App whose Redis prefix overlaps ours, if it was created before us. */
+  static Optional<App> prefixConflict(App app, AppRef ref, KeyPrefix prefix, Collection<App> allApps) {
+    Comparator<App> age = Comparator.comparing((App a) -> String.valueOf(a.getMetadata().getCreationTimestamp()))
+        .thenComparing(a -> a.getMetadata().getNamespace() + "/" + a.getMetadata().getName());
+    return allApps.stream()
+        .filter(o -> !(o.getMetadata().getNamespace().equals(ref.namespace()) && o.getMetadata().getName().equals(ref.name())))
+        .filter(o -> o.getSpec() != null && o.getSpec().redisEnabled() && o.getMetadata().getDeletionTimestamp() == null)
+        .filter(o -> otherPrefix(o).map(p -> p.overlaps(prefix)).orElse(false))
+        .filter(o -> age.compare(o, app) < 0)
+        .min(age);
+  }
+
+  private static Optional<KeyPrefix> otherPrefix(App o) {
+    try {
+      return Optional.of(RedisStep.prefix(o.getSpec(), AppRef.of(o.getMetadata().getNamespace(), o.getMetadata().getName())));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static void checkUri(String field, String value, boolean allowTrailingWildcard) {
+    String plain = allowTrailingWildcard && value.endsWith("/*") ? value.substring(0, value.length() - 1) : value;
+    boolean ok;
+    try {
+      URI u = URI.create(plain);
+      boolean local = "http".equals(u.getScheme()) && ("localhost".equals(u.getHost()) || "127.0.0.1".equals(u.getHost()));
+      ok = ("https".equals(u.getScheme()) || local) && u.getHost() != null && !plain.contains("*")
+          && u.getUserInfo() == null && u.getFragment() == null;
+    } catch (IllegalArgumentException e) {
+      ok = false;
+    }
+    if (!ok) {
+      throw invalid(field + " entry '" + value + "' is not allowed: use an https URL (http only for localhost)"
+          + (allowTrailingWildcard ? ", optionally ending in /*" : "") + ", with no other wildcard");
+    }
+  }
+
+  private static StepFailure.Refusal invalid(String message) {
+    return new StepFailure.Refusal(StepFailure.INVALID_SPEC, message);
+  }
+
+  private static List<String> sorted(Set<String> s) {
+    return s.stream().sorted().toList();
+  }
+}

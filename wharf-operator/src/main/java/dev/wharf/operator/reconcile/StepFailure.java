@@ -1,0 +1,69 @@
+package dev.wharf.operator.reconcile;
+
+import dev.wharf.operator.http.ExternalServiceException;
+import dev.wharf.provisioning.InvalidNameException;
+import dev.wharf.provisioning.ProvisioningException;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.SQLException;
+
+/**
+ * Turns what a step threw into a condition reason and message. Messages come from the
+ * clients, which never put secret values in them.
+ */
+public record StepFailure(String reason, String message, boolean retryable) {
+  public static final String SERVER_UNAVAILABLE = "ServerUnavailable";
+  public static final String REJECTED = "Rejected";
+  public static final String INVALID_SPEC = "InvalidSpec";
+  public static final String CONFLICT = "Conflict";
+
+  /** A problem found by the operator itself, with a message that says what to do. */
+  public static class Refusal extends RuntimeException {
+    private final String reason;
+
+    public Refusal(String reason, String message) {
+      super(message);
+      this.reason = reason;
+    }
+
+    public String reason() { return reason; }
+  }
+
+  public static StepFailure of(Exception e) {
+    if (e instanceof Refusal r) {
+      return new StepFailure(r.reason(), r.getMessage(), false);
+    }
+    if (e instanceof ExternalServiceException x) {
+      return new StepFailure(x.unavailable() ? SERVER_UNAVAILABLE : REJECTED, x.getMessage(), true);
+    }
+    if (e instanceof InvalidNameException) {
+      return new StepFailure(INVALID_SPEC, e.getMessage(), false);
+    }
+    if (e instanceof ProvisioningException) {
+      return new StepFailure(unreachable(e) ? SERVER_UNAVAILABLE : REJECTED, e.getMessage(), true);
+    }
+    if (e instanceof KubernetesClientException k) {
+      return new StepFailure("KubernetesApiError", "Kubernetes API answered " + k.getCode() + ": " + k.getStatus(), true);
+    }
+    return new StepFailure("InternalError", "unexpected " + e.getClass().getSimpleName() + " (see the operator log)", true);
+  }
+
+  /** True when the cause chain says the server could not be reached at all. */
+  static boolean unreachable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException || t instanceof SQLNonTransientConnectionException
+          || t instanceof SQLTransientConnectionException || t instanceof IOException
+          || t.getClass().getSimpleName().equals("JedisConnectionException")
+          || (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08"))) {
+        return true;
+      }
+    }
+    String m = String.valueOf(e.getMessage());
+    return m.contains("Connection refused") || m.contains("Communications link failure")
+        || m.contains("Failed to connect") || m.contains("Could not get a resource from the pool")
+        || m.contains("SQL state 08") || m.contains("JedisConnectionException");
+  }
+}

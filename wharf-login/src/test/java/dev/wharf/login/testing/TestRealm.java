@@ -1,0 +1,146 @@
+package dev.wharf.login.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wharf.local.KeycloakEndpoint;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A realm for sign-in tests on the shared Keycloak, set up with plain admin REST calls: short
+ * token lifespans (so refresh is testable without long sleeps), the public {@code kubernetes}
+ * client with a {@code groups} claim and the device grant, a client that requires consent, and
+ * one user in group {@code team-a}.
+ */
+public final class TestRealm {
+
+  public static final String CLIENT = "kubernetes";
+  public static final String CONSENT_CLIENT = "kubernetes-consent";
+  public static final String USER = "alice";
+  public static final String PASSWORD = "alice-Secret-1";
+  public static final String GROUP = "team-a";
+  /** Access and ID token lifespan in the test realm. */
+  public static final int TOKEN_SECONDS = 10;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final KeycloakEndpoint keycloak;
+  private final String realm;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private TestRealm(KeycloakEndpoint keycloak, String realm) {
+    this.keycloak = keycloak;
+    this.realm = realm;
+  }
+
+  /** Creates {@code realm} (replacing one left over from an earlier run). */
+  public static TestRealm create(KeycloakEndpoint keycloak, String realm) {
+    TestRealm r = new TestRealm(keycloak, realm);
+    r.setUp();
+    return r;
+  }
+
+  public String issuer() {
+    return keycloak.issuer(realm);
+  }
+
+  public String realm() {
+    return realm;
+  }
+
+  private void setUp() {
+    String token = adminToken();
+    admin(token, "DELETE", "/admin/realms/" + realm, null, 204, 404);
+    admin(token, "POST", "/admin/realms", Map.of(
+        "realm", realm, "enabled", true,
+        "accessTokenLifespan", TOKEN_SECONDS,
+        "ssoSessionIdleTimeout", 1800,
+        "ssoSessionMaxLifespan", 36000), 201);
+    admin(token, "POST", "/admin/realms/" + realm + "/groups", Map.of("name", GROUP), 201);
+    admin(token, "POST", "/admin/realms/" + realm + "/users", Map.of(
+        "username", USER, "enabled", true, "email", USER + "@example.com",
+        "emailVerified", true, "firstName", "Alice", "lastName", "Tester",
+        "groups", List.of("/" + GROUP),
+        "credentials", List.of(Map.of("type", "password", "value", PASSWORD,
+            "temporary", false))), 201);
+    admin(token, "POST", "/admin/realms/" + realm + "/clients", client(CLIENT, false), 201);
+    admin(token, "POST", "/admin/realms/" + realm + "/clients", client(CONSENT_CLIENT, true), 201);
+  }
+
+  private static Map<String, Object> client(String clientId, boolean consent) {
+    return Map.of(
+        "clientId", clientId,
+        "publicClient", true,
+        "standardFlowEnabled", true,
+        "directAccessGrantsEnabled", false,
+        "consentRequired", consent,
+        "redirectUris", List.of("http://127.0.0.1/*"),
+        "attributes", Map.of(
+            "oauth2.device.authorization.grant.enabled", "true",
+            "pkce.code.challenge.method", "S256"),
+        "protocolMappers", List.of(Map.of(
+            "name", "groups", "protocol", "openid-connect",
+            "protocolMapper", "oidc-group-membership-mapper",
+            "config", Map.of("claim.name", "groups", "full.path", "false",
+                "id.token.claim", "true", "access.token.claim", "true",
+                "userinfo.token.claim", "true"))));
+  }
+
+  private String adminToken() {
+    String form = "grant_type=password&client_id=admin-cli&username="
+        + URLEncoder.encode(keycloak.adminUser(), StandardCharsets.UTF_8) + "&password="
+        + URLEncoder.encode(keycloak.adminPassword(), StandardCharsets.UTF_8);
+    HttpResponse<String> r = send(HttpRequest.newBuilder(
+            URI.create(keycloak.baseUrl() + "/realms/master/protocol/openid-connect/token"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("Keycloak admin sign-in failed: HTTP " + r.statusCode());
+    }
+    try {
+      JsonNode json = JSON.readTree(r.body());
+      return json.get("access_token").asText();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void admin(String token, String method, String path, Object body, int... ok) {
+    try {
+      HttpRequest.BodyPublisher publisher = body == null
+          ? HttpRequest.BodyPublishers.noBody()
+          : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+      HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + path))
+          .header("Authorization", "Bearer " + token)
+          .header("Content-Type", "application/json")
+          .method(method, publisher).build());
+      for (int code : ok) {
+        if (r.statusCode() == code) {
+          return;
+        }
+      }
+      throw new IllegalStateException(method + " " + path + " answered HTTP " + r.statusCode()
+          + ": " + r.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException("Keycloak admin call failed: " + request.uri(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

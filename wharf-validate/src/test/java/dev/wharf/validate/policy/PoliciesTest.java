@@ -1,0 +1,36 @@
+package dev.wharf.validate.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wharf.validate.ValidateException;
+import org.junit.jupiter.api.Test;
+
+class PoliciesTest {
+  @Test
+  void allNineContractIdsExist() {
+    assertThat(Policies.all()).extracting(Policy::id).containsExactly("image-pinned", "image-registry", "resources", "probes",
+        "no-secret-data", "pvc-storageclass", "tenant-default-deny", "helm-remediation", "flux-depends-on");
+  }
+
+  @Test
+  void selectionParsesAllNoneAndLists() {
+    assertThat(Policies.select("all")).hasSize(9);
+    assertThat(Policies.select("none")).isEmpty();
+    assertThat(Policies.select(" probes, resources ,probes")).extracting(Policy::id).containsExactly("probes", "resources");
+  }
+
+  @Test
+  void anUnknownIdIsAUsageErrorListingTheValidOnes() {
+    assertThatThrownBy(() -> Policies.select("probes,latest-tag"))
+        .isInstanceOf(ValidateException.class)
+        .hasMessageContaining("latest-tag").hasMessageContaining("image-pinned");
+  }
+
+  @Test
+  void imageTagsIgnoreRegistryPorts() {
+    assertThat(ImagePinned.tagOf("harbor.example.com:443/team-a/web")).isNull();
+    assertThat(ImagePinned.tagOf("harbor.example.com:443/team-a/web:1.2")).isEqualTo("1.2");
+    assertThat(ImagePinned.tagOf("nginx")).isNull();
+  }
+}

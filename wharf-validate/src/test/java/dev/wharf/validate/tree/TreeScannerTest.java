@@ -1,0 +1,58 @@
+package dev.wharf.validate.tree;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wharf.validate.Rules;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TreeScannerTest {
+  @TempDir Path root;
+
+  @Test
+  void entryPointsAreKustomizationsNobodyIncludes() throws IOException {
+    write("base/kustomization.yaml", "resources: [cm.yaml]\n");
+    write("base/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n");
+    write("overlays/prod/kustomization.yaml", "resources: [../../base]\npatches:\n- path: patch.yaml\ncomponents: [../../comp]\n");
+    write("overlays/prod/patch.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {x: y}\n");
+    write("comp/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n");
+    write("unused-comp/kustomization.yaml", "kind: Component\n");
+    write("loose/ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: n}\n");
+    write("gen/kustomization.yaml", "configMapGenerator:\n- name: c\n  files: [app.yaml=config/app.yaml]\n");
+    write("gen/config/app.yaml", "not: a resource\n");
+
+    Tree tree = new TreeScanner(1 << 20).scan(root);
+
+    assertThat(tree.entryPoints()).extracting(tree::relative).containsExactlyInAnyOrder("gen", "overlays/prod");
+    assertThat(tree.plainFiles()).extracting(tree::relative).containsExactly("loose/ns.yaml");
+    assertThat(tree.reach().get(root.resolve("overlays/prod"))).extracting(tree::relative)
+        .contains("base/cm.yaml", "overlays/prod/patch.yaml", "comp/kustomization.yaml");
+  }
+
+  @Test
+  void aFileOverTheSizeCapIsAFindingAndIsNotRead() throws IOException {
+    write("big.yaml", "a: \"" + "x".repeat(5 * 1024 * 1024) + "\"\n");
+    Tree tree = new TreeScanner(4L * 1024 * 1024).scan(root);
+    YamlFile f = tree.files().get(root.resolve("big.yaml"));
+    assertThat(f.loaded()).isFalse();
+    assertThat(f.problem().rule()).isEqualTo(Rules.YAML_TOO_LARGE);
+    assertThat(f.problem().message()).contains("over the limit");
+  }
+
+  @Test
+  void hiddenDirectoriesAreSkipped() throws IOException {
+    write(".git/config.yaml", "x: [\n");
+    write("a.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: n}\n");
+    Tree tree = new TreeScanner(1 << 20).scan(root);
+    assertThat(tree.files()).hasSize(1);
+  }
+
+  private void write(String rel, String text) throws IOException {
+    Path p = root.resolve(rel);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+  }
+}

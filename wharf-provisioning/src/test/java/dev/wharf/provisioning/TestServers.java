@@ -18,7 +18,17 @@ public final class TestServers {
     return new MySqlServer(e.host(), e.port(), e.adminUser(), Secret.of(e.adminPassword()));
   }
 
+  /**
+   * The shared local Redis, or another one named by the system property
+   * {@code wharf.test.redis} as {@code host:port:adminUser:adminPassword} (to run the Redis
+   * tests against another server version).
+   */
   public static RedisServer redis() {
+    String other = System.getProperty("wharf.test.redis");
+    if (other != null && !other.isBlank()) {
+      String[] p = other.split(":", 4);
+      return new RedisServer(p[0], Integer.parseInt(p[1]), p[2], Secret.of(p[3]));
+    }
     var e = SharedRuntime.get(Service.REDIS).redis();
     return new RedisServer(e.host(), e.port(), e.adminUser(), Secret.of(e.adminPassword()));
   }

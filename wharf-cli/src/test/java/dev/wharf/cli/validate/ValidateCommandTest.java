@@ -1,0 +1,145 @@
+package dev.wharf.cli.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wharf.cli.WharfCli;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import picocli.CommandLine;
+
+/** wharf validate end to end, in-process: exit codes, formats, the summary line. */
+class ValidateCommandTest {
+  private static final String SUMMARY = "^validate: \\d+ resources in \\d+ files, \\d+ errors, \\d+ ms$";
+  private static final String DEPLOYMENT = """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: web, namespace: team-a}
+      spec:
+        selector: {matchLabels: {app: web}}
+        template:
+          metadata: {labels: {app: web}}
+          spec:
+            containers:
+              - name: web
+                image: harbor.wharf.example.com/team-a/web:%s
+                readinessProbe: {httpGet: {path: /ready, port: 8080}}
+                livenessProbe: {httpGet: {path: /live, port: 8080}}
+                resources: {requests: {cpu: 100m, memory: 64Mi}, limits: {memory: 128Mi}}
+      """;
+
+  @TempDir Path tree;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @BeforeEach
+  void writeTree() throws IOException {
+    Files.writeString(tree.resolve("kustomization.yaml"), "resources: [deployment.yaml]\n");
+    Files.writeString(tree.resolve("deployment.yaml"), DEPLOYMENT.formatted("1.0.0"));
+  }
+
+  private int run(String... args) {
+    CommandLine cli = WharfCli.newCommandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    List<String> all = new ArrayList<>(List.of("validate"));
+    all.addAll(List.of(args));
+    return cli.execute(all.toArray(String[]::new));
+  }
+
+  private static String schemas() {
+    Path p = Path.of(System.getProperty("wharf.schemas", "../../shared/schemas"));
+    if (!Files.isDirectory(p)) {
+      fail("The offline schemas are missing at " + p.toAbsolutePath()
+          + "; they belong at ../shared/schemas relative to the repository root (or pass -Dwharf.schemas=DIR).");
+    }
+    return p.toString();
+  }
+
+  private static String lastLine(String s) {
+    String[] lines = s.strip().split("\n");
+    return lines[lines.length - 1];
+  }
+
+  @Test
+  void aCleanTreeExitsZeroWithTheSummaryLast() {
+    int code = run(tree.toString(), "--schema-dir", schemas());
+    assertThat(code).as(out + "" + err).isZero();
+    assertThat(lastLine(out.toString())).matches(SUMMARY).contains("1 resources in 2 files, 0 errors");
+  }
+
+  @Test
+  void findingsExitOneAndNameFileObjectAndPath() throws IOException {
+    Files.writeString(tree.resolve("deployment.yaml"), DEPLOYMENT.formatted("latest").replace("replicas", "x")
+        .replace("selector:", "replica: 2\n  selector:"));
+    int code = run(tree.toString(), "--schema-dir", schemas());
+    assertThat(code).isEqualTo(1);
+    String text = out.toString();
+    assertThat(text).contains("deployment.yaml: Deployment/team-a/web: [image-pinned]")
+        .contains("[schema-unknown-field] spec.replica is not a field")
+        .contains("fix: ");
+    assertThat(lastLine(text)).matches(SUMMARY).contains("2 errors");
+  }
+
+  @Test
+  void policiesNoneChecksSchemasOnly() throws IOException {
+    Files.writeString(tree.resolve("deployment.yaml"), DEPLOYMENT.formatted("latest"));
+    assertThat(run(tree.toString(), "--schema-dir", schemas(), "--policies", "none")).isZero();
+    assertThat(run(tree.toString(), "--schema-dir", schemas(), "--policies", "probes,resources")).isZero();
+    assertThat(run(tree.toString(), "--schema-dir", schemas(), "--policies", "image-pinned")).isEqualTo(1);
+  }
+
+  @Test
+  void sarifIsPureJsonWithTheSummaryOnStderr() throws IOException {
+    Files.writeString(tree.resolve("deployment.yaml"), DEPLOYMENT.formatted("latest"));
+    int code = run(tree.toString(), "--schema-dir", schemas(), "--format", "sarif");
+    assertThat(code).isEqualTo(1);
+    JsonNode sarif = new ObjectMapper().readTree(out.toString());
+    assertThat(sarif.path("version").asText()).isEqualTo("2.1.0");
+    JsonNode result = sarif.path("runs").get(0).path("results").get(0);
+    assertThat(result.path("ruleId").asText()).isEqualTo("image-pinned");
+    assertThat(result.path("locations").get(0).path("physicalLocation").path("artifactLocation").path("uri").asText())
+        .isEqualTo("deployment.yaml");
+    assertThat(result.path("properties").path("path").asText()).isEqualTo("spec.template.spec.containers[0].image");
+    assertThat(lastLine(err.toString())).matches(SUMMARY);
+  }
+
+  @Test
+  void junitIsWellFormedXmlWithOneFailurePerFinding() throws Exception {
+    Files.writeString(tree.resolve("deployment.yaml"), DEPLOYMENT.formatted("latest"));
+    Path report = tree.resolve("report.xml");
+    int code = run(tree.toString(), "--schema-dir", schemas(), "--format", "junit", "--output", report.toString());
+    assertThat(code).isEqualTo(1);
+    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(Files.readString(report).getBytes(StandardCharsets.UTF_8)));
+    assertThat(doc.getElementsByTagName("failure").getLength()).isEqualTo(1);
+    assertThat(lastLine(out.toString())).matches(SUMMARY);
+  }
+
+  @Test
+  void usageAndEnvironmentErrorsExitTwo() {
+    assertThat(run(tree.resolve("nope").toString(), "--schema-dir", schemas())).isEqualTo(2);
+    assertThat(err.toString()).contains("is not a directory");
+    assertThat(run(tree.toString(), "--schema-dir", schemas(), "--policies", "bogus")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown policy 'bogus'");
+    assertThat(run(tree.toString(), "--schema-dir", schemas(), "--format", "xml")).isEqualTo(2);
+    assertThat(run(tree.toString(), "--schema-dir", schemas(), "--kustomize", "/nonexistent/kustomize")).isEqualTo(2);
+    assertThat(err.toString()).contains("--kustomize");
+    assertThat(run(tree.toString(), "--schema-dir", tree.resolve("missing").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--schema-dir");
+  }
+}

@@ -46,11 +46,18 @@ mounted auth oidc || bao auth enable oidc
 # The client secret was written to platform/keycloak-clients before Keycloak
 # imported the realm; read it from there so it never leaves OpenBao.
 client_secret=$(bao kv get -mount=wharf -field=openbao platform/keycloak-clients)
-bao write auth/oidc/config \
+# OpenBao fetches Keycloak's discovery document here. Keycloak starts only
+# after the secrets above flow (layer services-configs), so on a new cluster
+# this step waits for a second run.
+if ! bao write auth/oidc/config \
   oidc_discovery_url="$KEYCLOAK_URL/realms/wharf" \
   oidc_client_id=openbao \
   oidc_client_secret="$client_secret" \
-  default_role=wharf
+  default_role=wharf; then
+  echo "Keycloak realm wharf is not reachable yet: run this script again once" >&2
+  echo "'kubectl -n keycloak get keycloakrealmimport wharf' reports Done." >&2
+  exit 3
+fi
 bao write auth/oidc/role/wharf \
   role_type=oidc \
   user_claim=preferred_username \

@@ -1,4 +1,5 @@
-# Machine configuration patches: plain data built from the inventory, no I/O.
+# Machine configuration patches: plain data built from the inventory and the
+# installer image URL, no other I/O.
 # Talos 1.12+ takes network settings as separate documents (LinkConfig,
 # HostnameConfig, ...) next to the v1alpha1 document; strategic merge patches
 # match them by kind and name.

@@ -17,6 +17,8 @@ module "flux" {
 
   environment       = var.environment
   github_repository = var.github_repository
+  # Keep the multi-tenancy lock-down that the GitOps tree adds to flux-system.
+  kustomization_override = file("${path.root}/../../../gitops/clusters/${var.environment}/flux-system/kustomization.yaml")
 
   # Flux's first reconciliation installs the SAN CSI driver, which expects its Secret.
   depends_on = [kubernetes_secret_v1.san_driver_config]

@@ -22,8 +22,10 @@ resource "github_repository_deploy_key" "flux" {
 resource "flux_bootstrap_git" "this" {
   depends_on = [github_repository_deploy_key.flux]
 
-  embedded_manifests = true
-  path               = local.cluster_path
-  interval           = var.interval
-  network_policy     = true
+  embedded_manifests     = true
+  path                   = local.cluster_path
+  interval               = var.interval
+  network_policy         = true
+  components_extra       = var.components_extra
+  kustomization_override = var.kustomization_override
 }

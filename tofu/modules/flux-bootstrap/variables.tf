@@ -28,3 +28,20 @@ variable "interval" {
     error_message = "interval must be a duration such as \"1m0s\", \"30s\" or \"1h\"."
   }
 }
+
+variable "components_extra" {
+  description = "Flux controllers beyond the default four; image automation lets CI-built images roll out through git."
+  type        = list(string)
+  default     = ["image-reflector-controller", "image-automation-controller"]
+}
+
+variable "kustomization_override" {
+  description = "Content for gitops/clusters/<environment>/flux-system/kustomization.yaml when the repository customises it (e.g. the multi-tenancy lock-down patches). Bootstrap then commits and keeps this file instead of its default one. null keeps the default."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.kustomization_override == null || can(regex("gotk-components\\.yaml", var.kustomization_override)) && can(regex("gotk-sync\\.yaml", var.kustomization_override))
+    error_message = "kustomization_override must list gotk-components.yaml and gotk-sync.yaml among its resources."
+  }
+}

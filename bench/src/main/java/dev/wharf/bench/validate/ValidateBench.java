@@ -1,0 +1,96 @@
+package dev.wharf.bench.validate;
+
+import dev.wharf.validate.Report;
+import dev.wharf.validate.ValidateOptions;
+import dev.wharf.validate.Validator;
+import dev.wharf.validate.policy.Policies;
+import dev.wharf.validate.policy.PolicySettings;
+import dev.wharf.validate.render.Kustomize;
+import dev.wharf.validate.render.Renderer;
+import dev.wharf.validate.schema.BuiltinSchemaSource;
+import dev.wharf.validate.schema.DirSchemaSource;
+import dev.wharf.validate.tree.Tree;
+import dev.wharf.validate.tree.TreeScanner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How much validation adds to rendering. Each run times (a) render-only: scan the tree and
+ * render every entry point, the work any kustomize-based check must do, and (b) a full
+ * wharf validate run (scan, render, schemas from disk, policies). One warm-up run of each is
+ * dropped; the medians are reported.
+ *
+ * <p>Usage: bench/validate [DIR] [--runs N] [--schema-dir DIR]; DIR defaults to gitops/ and
+ * the schemas to ../shared/schemas, both relative to the repository root.
+ */
+public final class ValidateBench {
+
+  public static void main(String[] args) {
+    Path repo = Path.of(System.getenv().getOrDefault("WHARF_REPO", ".")).toAbsolutePath().normalize();
+    Path dir = repo.resolve("gitops");
+    Path schemas = repo.resolve("../shared/schemas").normalize();
+    int runs = 7;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--runs" -> runs = Integer.parseInt(args[++i]);
+        case "--schema-dir" -> schemas = Path.of(args[++i]);
+        default -> dir = Path.of(args[i]);
+      }
+    }
+    if (!Files.isDirectory(dir) || !Files.isDirectory(schemas)) {
+      System.err.println("validate-bench: need a tree (" + dir + ") and a schema directory (" + schemas + "); pass them as DIR and --schema-dir");
+      System.exit(2);
+    }
+    int parallelism = ValidateOptions.defaultParallelism();
+    List<Long> render = new ArrayList<>();
+    List<Long> full = new ArrayList<>();
+    List<Long> checking = new ArrayList<>();
+    Report last = null;
+    for (int i = 0; i <= runs; i++) {
+      long r = renderOnly(dir, parallelism);
+      long start = System.nanoTime();
+      last = new Validator(options(schemas, parallelism)).validate(dir);
+      long v = (System.nanoTime() - start) / 1_000_000;
+      System.out.printf("run %d%s: render %d ms, render+validate %d ms (%d resources, %d errors)%n",
+          i, i == 0 ? " (warm-up, dropped)" : "", r, v, last.resources(), last.findings().size());
+      if (i > 0) {
+        render.add(r);
+        full.add(v);
+        checking.add(last.totalMillis() - last.renderMillis());
+      }
+    }
+    long r = median(render);
+    long v = median(full);
+    long overhead = r == 0 ? 0 : Math.round((v - r) * 100.0 / r);
+    System.out.printf("tree %s, %d entry points rendered %d at a time, %d runs, medians%n", dir, entryPoints(dir), parallelism, runs);
+    System.out.printf("inside the full runs: everything but rendering (scan, plain files, schemas, policies) took %d ms%n", median(checking));
+    System.out.printf("validate-bench: render %d ms, render+validate %d ms, overhead %d %%%n", r, v, overhead);
+  }
+
+  private static long renderOnly(Path dir, int parallelism) {
+    long start = System.nanoTime();
+    Tree tree = new TreeScanner(ValidateOptions.DEFAULT_MAX_FILE_BYTES).scan(dir);
+    new Renderer(Kustomize.locate(null), ValidateOptions.DEFAULT_RENDER_TIMEOUT, parallelism).renderAll(tree.root(), tree.entryPoints());
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  private static int entryPoints(Path dir) {
+    return new TreeScanner(ValidateOptions.DEFAULT_MAX_FILE_BYTES).scan(dir).entryPoints().size();
+  }
+
+  private static ValidateOptions options(Path schemas, int parallelism) {
+    return new ValidateOptions(List.of(new DirSchemaSource(schemas), new BuiltinSchemaSource()), Policies.all(),
+        PolicySettings.defaults(), Set.of(), false, null, parallelism, ValidateOptions.DEFAULT_RENDER_TIMEOUT,
+        ValidateOptions.DEFAULT_MAX_FILE_BYTES);
+  }
+
+  private static long median(List<Long> xs) {
+    List<Long> s = new ArrayList<>(xs);
+    Collections.sort(s);
+    return s.get(s.size() / 2);
+  }
+}

@@ -1,8 +1,12 @@
 package dev.wharf.examples.greeter.data;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 
@@ -11,6 +15,8 @@ import org.springframework.stereotype.Service;
 public class GreetingService {
   /** The cache name; with the key prefix a key reads e.g. {@code greeter:greetings::42}. */
   public static final String CACHE = "greetings";
+
+  private static final Logger LOG = LoggerFactory.getLogger(GreetingService.class);
 
   private final GreetingRepository repository;
   private final Clock clock;
@@ -21,7 +27,11 @@ public class GreetingService {
   }
 
   public Greeting create(String name, String createdBy) {
-    return repository.insert(name, "Hello, " + name + "!", createdBy, clock.instant());
+    // Milliseconds: what the column keeps, so the answer to create equals every later read.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Greeting created = repository.insert(name, "Hello, " + name + "!", createdBy, now);
+    LOG.info("greeting {} created by {}", created.id(), createdBy);
+    return created;
   }
 
   // Greetings never change once written, so a cached copy is never stale; misses are not cached.

@@ -37,15 +37,15 @@ public class SecurityConfig {
     return http.build();
   }
 
-  // Keys are fetched from the issuer's discovery document on first use, so greeter starts even
-  // while Keycloak is still coming up.
   @Bean
   JwtDecoder jwtDecoder(GreeterProperties props) {
-    NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(props.issuerUri()).build();
-    decoder.setJwtValidator(
-        new DelegatingOAuth2TokenValidator<>(
-            JwtValidators.createDefaultWithIssuer(props.issuerUri()),
-            new AudienceValidator(props.clientId())));
-    return decoder;
+    return new LazyJwtDecoder(() -> {
+      NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(props.issuerUri()).build();
+      decoder.setJwtValidator(
+          new DelegatingOAuth2TokenValidator<>(
+              JwtValidators.createDefaultWithIssuer(props.issuerUri()),
+              new AudienceValidator(props.clientId())));
+      return decoder;
+    });
   }
 }

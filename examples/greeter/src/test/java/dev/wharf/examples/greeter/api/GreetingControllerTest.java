@@ -36,7 +36,10 @@ import org.springframework.test.web.servlet.MockMvc;
       "greeter.team=team-a",
       "greeter.issuer-uri=http://127.0.0.1:1/realms/wharf",
       "greeter.client-id=greeter",
-      "greeter.key-prefix=greeter:"
+      "greeter.key-prefix=greeter:",
+      "greeter.redis.url=redis://127.0.0.1:6379",
+      "greeter.redis.username=u",
+      "greeter.redis.password=p"
     })
 @Import(SecurityConfig.class)
 @EnableConfigurationProperties(GreeterProperties.class)

@@ -1,0 +1,140 @@
+package dev.wharf.examples.greeter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wharf.examples.greeter.data.Greeting;
+import dev.wharf.examples.greeter.data.GreetingService;
+import dev.wharf.local.LocalRuntime;
+import dev.wharf.local.MySqlEndpoint;
+import dev.wharf.local.RedisEndpoint;
+import dev.wharf.local.Service;
+import dev.wharf.local.SharedRuntime;
+import dev.wharf.provisioning.AppRef;
+import dev.wharf.provisioning.KeyPrefix;
+import dev.wharf.provisioning.Names;
+import dev.wharf.provisioning.Secret;
+import dev.wharf.provisioning.Writes;
+import dev.wharf.provisioning.mysql.MySqlPrivileges;
+import dev.wharf.provisioning.mysql.MySqlProvisioner;
+import dev.wharf.provisioning.mysql.MySqlServer;
+import dev.wharf.provisioning.redis.RedisProvisioner;
+import dev.wharf.provisioning.redis.RedisServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisDataException;
+
+/**
+ * greeter on real MariaDB and Redis, as the app user and ACL user that Wharf's provisioning
+ * creates: Flyway migrates with the app's privileges, the cache works within the ACL (no KEYS,
+ * no CONFIG, only keys under the prefix), and the probes and metrics answer. Tokens from a real
+ * Keycloak are exercised by wharf-cli's DemoIT.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GreeterIT {
+  private static final AppRef APP = AppRef.of("team-a", "greeter-it");
+  private static final KeyPrefix PREFIX = KeyPrefix.of("greeter-it:");
+
+  private static Secret redisPassword;
+
+  @DynamicPropertySource
+  static void platformEnv(DynamicPropertyRegistry env) {
+    LocalRuntime runtime = SharedRuntime.get(Service.MYSQL, Service.REDIS);
+    MySqlEndpoint m = runtime.mysql();
+    RedisEndpoint r = runtime.redis();
+    Secret mysqlPassword;
+    try (var mysql = new MySqlProvisioner(
+            new MySqlServer(m.host(), m.port(), m.adminUser(), Secret.of(m.adminPassword())), new Writes());
+        var redis = new RedisProvisioner(
+            new RedisServer(r.host(), r.port(), r.adminUser(), Secret.of(r.adminPassword())), new Writes())) {
+      mysql.ensure(APP, MySqlPrivileges.READ_WRITE);
+      mysqlPassword = mysql.rotate(APP).secret().orElseThrow();
+      redis.ensure(APP, PREFIX);
+      redisPassword = redis.rotate(APP).secret().orElseThrow();
+      env.add("MYSQL_URL", () -> mysql.jdbcUrl(APP));
+      env.add("REDIS_URL", redis::url);
+    }
+    env.add("MYSQL_USERNAME", () -> Names.mysqlUser(APP));
+    env.add("MYSQL_PASSWORD", mysqlPassword::reveal);
+    env.add("REDIS_USERNAME", () -> Names.redisUser(APP));
+    env.add("REDIS_PASSWORD", redisPassword::reveal);
+    env.add("REDIS_KEY_PREFIX", PREFIX::value);
+    // Keys are fetched lazily, so no Keycloak is needed for what this test calls.
+    env.add("OIDC_ISSUER_URI", () -> "http://127.0.0.1:9/realms/wharf");
+    env.add("OIDC_CLIENT_ID", () -> Names.keycloakClientId(APP));
+  }
+
+  @Autowired GreetingService greetings;
+  @LocalServerPort int port;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void storesInMySqlAndCachesUnderThePrefix() {
+    Greeting created = greetings.create("Grace", "dev-a");
+    assertThat(greetings.find(created.id())).contains(created);
+    assertThat(greetings.find(created.id())).contains(created);
+    assertThat(greetings.find(Long.MAX_VALUE)).isEqualTo(Optional.empty());
+    assertThat(greetings.latest(5)).extracting(Greeting::id).contains(created.id());
+
+    RedisEndpoint r = SharedRuntime.get(Service.REDIS).redis();
+    try (Jedis admin = jedis(r, r.adminUser(), r.adminPassword())) {
+      assertThat(admin.exists(PREFIX.value() + "greetings::" + created.id())).isTrue();
+      assertThat(admin.pttl(PREFIX.value() + "greetings::" + created.id())).isPositive();
+      // a miss is not cached
+      assertThat(admin.exists(PREFIX.value() + "greetings::" + Long.MAX_VALUE)).isFalse();
+    }
+  }
+
+  @Test
+  void theAclUserIsConfinedToItsPrefix() {
+    RedisEndpoint r = SharedRuntime.get(Service.REDIS).redis();
+    try (Jedis app = jedis(r, Names.redisUser(APP), redisPassword.reveal())) {
+      app.set(PREFIX.value() + "probe", "1");
+      assertThatThrownBy(() -> app.get("other-app:probe"))
+          .isInstanceOf(JedisDataException.class).hasMessageStartingWith("NOPERM");
+      assertThatThrownBy(() -> app.keys("*"))
+          .isInstanceOf(JedisDataException.class).hasMessageStartingWith("NOPERM");
+    }
+  }
+
+  @Test
+  void probesAndMetricsAnswerWithoutAToken() throws Exception {
+    assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+    HttpResponse<String> readiness = get("/actuator/health/readiness");
+    assertThat(readiness.statusCode()).isEqualTo(200);
+    assertThat(readiness.body()).contains("\"UP\"");
+    greetings.find(greetings.create("Linus", "dev-a").id());
+    String metrics = get("/actuator/prometheus").body();
+    assertThat(metrics)
+        .contains("hikaricp_connections_active")
+        .contains("cache_gets_total{cache=\"greetings\"")
+        .contains("result=\"miss\"");
+  }
+
+  @Test
+  void theApiWantsAToken() throws Exception {
+    assertThat(get("/api/greetings").statusCode()).isEqualTo(401);
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static Jedis jedis(RedisEndpoint r, String user, String password) {
+    return new Jedis(new HostAndPort(r.host(), r.port()),
+        DefaultJedisClientConfig.builder().user(user).password(password).build());
+  }
+}

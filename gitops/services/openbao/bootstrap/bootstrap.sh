@@ -45,7 +45,11 @@ echo "OIDC login for people through Keycloak (realm wharf, client openbao)"
 mounted auth oidc || bao auth enable oidc
 # The client secret was written to platform/keycloak-clients before Keycloak
 # imported the realm; read it from there so it never leaves OpenBao.
-client_secret=$(bao kv get -mount=wharf -field=openbao platform/keycloak-clients)
+if ! client_secret=$(bao kv get -mount=wharf -field=openbao platform/keycloak-clients 2>/dev/null); then
+  echo "wharf/platform/keycloak-clients has no 'openbao' key yet: write the platform" >&2
+  echo "secrets (docs/gitops.md), then run this script again." >&2
+  exit 3
+fi
 # OpenBao fetches Keycloak's discovery document here. Keycloak starts only
 # after the secrets above flow (layer services-configs), so on a new cluster
 # this step waits for a second run.

@@ -24,11 +24,15 @@ import java.util.Optional;
  * then tries the CRD catalog template. A 404 is remembered in the cache as well.
  */
 public final class UrlSchemaSource implements SchemaSource {
-  /** kubeconform's schema set for Kubernetes v1.34.0 (standalone: every $ref expanded). */
-  public static final String DEFAULT_KUBERNETES =
-      "https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/v1.34.0-standalone/{file}";
-  public static final String DEFAULT_CRDS =
-      "https://raw.githubusercontent.com/datreeio/CRDs-catalog/main/{group}/{kind}_{version}.json";
+  /**
+   * Stand-alone schemas generated from a Kubernetes v1.34.0 API server, pinned to a commit
+   * (the same files as the offline set the tests use).
+   */
+  public static final String DEFAULT_KUBERNETES = "https://raw.githubusercontent.com/ricoberger/kubernetes-json-schema/"
+      + "36d89d6e89b528e5153c0d3527577d4870da3b95/schemas/{file}";
+  /** The CRD schema catalog, pinned to a commit. */
+  public static final String DEFAULT_CRDS = "https://raw.githubusercontent.com/datreeio/CRDs-catalog/"
+      + "7b1e26ef9deea49293714d204c1a2270aab1178f/{group}/{kind}_{version}.json";
   private static final String MISSING = ".missing";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,12 +53,27 @@ public final class UrlSchemaSource implements SchemaSource {
     boolean builtIn = gvk.group().isEmpty() || !gvk.group().contains(".") || gvk.group().endsWith(".k8s.io");
     List<String> urls = builtIn ? List.of(kubernetesUrl(gvk), crdUrl(gvk)) : List.of(crdUrl(gvk));
     for (String url : urls) {
-      Optional<JsonNode> json = fetch(url);
+      Optional<JsonNode> json = fetch(url).filter(j -> declares(j, gvk));
       if (json.isPresent()) {
         return Optional.of(new Found(json.get(), url));
       }
     }
     return Optional.empty();
+  }
+
+  /** File names shorten the group; a schema that declares its kinds must declare this one. */
+  static boolean declares(JsonNode schema, Gvk gvk) {
+    JsonNode gvks = schema.get("x-kubernetes-group-version-kind");
+    if (gvks == null) {
+      return true;
+    }
+    for (JsonNode g : gvks.isArray() ? gvks : List.of(gvks)) {
+      if (g.path("group").asText().equals(gvk.group()) && g.path("version").asText().equals(gvk.version())
+          && g.path("kind").asText().equals(gvk.kind())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   String kubernetesUrl(Gvk gvk) {

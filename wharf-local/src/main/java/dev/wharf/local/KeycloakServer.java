@@ -1,9 +1,87 @@
 package dev.wharf.local;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keycloak in production mode ({@code start --optimized}, faster than start-dev) as a child
+ * process on a JDK 21+, HTTP on 127.0.0.1, its H2 database under the state directory and the
+ * bootstrap administrator from the persisted credentials.
+ */
 final class KeycloakServer {
+
+  static final String ADMIN_USER = "admin";
+  private static final Duration GRACE = Duration.ofSeconds(20);
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
   private KeycloakServer() {}
 
   static RunningServer start(ServiceContext ctx) {
-    throw new LocalRuntimeException("Keycloak is not available yet");
+    ctx.prepare();
+    Jdks.Jdk jdk = Jdks.find();
+    Path home = KeycloakDistribution.home(ctx.cache(), jdk, ctx.logFile(), ctx.progress());
+    int managementPort = Ports.pickFree();
+    Path tmp = ctx.dir().resolve("tmp");
+    try {
+      Files.createDirectories(tmp);
+      Files.createDirectories(ctx.dataDir());
+    } catch (IOException e) {
+      throw new LocalRuntimeException("cannot create " + tmp + ": " + e.getMessage(), e);
+    }
+    List<String> command = List.of("bash", home.resolve("bin/kc.sh").toString(), "start", "--optimized",
+        "--http-enabled=true",
+        "--http-host=127.0.0.1",
+        "--http-port=" + ctx.port(),
+        "--http-management-port=" + managementPort,
+        "--hostname-strict=false",
+        "--cache=local",
+        // the H2 database goes to <dir>/data/h2, not into the shared install
+        "--db-url-path=" + ctx.dir());
+    Map<String, String> env = Map.of(
+        "JAVA_HOME", jdk.home().toString(),
+        "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
+        "KC_BOOTSTRAP_ADMIN_PASSWORD", ctx.adminPassword(),
+        "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
+        "JAVA_OPTS_APPEND", String.join(" ", jvmOptions(ctx, home, jdk)));
+    ChildProcess process = ctx.launch(command, env, GRACE);
+    URI health = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
+    try {
+      Readiness.await(Service.KEYCLOAK, process, ctx.readyTimeout(), Duration.ofMillis(250), () -> isReady(health));
+    } catch (RuntimeException e) {
+      process.stop(GRACE);
+      throw e;
+    }
+    KeycloakEndpoint endpoint = new KeycloakEndpoint("http://127.0.0.1:" + ctx.port(), ADMIN_USER, ctx.adminPassword());
+    return new RunningServer(Service.KEYCLOAK, process, GRACE, endpoint);
+  }
+
+  /**
+   * Startup speed on a small machine: C1 only (C2 competes for the cores while starting), and
+   * an application class-data archive per JDK in the cache (written by the first run's exit).
+   * Transaction logs and temp files stay in the instance's own directory.
+   */
+  static List<String> jvmOptions(ServiceContext ctx, Path home, Jdks.Jdk jdk) {
+    return List.of(
+        "-XX:TieredStopAtLevel=1",
+        "-XX:+AutoCreateSharedArchive",
+        "-XX:SharedArchiveFile=" + home.resolve("wharf-cds-" + jdk.version().replaceAll("[^0-9A-Za-z.]", "_") + ".jsa"),
+        "-Xlog:cds=off",
+        "-Xlog:cds+dynamic=off",
+        "-Djava.io.tmpdir=" + ctx.dir().resolve("tmp"),
+        "-Dquarkus.transaction-manager.object-store.directory=" + ctx.dataDir().resolve("transaction-logs"));
+  }
+
+  private static boolean isReady(URI health) throws IOException, InterruptedException {
+    HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(3)).GET().build(),
+        HttpResponse.BodyHandlers.discarding());
+    return response.statusCode() == 200;
   }
 }

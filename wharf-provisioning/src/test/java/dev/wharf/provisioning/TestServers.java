@@ -33,7 +33,16 @@ public final class TestServers {
     return new RedisServer(e.host(), e.port(), e.adminUser(), Secret.of(e.adminPassword()));
   }
 
+  /**
+   * The shared local Keycloak, or another one named by the system property
+   * {@code wharf.test.keycloak} as {@code baseUrl,adminUser,adminPassword}.
+   */
   public static KeycloakServer keycloak() {
+    String other = System.getProperty("wharf.test.keycloak");
+    if (other != null && !other.isBlank()) {
+      String[] p = other.split(",", 3);
+      return new KeycloakServer(p[0], p[1], Secret.of(p[2]));
+    }
     var e = SharedRuntime.get(Service.KEYCLOAK).keycloak();
     return new KeycloakServer(e.baseUrl(), e.adminUser(), Secret.of(e.adminPassword()));
   }

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One server process, started through the guard script so that it dies with this JVM even when
- * the JVM is killed with SIGKILL. The guard writes the server's pid to a pid file in the
- * service's state directory; the next start uses it to kill a server left behind.
+ * the JVM is killed with SIGKILL. The pids of the tree go to a pid file in the service's state
+ * directory too; the next start uses it to kill anything left behind.
  */
 final class ChildProcess {
 
@@ -33,16 +33,13 @@ final class ChildProcess {
   }
 
   /**
-   * Starts {@code command} with its output appended to {@code logFile}. {@code marker} is a
-   * string (the service's state directory) on the server's command line by which a later start
-   * recognises it as ours.
+   * Starts {@code command} under the guard, its output appended to {@code logFile}.
    */
   static ChildProcess start(Service service, Path guardScript, List<String> command, Map<String, String> env,
       Path workDir, Path logFile, Path pidFile, Duration grace) {
     List<String> full = new ArrayList<>();
     full.add("bash");
     full.add(guardScript.toString());
-    full.add(pidFile.toString());
     full.add(Long.toString(Math.max(1, grace.toSeconds())));
     full.addAll(command);
     ProcessBuilder builder = new ProcessBuilder(full)
@@ -54,7 +51,9 @@ final class ChildProcess {
       Files.writeString(logFile, "---- wharf: starting " + service.displayName() + " at " + Instant.now() + "\n",
           java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
           java.nio.file.StandardOpenOption.APPEND);
-      return new ChildProcess(service, builder.start(), logFile, pidFile);
+      ChildProcess child = new ChildProcess(service, builder.start(), logFile, pidFile);
+      child.recordPids();
+      return child;
     } catch (IOException e) {
       throw new LocalRuntimeException("cannot start " + service.displayName() + " (" + command.getFirst() + "): "
           + e.getMessage() + "; is bash installed and on PATH? Log: " + logFile, e);
@@ -121,30 +120,68 @@ final class ChildProcess {
   }
 
   /**
-   * Kills a server a previous, crashed JVM left behind, found by the pid file. The pid is only
-   * trusted when that process's command line still contains {@code marker}.
+   * Writes the pid and start time of every process in the tree to the pid file, so that a
+   * later start can kill what a crashed JVM left behind (see {@link #killLeftover}).
    */
-  static void killLeftover(Path pidFile, String marker, ProgressListener progress) {
+  void recordPids() {
+    StringBuilder lines = new StringBuilder();
+    for (ProcessHandle p : tree()) {
+      p.info().startInstant().ifPresent(start -> lines.append(p.pid()).append(' ').append(start.toEpochMilli()).append('\n'));
+    }
+    try {
+      Files.writeString(pidFile, lines.toString());
+    } catch (IOException e) {
+      // only the protection against a later SIGKILL is lost; say so in the log
+      appendToLog("cannot write " + pidFile + ": " + e.getMessage());
+    }
+  }
+
+  private void appendToLog(String line) {
+    try {
+      Files.writeString(logFile, "---- wharf: " + line + "\n", java.nio.charset.StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException ignored) {
+      // nowhere left to report it
+    }
+  }
+
+  /**
+   * Kills what a previous, crashed JVM left running, found by the pid file. A pid is trusted
+   * only while its start time matches the recorded one, so a reused pid is never touched.
+   */
+  static void killLeftover(Path pidFile, ProgressListener progress) {
     if (!Files.exists(pidFile)) {
       return;
     }
     try {
-      long pid = Long.parseLong(Files.readString(pidFile).trim());
-      ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(p -> {
-        String commandLine = p.info().commandLine().orElse("");
-        if (commandLine.contains(marker)) {
-          progress.message("stopping a server left running by an earlier run (pid " + pid + ")");
-          List<ProcessHandle> tree = new ArrayList<>(p.descendants().toList());
-          p.destroy();
+      List<ProcessHandle> leftover = new ArrayList<>();
+      for (String line : Files.readAllLines(pidFile)) {
+        String[] parts = line.trim().split(" ");
+        if (parts.length != 2) {
+          continue;
+        }
+        long pid = Long.parseLong(parts[0]);
+        long started = Long.parseLong(parts[1]);
+        ProcessHandle.of(pid)
+            .filter(ProcessHandle::isAlive)
+            .filter(p -> p.info().startInstant().map(i -> i.toEpochMilli() == started).orElse(false))
+            .ifPresent(p -> {
+              leftover.addAll(p.descendants().toList());
+              leftover.add(p);
+            });
+      }
+      if (!leftover.isEmpty()) {
+        progress.message("stopping " + leftover.size() + " process(es) an earlier run left behind (pid file " + pidFile + ")");
+        leftover.forEach(ProcessHandle::destroy);
+        for (ProcessHandle p : leftover) {
           try {
             p.onExit().get(15, TimeUnit.SECONDS);
           } catch (Exception ignored) {
             // killed forcibly below
           }
-          tree.add(p);
-          killAll(tree);
         }
-      });
+        killAll(leftover);
+      }
       Files.deleteIfExists(pidFile);
     } catch (IOException | NumberFormatException e) {
       try {

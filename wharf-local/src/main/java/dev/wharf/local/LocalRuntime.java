@@ -126,6 +126,7 @@ public final class LocalRuntime implements AutoCloseable {
       case REDIS -> RedisServer.start(ctx);
       case KEYCLOAK -> KeycloakServer.start(ctx);
     };
+    server.process().recordPids();
     progress.started(ctx.service(), Duration.between(begin, Instant.now()));
     return server;
   }

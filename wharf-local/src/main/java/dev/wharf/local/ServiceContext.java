@@ -29,9 +29,9 @@ record ServiceContext(
     return serviceDir.resolve(service.name().toLowerCase() + ".log");
   }
 
-  /** The pid of the running server, written by the guard; see {@link ChildProcess#killLeftover}. */
+  /** The pids of the running server's processes; see {@link ChildProcess#killLeftover}. */
   Path pidFile() {
-    return dir.resolve(service.name().toLowerCase() + ".pid");
+    return dir.resolve(service.name().toLowerCase() + ".pids");
   }
 
   /** Creates the directories and stops a server a crashed earlier run left behind. */
@@ -42,7 +42,7 @@ record ServiceContext(
       throw new LocalRuntimeException("cannot create " + dir + ": " + e.getMessage()
           + "; check that the state directory is writable", e);
     }
-    ChildProcess.killLeftover(pidFile(), dir.toString(), progress);
+    ChildProcess.killLeftover(pidFile(), progress);
   }
 
   ChildProcess launch(java.util.List<String> command, java.util.Map<String, String> env, Duration grace) {

@@ -2,16 +2,14 @@
 # Runs one Wharf local server and takes it down when the JVM that started it goes away.
 # The JVM holds this script's stdin open; end of input means the JVM is gone (even after
 # SIGKILL), so the server is stopped: TERM first, KILL after the grace period.
-# Usage: guard.sh <pid-file> <grace-seconds> <command> [args...]
+# Usage: guard.sh <grace-seconds> <command> [args...]
 set -u
-pid_file=$1
-grace=$2
-shift 2
+grace=$1
+shift
 
 exec 3<&0 0</dev/null
 "$@" 3<&- &
 child=$!
-echo "$child" > "$pid_file"
 
 stop() {
   kill -TERM "$child" 2>/dev/null

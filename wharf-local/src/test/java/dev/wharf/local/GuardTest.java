@@ -1,0 +1,98 @@
+package dev.wharf.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The guard and pid-file logic, with {@code sleep} standing in for a server. */
+class GuardTest {
+
+  @TempDir Path dir;
+
+  private ChildProcess startSleep() {
+    Path guard = Guard.script(new CacheDir(dir.resolve("cache")));
+    return ChildProcess.start(Service.REDIS, guard, List.of("sleep", "300"), Map.of(), dir,
+        dir.resolve("redis.log"), dir.resolve("redis.pids"), Duration.ofSeconds(2));
+  }
+
+  private static ProcessHandle sleepUnder(ChildProcess child) throws InterruptedException {
+    for (int i = 0; i < 100; i++) {
+      var sleep = child.tree().stream().filter(p -> p.info().command().orElse("").endsWith("sleep")).findFirst();
+      if (sleep.isPresent()) {
+        return sleep.get();
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the guard did not start its command: " + child.tailLog(10));
+  }
+
+  @Test
+  void stopEndsTheWholeTree() throws Exception {
+    ChildProcess child = startSleep();
+    ProcessHandle sleep = sleepUnder(child);
+    List<ProcessHandle> tree = child.tree();
+
+    child.stop(Duration.ofSeconds(2));
+
+    assertThat(tree).isNotEmpty().noneMatch(ProcessHandle::isAlive);
+    assertThat(sleep.isAlive()).isFalse();
+    assertThat(dir.resolve("redis.pids")).doesNotExist();
+  }
+
+  @Test
+  void theServerDiesWhenTheJvmsPipeCloses() throws Exception {
+    ChildProcess child = startSleep();
+    ProcessHandle sleep = sleepUnder(child);
+
+    // what the kernel does when this JVM is killed: the guard's stdin reaches end of input
+    closeLifeline(child);
+
+    sleep.onExit().get(30, TimeUnit.SECONDS);
+    assertThat(sleep.isAlive()).isFalse();
+    child.stop(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aLeftoverRecordedInThePidFileIsKilled() throws Exception {
+    ChildProcess child = startSleep();
+    ProcessHandle sleep = sleepUnder(child);
+    child.recordPids();
+    assertThat(Files.readString(dir.resolve("redis.pids"))).contains(Long.toString(sleep.pid()));
+
+    ChildProcess.killLeftover(dir.resolve("redis.pids"), ProgressListener.NONE);
+
+    assertThat(sleep.isAlive()).isFalse();
+    assertThat(child.tree()).noneMatch(p -> p.pid() == sleep.pid());
+    assertThat(dir.resolve("redis.pids")).doesNotExist();
+  }
+
+  @Test
+  void aReusedPidIsLeftAlone() throws Exception {
+    Process other = new ProcessBuilder("sleep", "300").start();
+    try {
+      long wrongStart = other.toHandle().info().startInstant().orElseThrow().toEpochMilli() - 60_000;
+      Files.writeString(dir.resolve("mysql.pids"), other.pid() + " " + wrongStart + "\n");
+
+      ChildProcess.killLeftover(dir.resolve("mysql.pids"), ProgressListener.NONE);
+
+      assertThat(other.isAlive()).isTrue();
+      assertThat(dir.resolve("mysql.pids")).doesNotExist();
+    } finally {
+      other.destroyForcibly().waitFor();
+    }
+  }
+
+  private static void closeLifeline(ChildProcess child) throws IOException, ReflectiveOperationException {
+    var field = ChildProcess.class.getDeclaredField("lifeline");
+    field.setAccessible(true);
+    ((java.io.OutputStream) field.get(child)).close();
+  }
+}

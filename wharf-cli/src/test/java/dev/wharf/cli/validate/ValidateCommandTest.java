@@ -131,6 +131,17 @@ class ValidateCommandTest {
   }
 
   @Test
+  void kindsWithoutSchemaFailUnlessAllowed() throws IOException {
+    Files.writeString(tree.resolve("widget.yaml"), "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n");
+    assertThat(run(tree.toString(), "--schema-dir", schemas())).isEqualTo(1);
+    assertThat(out.toString()).contains("widget.yaml: Widget/w: [schema-missing] no schema for apiVersion example.com/v1 kind Widget");
+    assertThat(run(tree.toString(), "--schema-dir", schemas(), "--allow-kind", "Widget")).isZero();
+    assertThat(run(tree.toString(), "--schema-dir", schemas(), "--allow-kind", "example.com/Widget")).isZero();
+    assertThat(run(tree.toString(), "--schema-dir", schemas(), "--allow-kind", "other.com/Widget")).isEqualTo(1);
+    assertThat(run(tree.toString(), "--schema-dir", schemas(), "--ignore-missing-schemas")).isZero();
+  }
+
+  @Test
   void usageAndEnvironmentErrorsExitTwo() {
     assertThat(run(tree.resolve("nope").toString(), "--schema-dir", schemas())).isEqualTo(2);
     assertThat(err.toString()).contains("is not a directory");

@@ -23,6 +23,10 @@ final class TextReport {
     if (f.object() != null) {
       b.append(f.objectName()).append(": ");
     }
-    return b.append('[').append(f.rule()).append("] ").append(f.message()).toString();
+    b.append('[').append(f.rule()).append("] ").append(f.message());
+    if (!f.path().isEmpty() && !f.message().startsWith(f.path())) {
+      b.append(" (at ").append(f.path()).append(')');
+    }
+    return b.toString();
   }
 }

@@ -121,21 +121,40 @@ public final class TreeScanner {
     return KUSTOMIZATION_NAMES.contains(p.getFileName().toString());
   }
 
+  /** Kustomization fields (at any depth) whose strings name files or directories. */
+  private static final Set<String> PATH_FIELDS = Set.of("resources", "bases", "components", "crds", "patchesStrategicMerge",
+      "path", "files", "envs", "env", "generators", "transformers", "validators", "configurations", "valuesFile",
+      "additionalValuesFiles", "chartHome");
+
   /**
-   * Any string in a kustomization that names an existing file or directory next to it is an
-   * include: resources, components, patches, generator files, replacements and so on. Reading
-   * every string instead of a list of fields keeps up with new kustomize fields.
+   * Files and directories a kustomization names: resources, components, patches, generator
+   * inputs, replacements and so on. Only strings under path-bearing fields count, and only when
+   * they name something that exists.
    */
   private static void collectRefs(Path dir, Object node, Set<Path> out) {
     if (node instanceof Map<?, ?> m) {
-      for (Object v : m.values()) {
-        collectRefs(dir, v, out);
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        if (PATH_FIELDS.contains(String.valueOf(e.getKey()))) {
+          addPaths(dir, e.getValue(), out);
+        } else {
+          collectRefs(dir, e.getValue(), out);
+        }
       }
     } else if (node instanceof List<?> l) {
       for (Object v : l) {
         collectRefs(dir, v, out);
       }
-    } else if (node instanceof String s && !s.isBlank() && s.length() < 1024 && s.indexOf('\n') < 0 && !s.contains("://")) {
+    }
+  }
+
+  private static void addPaths(Path dir, Object value, Set<Path> out) {
+    if (value instanceof List<?> l) {
+      for (Object v : l) {
+        addPaths(dir, v, out);
+      }
+    } else if (value instanceof Map<?, ?>) {
+      collectRefs(dir, value, out);
+    } else if (value instanceof String s && !s.isBlank() && s.length() < 1024 && s.indexOf('\n') < 0 && !s.contains("://")) {
       String pathPart = s.contains("=") ? s.substring(s.indexOf('=') + 1) : s; // generators: key=path
       try {
         Path p = dir.resolve(pathPart.strip()).normalize();
@@ -143,7 +162,7 @@ public final class TreeScanner {
           out.add(p);
         }
       } catch (RuntimeException notAPath) {
-        // a value that is not a path (an image name, a label): not an include
+        // not a usable path (remote base, odd characters): not an include in this tree
       }
     }
   }

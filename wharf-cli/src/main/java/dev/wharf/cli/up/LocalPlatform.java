@@ -59,7 +59,8 @@ final class LocalPlatform implements AutoCloseable {
     try {
       platform.startRuntime(ports, terminal);
       Timer provision = Timer.start();
-      platform.setup = new LocalSetup(platform.runtime, state).ensure();
+      platform.setup = new LocalSetup(platform.runtime, state,
+          "http://127.0.0.1:" + greeterPort).ensure();
       say(out, String.format("%-20s %s", "provisioning", "done in " + provision.elapsed()
           + " (realm " + LocalSetup.REALM + ", demo users, greeter's database, Redis user, client)"));
       Timer greeterStart = Timer.start();

@@ -51,10 +51,12 @@ final class LocalSetup {
 
   private final LocalRuntime runtime;
   private final StateDir state;
+  private final String greeterUrl;
 
-  LocalSetup(LocalRuntime runtime, StateDir state) {
+  LocalSetup(LocalRuntime runtime, StateDir state, String greeterUrl) {
     this.runtime = runtime;
     this.state = state;
+    this.greeterUrl = greeterUrl;
   }
 
   Result ensure() {
@@ -86,7 +88,7 @@ final class LocalSetup {
       env.put("REDIS_KEY_PREFIX", prefix.value());
     }
 
-    DemoRealm.Clients clients = new DemoRealm(runtime.keycloak(), state).ensure();
+    DemoRealm.Clients clients = new DemoRealm(runtime.keycloak(), state, greeterUrl).ensure();
     env.put("OIDC_ISSUER_URI", runtime.keycloak().issuer(REALM));
     env.put("OIDC_CLIENT_ID", clients.greeterId());
     env.put("OIDC_CLIENT_SECRET", clients.greeterSecret().reveal());

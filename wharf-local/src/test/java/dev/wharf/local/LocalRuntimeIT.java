@@ -1,0 +1,128 @@
+package dev.wharf.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.Jedis;
+
+/** A runtime of its own (MariaDB and Redis): restart keeps data, close and JVM death leave nothing. */
+class LocalRuntimeIT {
+
+  @TempDir Path state;
+
+  private LocalRuntime runtime(Service... services) {
+    return LocalRuntime.builder().stateDir(state).services(services).build();
+  }
+
+  @Test
+  void dataAndPasswordsSurviveARestartAndCloseLeavesNoProcess() throws Exception {
+    MySqlEndpoint mysqlBefore;
+    RedisEndpoint redisBefore;
+    List<ProcessHandle> firstRun;
+    try (LocalRuntime runtime = runtime(Service.MYSQL, Service.REDIS).start()) {
+      mysqlBefore = runtime.mysql();
+      redisBefore = runtime.redis();
+      try (Connection c = DriverManager.getConnection(mysqlBefore.jdbcUrl(null), mysqlBefore.adminUser(),
+          mysqlBefore.adminPassword()); Statement s = c.createStatement()) {
+        s.execute("CREATE DATABASE kept");
+        s.execute("CREATE TABLE kept.t (v VARCHAR(20))");
+        s.execute("INSERT INTO kept.t VALUES ('still here')");
+      }
+      try (Jedis jedis = new Jedis(redisBefore.host(), redisBefore.port())) {
+        jedis.auth(redisBefore.adminUser(), redisBefore.adminPassword());
+        jedis.set("kept", "still here");
+        jedis.aclSetUser("app-a", "on", ">pw-a", "~app-a:*", "+get");
+        jedis.aclSave();
+      }
+      firstRun = runtime.processes();
+      assertThat(firstRun).hasSizeGreaterThanOrEqualTo(4).allMatch(ProcessHandle::isAlive);
+      runtime.close();
+      runtime.close(); // idempotent
+      assertThat(firstRun).noneMatch(ProcessHandle::isAlive);
+    }
+
+    LocalRuntime again = runtime(Service.MYSQL, Service.REDIS).start();
+    List<ProcessHandle> secondRun = again.processes();
+    try {
+      MySqlEndpoint mysql = again.mysql();
+      assertThat(mysql.adminPassword()).isEqualTo(mysqlBefore.adminPassword());
+      try (Connection c = DriverManager.getConnection(mysql.jdbcUrl("kept"), mysql.adminUser(), mysql.adminPassword());
+           Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT v FROM t")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("still here");
+      }
+      RedisEndpoint redis = again.redis();
+      assertThat(redis.adminPassword()).isEqualTo(redisBefore.adminPassword());
+      try (Jedis jedis = new Jedis(redis.host(), redis.port())) {
+        jedis.auth(redis.adminUser(), redis.adminPassword());
+        assertThat(jedis.get("kept")).isEqualTo("still here");
+        assertThat(jedis.aclUsers()).contains("app-a", "default");
+      }
+    } finally {
+      again.close();
+    }
+    assertThat(secondRun).isNotEmpty().noneMatch(ProcessHandle::isAlive);
+  }
+
+  @Test
+  void aPortInUseFailsClearlyAndStartsNothing() throws Exception {
+    try (ServerSocket taken = new ServerSocket()) {
+      taken.bind(new InetSocketAddress(Ports.LOOPBACK, 0));
+      int port = taken.getLocalPort();
+      LocalRuntime runtime = LocalRuntime.builder().stateDir(state).services(Service.MYSQL, Service.REDIS)
+          .port(Service.REDIS, port).build();
+
+      assertThatThrownBy(runtime::start)
+          .isInstanceOf(LocalRuntimeException.class)
+          .hasMessageContaining("port " + port + " on 127.0.0.1 is in use: stop the program using it, or choose another port");
+      assertThat(runtime.isRunning(Service.MYSQL)).isFalse();
+      assertThat(runtime.processes()).isEmpty();
+      runtime.close();
+    }
+  }
+
+  @Test
+  void serversDieWithAJvmKilledOutright() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process jvm = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), OrphanProbe.class.getName(),
+        state.toString())
+        .redirectErrorStream(true)
+        .start();
+    List<ProcessHandle> servers = new ArrayList<>();
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
+      String line;
+      while ((line = out.readLine()) != null && !line.startsWith("ready")) {
+        // startup chatter
+      }
+      assertThat(line).as("the probe JVM started Redis").startsWith("ready");
+      for (String pidLine : Files.readAllLines(state.resolve("redis/redis.pids"))) {
+        ProcessHandle.of(Long.parseLong(pidLine.split(" ")[0])).ifPresent(servers::add);
+      }
+      assertThat(servers).hasSizeGreaterThanOrEqualTo(2).allMatch(ProcessHandle::isAlive);
+    } finally {
+      jvm.destroyForcibly(); // SIGKILL: no shutdown hook runs
+      jvm.waitFor();
+    }
+    for (ProcessHandle p : servers) {
+      p.onExit().get(30, TimeUnit.SECONDS);
+    }
+    assertThat(servers).noneMatch(ProcessHandle::isAlive);
+  }
+}

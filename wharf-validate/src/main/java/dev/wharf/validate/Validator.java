@@ -35,11 +35,9 @@ public final class Validator {
       .thenComparing(Finding::message);
 
   private final ValidateOptions options;
-  private final Kustomize kustomize;
 
   public Validator(ValidateOptions options) {
     this.options = options;
-    this.kustomize = Kustomize.locate(options.kustomize());
   }
 
   public Report validate(Path dir) {
@@ -64,7 +62,9 @@ public final class Validator {
       }
     }
     long renderStart = System.nanoTime();
-    List<Render> renders = new Renderer(kustomize, options.renderTimeout(), options.parallelism()).renderAll(tree.root(), renderable);
+    // kustomize is needed only when there is something to render: plain manifests validate without it.
+    List<Render> renders = renderable.isEmpty() ? List.of()
+        : new Renderer(Kustomize.locate(options.kustomize()), options.renderTimeout(), options.parallelism()).renderAll(tree.root(), renderable);
     long renderMillis = (System.nanoTime() - renderStart) / 1_000_000;
 
     List<Resource> resources = new ArrayList<>();

@@ -153,4 +153,11 @@ class ValidateCommandTest {
     assertThat(run(tree.toString(), "--schema-dir", tree.resolve("missing").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("--schema-dir");
   }
+
+  @Test
+  void plainManifestsNeedNoKustomize() throws IOException {
+    Files.delete(tree.resolve("kustomization.yaml"));
+    assertThat(run(tree.toString(), "--schema-dir", schemas(), "--kustomize", "/nonexistent/kustomize")).isZero();
+    assertThat(lastLine(out.toString())).matches(SUMMARY).contains("1 resources in 1 files, 0 errors");
+  }
 }

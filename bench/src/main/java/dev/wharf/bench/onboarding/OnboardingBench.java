@@ -106,6 +106,7 @@ public final class OnboardingBench {
       Arrays.sort(millis);
       System.err.println("onboarding: per-app ms, sorted: " + Arrays.toString(millis));
       System.err.println("onboarding: second pass (re-ensure) took " + againTotal + " ms");
+      System.err.println("onboarding: writes by kind, both passes: " + writes.byKind());
       System.out.println("onboarding: " + apps + " apps in " + total + " ms, p50 "
           + percentile(millis, 50) + " ms, p95 " + percentile(millis, 95)
           + " ms, re-ensure writes " + reWrites);

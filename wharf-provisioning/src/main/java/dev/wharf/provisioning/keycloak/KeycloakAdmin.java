@@ -21,7 +21,7 @@ import java.util.Optional;
  * cached until shortly before it expires (fetching one per call would double the cost of
  * every call). Every mutating call goes through {@link #send} and is counted.
  */
-final class KeycloakAdmin {
+final class KeycloakAdmin implements AutoCloseable {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   /** Refresh this long before expiry so a token never runs out in flight. */
@@ -43,8 +43,9 @@ final class KeycloakAdmin {
         .build();
   }
 
-  ObjectMapper json() {
-    return json;
+  @Override
+  public void close() {
+    http.close();
   }
 
   /** GET; empty on 404. */

@@ -244,7 +244,7 @@ public final class KeycloakProvisioner implements AutoCloseable {
 
   @Override
   public void close() {
-    // HttpClient frees its connections when unreferenced; nothing held here needs closing.
+    admin.close();
   }
 
   /** Writes the settings that differ and fixes the audience mapper; the change it made. */

@@ -34,6 +34,7 @@ final class MySqlSql {
         + (SELECT COUNT(*) FROM information_schema.USER_PRIVILEGES
            WHERE GRANTEE = ? AND (PRIVILEGE_TYPE <> 'USAGE' OR IS_GRANTABLE <> 'NO'))
         + (SELECT COUNT(*) FROM information_schema.TABLE_PRIVILEGES WHERE GRANTEE = ?)
+        + (SELECT COUNT(*) FROM information_schema.COLUMN_PRIVILEGES WHERE GRANTEE = ?)
       """;
 
   private final Writes writes;
@@ -45,7 +46,7 @@ final class MySqlSql {
   MySqlState readState(Connection c, String database, String user) throws SQLException {
     String grantee = grantee(user);
     try (var st = c.prepareStatement(READ_STATE)) {
-      bind(st, database, user, grantee, database, grantee, database, grantee, grantee);
+      bind(st, database, user, grantee, database, grantee, database, grantee, grantee, grantee);
       try (var rs = st.executeQuery()) {
         rs.next();
         String privileges = rs.getString(3);

@@ -8,8 +8,8 @@ import java.util.Set;
  * @param databaseExists the app's database exists
  * @param userExists the app's user exists (host '%')
  * @param privileges privileges the user holds on its own database, without GRANT OPTION
- * @param otherGrants grants beyond that: global privileges, other databases or tables, or
- *     GRANT OPTION
+ * @param otherGrants grants beyond that: global privileges, other databases, tables or
+ *     columns, or GRANT OPTION
  */
 public record MySqlState(boolean databaseExists, boolean userExists, Set<String> privileges,
     int otherGrants) {

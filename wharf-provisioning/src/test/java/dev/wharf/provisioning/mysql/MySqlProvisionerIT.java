@@ -184,8 +184,14 @@ class MySqlProvisionerIT {
       exec(c, "GRANT PROCESS ON *.* TO " + MySqlSql.grantee(Names.mysqlUser(app)));
     }
     assertThat(mysql.ensure(app, MySqlPrivileges.READ_ONLY).change()).isEqualTo(Change.UPDATED);
+    try (var c = admin()) {
+      exec(c, "GRANT UPDATE (id) ON " + MySqlSql.quoteName(Names.mysqlDatabase(app))
+          + ".t TO " + MySqlSql.grantee(Names.mysqlUser(app)));
+    }
+    assertThat(mysql.ensure(app, MySqlPrivileges.READ_ONLY).change()).isEqualTo(Change.UPDATED);
     try (var c = as(app, password)) {
       assertDenied(c, "SELECT * FROM mysql.user");
+      assertDenied(c, "UPDATE t SET id = 2");
     }
     assertThat(mysql.ensure(app, MySqlPrivileges.READ_ONLY).change())
         .isEqualTo(Change.UNCHANGED);

@@ -21,6 +21,11 @@ public record Report(List<Finding> findings, int resources, int files, long rend
     return new Report(moved, resources, files, renderMillis, totalMillis);
   }
 
+  /** The same report timed from an earlier start (option parsing, schema indexing included). */
+  public Report withTotalMillis(long millis) {
+    return new Report(findings, resources, files, renderMillis, Math.max(millis, totalMillis));
+  }
+
   /** Exactly the last line every output format ends with. */
   public String summaryLine() {
     return "validate: " + resources + " resources in " + files + " files, " + findings.size() + " errors, " + totalMillis + " ms";

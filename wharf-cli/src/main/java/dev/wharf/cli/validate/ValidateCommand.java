@@ -108,6 +108,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    long start = System.nanoTime();
     Format fmt = parseFormat();
     if (!Files.isDirectory(dir)) {
       throw new UserError(dir + " is not a directory; pass the GitOps tree to validate, for example: wharf validate gitops");
@@ -117,7 +118,8 @@ public final class ValidateCommand implements Callable<Integer> {
     }
     Report report;
     try {
-      report = new Validator(options()).validate(dir).withFilePrefix(displayPrefix(dir));
+      report = new Validator(options()).validate(dir).withFilePrefix(displayPrefix(dir))
+          .withTotalMillis((System.nanoTime() - start) / 1_000_000);
     } catch (ValidateException e) {
       throw new UserError(e.getMessage());
     }

@@ -52,13 +52,13 @@ final class SarifReport {
       String where = f.object() == null ? "" : f.objectName() + (f.path().isEmpty() ? "" : " at " + f.path()) + ": ";
       res.putObject("message").put("text", where + f.message() + (f.fix().isEmpty() ? "" : " Fix: " + f.fix()));
       ObjectNode loc = res.putArray("locations").addObject().putObject("physicalLocation");
-      loc.putObject("artifactLocation").put("uri", f.file().isEmpty() ? "." : f.file()).put("uriBaseId", "SRCROOT");
+      // Relative to the working directory: run from the repository root, as CI does, they match the checkout.
+      loc.putObject("artifactLocation").put("uri", f.file().isEmpty() ? "." : f.file());
       loc.putObject("region").put("startLine", 1);
       ObjectNode props = res.putObject("properties");
       props.put("object", f.objectName());
       props.put("path", f.path());
     }
-    run.putObject("originalUriBaseIds").putObject("SRCROOT").put("description", JSON.createObjectNode().put("text", "the validated directory"));
     try {
       out.println(JSON.writeValueAsString(root));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

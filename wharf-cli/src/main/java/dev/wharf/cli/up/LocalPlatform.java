@@ -38,7 +38,9 @@ final class LocalPlatform implements AutoCloseable {
   private boolean ownsRuntime;
   private GreeterProcess greeter;
   private LocalSetup.Result setup;
+  private volatile boolean closing;
   private boolean closed;
+  private Runnable afterClose = () -> {};
 
   private LocalPlatform(StateDir state, PrintWriter out) {
     this.state = state;
@@ -153,8 +155,19 @@ final class LocalPlatform implements AutoCloseable {
     return state.greeterLog();
   }
 
+  /** Runs once everything has stopped, also on Ctrl-C (e.g. to release the up lock). */
+  void afterClose(Runnable action) {
+    this.afterClose = action;
+  }
+
+  /** True once stopping has begun, e.g. by Ctrl-C or 'wharf down'. */
+  boolean stopping() {
+    return closing;
+  }
+
   @Override
   public synchronized void close() {
+    closing = true;
     if (closed) {
       return;
     }
@@ -165,6 +178,7 @@ final class LocalPlatform implements AutoCloseable {
     if (runtime != null && ownsRuntime) {
       runtime.close();
     }
+    afterClose.run();
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
     } catch (IllegalStateException shuttingDown) {
@@ -173,6 +187,7 @@ final class LocalPlatform implements AutoCloseable {
   }
 
   private void closeFromHook() {
+    closing = true;
     if (!closed) {
       say(out, "stopping greeter, Keycloak, Redis and MySQL...");
       close();

@@ -27,6 +27,7 @@ public final class UpCommand implements Callable<Integer> {
       Timer total = Timer.start();
       LocalPlatform platform = LocalPlatform.start(state, ports.ports(), out,
           System.console() != null, GreeterJar.fromEnvironment());
+      platform.afterClose(lock::close);
       out.println();
       out.println("wharf up: ready in " + total.elapsed());
       out.println();
@@ -44,7 +45,10 @@ public final class UpCommand implements Callable<Integer> {
       out.println("Press Ctrl-C, or run './wharf down' in another terminal, to stop everything.");
       out.flush();
       int code = platform.awaitGreeterExit();
-      // Only reached when greeter stopped by itself; Ctrl-C ends the JVM through the hook.
+      if (platform.stopping()) {
+        // Ctrl-C or 'wharf down': the shutdown hook stops everything and the JVM exits.
+        return 0;
+      }
       spec.commandLine().getErr().println("wharf: greeter exited with code " + code
           + "; read " + platform.greeterLog() + ". Stopping everything.");
       platform.close();

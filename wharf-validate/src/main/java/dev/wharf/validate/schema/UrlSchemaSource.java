@@ -116,7 +116,8 @@ public final class UrlSchemaSource implements SchemaSource {
       Files.move(tmp, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return Optional.of(json);
     } catch (IOException e) {
-      throw new ValidateException("cannot fetch schema " + url + " (" + e.getMessage()
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new ValidateException("cannot fetch schema " + url + " (" + why
           + "); check the network, or use --schema-dir with a local copy of the schemas.", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

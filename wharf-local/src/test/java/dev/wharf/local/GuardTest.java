@@ -1,6 +1,7 @@
 package dev.wharf.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,6 +89,38 @@ class GuardTest {
     } finally {
       other.destroyForcibly().waitFor();
     }
+  }
+
+  @Test
+  void aServerThatNeverAnswersTimesOutShowingItsLog() {
+    Path guard = Guard.script(new CacheDir(dir.resolve("cache")));
+    ChildProcess child = ChildProcess.start(Service.MYSQL, guard,
+        List.of("bash", "-c", "echo waiting for nothing; exec sleep 300"), Map.of(), dir, dir.resolve("mysql.log"),
+        dir.resolve("mysql.pids"), Duration.ofSeconds(1));
+    try {
+      assertThatThrownBy(() -> Readiness.await(Service.MYSQL, child, Duration.ofMillis(300), Duration.ofMillis(50),
+          () -> false))
+          .isInstanceOf(LocalRuntimeException.class)
+          .hasMessageContaining("MySQL (MariaDB) was not ready within 0 s")
+          .hasMessageContaining("Read " + dir.resolve("mysql.log"))
+          .hasMessageContaining("waiting for nothing");
+    } finally {
+      child.stop(Duration.ofSeconds(1));
+    }
+  }
+
+  @Test
+  void aServerThatExitsDuringStartSaysSoWithItsLog() throws Exception {
+    Path guard = Guard.script(new CacheDir(dir.resolve("cache")));
+    ChildProcess child = ChildProcess.start(Service.REDIS, guard, List.of("bash", "-c", "echo bad config line 3; exit 3"),
+        Map.of(), dir, dir.resolve("redis.log"), dir.resolve("redis.pids"), Duration.ofSeconds(1));
+    child.tree().getFirst().onExit().get(30, TimeUnit.SECONDS);
+
+    assertThatThrownBy(() -> Readiness.await(Service.REDIS, child, Duration.ofSeconds(30), Duration.ofMillis(50),
+        () -> false))
+        .isInstanceOf(LocalRuntimeException.class)
+        .hasMessageContaining("Redis exited during start (exit code 3)")
+        .hasMessageContaining("bad config line 3");
   }
 
   private static void closeLifeline(ChildProcess child) throws IOException, ReflectiveOperationException {

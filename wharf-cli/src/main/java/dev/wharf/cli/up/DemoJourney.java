@@ -200,8 +200,10 @@ final class DemoJourney {
 
   private void step(String name, Body body) {
     Timer t = Timer.start();
-    out.println("demo: " + name + "...");
-    out.flush();
+    if (name.equals("up")) { // the only long step, with progress lines of its own
+      out.println("demo: up...");
+      out.flush();
+    }
     try {
       body.run();
     } catch (StepFailed e) {

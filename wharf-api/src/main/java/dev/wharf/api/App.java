@@ -41,8 +41,9 @@ public class App extends CustomResource<AppSpec, AppStatus> implements Namespace
     setSpec(spec);
   }
 
+  /** No status until the operator writes one: a new App must not claim an empty status. */
   @Override
   protected AppStatus initStatus() {
-    return new AppStatus();
+    return null;
   }
 }

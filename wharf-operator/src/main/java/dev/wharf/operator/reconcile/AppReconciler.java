@@ -40,6 +40,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
   private final Duration resync;
   private final Backoff backoff;
   private final Clock clock;
+  private final java.util.concurrent.atomic.AtomicLong reconciles = new java.util.concurrent.atomic.AtomicLong();
 
   public AppReconciler(KubernetesClient client, SpecCheck specCheck, List<CapabilityStep> capabilities,
                        SecretsStep secrets, KubeObjectsStep kubeObjects, Duration resync, Backoff backoff, Clock clock) {
@@ -55,6 +56,19 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
 
   @Override
   public UpdateControl<App> reconcile(App app, Context<App> context) {
+    try {
+      return reconcileSteps(app, context);
+    } finally {
+      reconciles.incrementAndGet();
+    }
+  }
+
+  /** Reconciliations finished since start (for /metrics and tests). */
+  public long reconciles() {
+    return reconciles.get();
+  }
+
+  private UpdateControl<App> reconcileSteps(App app, Context<App> context) {
     AppStatus before = copy(app.getStatus());
     AppStatus status = app.getStatus() == null ? new AppStatus() : app.getStatus();
     app.setStatus(status);

@@ -1,0 +1,77 @@
+package dev.wharf.operator;
+
+import dev.wharf.api.App;
+import dev.wharf.operator.model.ClusterSettings;
+import dev.wharf.operator.model.DesiredObjects;
+import dev.wharf.operator.reconcile.AppReconciler;
+import dev.wharf.operator.reconcile.Backoff;
+import dev.wharf.operator.reconcile.KubeObjectsStep;
+import dev.wharf.operator.reconcile.MySqlStep;
+import dev.wharf.operator.reconcile.OidcStep;
+import dev.wharf.operator.reconcile.RedisStep;
+import dev.wharf.operator.reconcile.RegistryStep;
+import dev.wharf.operator.reconcile.SecretsStep;
+import dev.wharf.operator.reconcile.SpecCheck;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** Puts the App reconciler together and runs it with the Java Operator SDK. */
+public final class WharfOperator implements AutoCloseable {
+  private final Operator operator;
+  private final Backends backends;
+  private final AppReconciler reconciler;
+
+  /** What the reconciler needs besides the service clients. */
+  public record Options(Set<String> teams, ClusterSettings cluster, Duration resync, Duration minBackoff, Duration maxBackoff) {}
+
+  public WharfOperator(KubernetesClient client, Backends backends, Options options,
+                       Consumer<ConfigurationServiceOverrider> overrides) {
+    this.backends = backends;
+    this.operator = new Operator(o -> {
+      o.withKubernetesClient(client);
+      o.withCloseClientOnStop(false);
+      overrides.accept(o);
+    });
+    this.reconciler = new AppReconciler(client,
+        new SpecCheck(options.teams()),
+        List.of(new MySqlStep(backends.mysql()), new RedisStep(backends.redis()), new OidcStep(backends.oidc()),
+            new RegistryStep(backends.harbor())),
+        new SecretsStep(backends.openBao(), options.cluster().kvMount()),
+        new KubeObjectsStep(client, new DesiredObjects(options.cluster())),
+        options.resync(), new Backoff(options.minBackoff(), options.maxBackoff()), Clock.systemUTC());
+    operator.register(reconciler);
+  }
+
+  public void start() {
+    operator.start();
+  }
+
+  public boolean healthy() {
+    return operator.getRuntimeInfo().allEventSourcesAreHealthy();
+  }
+
+  public long reconciles() {
+    return reconciler.reconciles();
+  }
+
+  public Backends backends() {
+    return backends;
+  }
+
+  @Override
+  public void close() {
+    operator.stop();
+    backends.close();
+  }
+
+  /** The resource type the operator reconciles, for callers that set up informers or CRDs. */
+  public static Class<App> resourceType() {
+    return App.class;
+  }
+}

@@ -1,0 +1,412 @@
+package dev.wharf.operator.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.wharf.api.App;
+import dev.wharf.api.AppSpec;
+import dev.wharf.api.AppStatus;
+import dev.wharf.api.DashboardsSpec;
+import dev.wharf.api.DeletionPolicy;
+import dev.wharf.api.MySqlPrivileges;
+import dev.wharf.api.MySqlSpec;
+import dev.wharf.api.RedisSpec;
+import dev.wharf.api.RegistrySpec;
+import dev.wharf.local.Service;
+import dev.wharf.operator.stub.HarborStub;
+import dev.wharf.operator.testing.OperatorHarness;
+import dev.wharf.operator.testing.TestOidc;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisAccessControlException;
+
+/**
+ * The operator end to end in one JVM. Kubernetes API: fabric8's mock server in CRUD mode, with
+ * JOSDK configured without server-side apply (the mock server does not implement it).
+ * MySQL, Redis and Keycloak: the real local servers. OpenBao and Harbor: the contract stubs.
+ * Each test uses its own App names so the tests do not depend on each other's order.
+ */
+class AppOperatorIT {
+  static OperatorHarness h;
+
+  @BeforeAll
+  static void start() {
+    h = new OperatorHarness(Duration.ofMinutes(5), Duration.ofMillis(200), TestOidc::clients,
+        Service.MYSQL, Service.REDIS);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (h != null) {
+      h.close();
+    }
+  }
+
+  static AppSpec fullSpec(String team) {
+    AppSpec spec = new AppSpec(team);
+    spec.setMysql(new MySqlSpec(true, MySqlPrivileges.READ_WRITE));
+    spec.setRedis(new RedisSpec(true, null));
+    spec.setOidc(TestOidc.spec());
+    spec.setRegistry(new RegistrySpec(true));
+    spec.setDashboards(new DashboardsSpec(true));
+    return spec;
+  }
+
+  static App create(String ns, String name, AppSpec spec) {
+    return h.kube.resource(new App(ns, name, spec)).create();
+  }
+
+  static App awaitCondition(String ns, String name, String type, boolean wanted) {
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+      App a = h.app(ns, name);
+      return a != null && a.getStatus() != null && a.getStatus().condition(type)
+          .map(c -> c.getStatus().equals(wanted ? "True" : "False")).orElse(false);
+    });
+    return h.app(ns, name);
+  }
+
+  static App awaitReady(String ns, String name) {
+    return awaitCondition(ns, name, AppStatus.READY, true);
+  }
+
+  /** Makes the operator reconcile an unchanged App (as the periodic resync does) and waits for it. */
+  static void resync(String ns, String name) {
+    long before = h.operator.reconciles();
+    patch(ns, name, "{\"metadata\":{\"labels\":{\"test-poke\":\"" + System.nanoTime() + "\"}}}");
+    await().atMost(Duration.ofSeconds(30)).until(() -> h.operator.reconciles() > before);
+  }
+
+  /** A JSON merge patch: no resourceVersion, so it does not race the operator's status writes. */
+  static void patch(String ns, String name, String json) {
+    h.kube.resources(App.class).inNamespace(ns).withName(name)
+        .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), json);
+  }
+
+  static Map<String, String> kv(String ns, String name) {
+    return h.openBao.kv("apps/" + ns + "/" + name);
+  }
+
+  static boolean mysqlLogin(Map<String, String> kv) {
+    try (var c = DriverManager.getConnection(kv.get("MYSQL_URL"), kv.get("MYSQL_USERNAME"), kv.get("MYSQL_PASSWORD"))) {
+      return c.isValid(5);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  static boolean redisLogin(Map<String, String> kv) {
+    try (Jedis j = new Jedis(URI.create(kv.get("REDIS_URL")))) {
+      j.auth(kv.get("REDIS_USERNAME"), kv.get("REDIS_PASSWORD"));
+      j.set(kv.get("REDIS_KEY_PREFIX") + "probe", "1");
+      return true;
+    } catch (JedisAccessControlException e) {
+      return false;
+    }
+  }
+
+  @Test
+  void createdAppBecomesReadyWithEveryObjectAndExternalResource() {
+    create("team-a", "greeter", fullSpec("team-a"));
+    App app = awaitReady("team-a", "greeter");
+
+    assertThat(app.getStatus().getObservedGeneration()).isEqualTo(app.getMetadata().getGeneration());
+    for (String type : List.of(AppStatus.MYSQL_READY, AppStatus.REDIS_READY, AppStatus.OIDC_READY,
+        AppStatus.REGISTRY_READY, AppStatus.SECRETS_READY)) {
+      assertThat(app.getStatus().condition(type)).get().satisfies(c -> {
+        assertThat(c.getStatus()).isEqualTo("True");
+        assertThat(c.getReason()).isEqualTo("Provisioned".equals(c.getReason()) ? "Provisioned" : "Stored");
+      });
+    }
+    Map<String, String> kv = kv("team-a", "greeter");
+    assertThat(kv).containsKeys("MYSQL_URL", "MYSQL_USERNAME", "MYSQL_PASSWORD", "REDIS_URL", "REDIS_USERNAME",
+        "REDIS_PASSWORD", "REDIS_KEY_PREFIX", "OIDC_ISSUER_URI", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET",
+        "REGISTRY_USERNAME", "REGISTRY_PASSWORD");
+    assertThat(kv.get("REDIS_KEY_PREFIX")).isEqualTo("greeter:");
+    assertThat(mysqlLogin(kv)).isTrue();
+    assertThat(redisLogin(kv)).isTrue();
+    assertThat(TestOidc.clientSecretWorks(h.runtime, kv.get("OIDC_CLIENT_ID"), kv.get("OIDC_CLIENT_SECRET"))).isTrue();
+    assertThat(h.harbor.robotLoginWorks(kv.get("REGISTRY_USERNAME"), kv.get("REGISTRY_PASSWORD"))).isTrue();
+    assertThat(h.openBao.policy("wharf-app-team-a-greeter")).contains("\"wharf/data/apps/team-a/greeter\"");
+    assertThat(h.openBao.role("team-a-greeter").path("bound_service_account_namespaces").get(0).asText()).isEqualTo("team-a");
+
+    assertThat(h.kube.serviceAccounts().inNamespace("team-a").withName("greeter").get().getImagePullSecrets())
+        .singleElement().satisfies(r -> assertThat(r.getName()).isEqualTo("greeter-registry"));
+    assertThat(h.kube.configMaps().inNamespace("team-a").withName("greeter-dashboard").get()).isNotNull();
+    assertThat(h.kube.network().v1().networkPolicies().inNamespace("team-a").withName("greeter-platform-egress").get()).isNotNull();
+    assertThat(externalSecret("team-a", "greeter-platform")).isNotNull();
+    assertThat(externalSecret("team-a", "greeter-registry")).isNotNull();
+    assertThat(h.kube.genericKubernetesResources(KubeObjectsStep.SECRET_STORE).inNamespace("team-a").withName("greeter-openbao").get()).isNotNull();
+
+    String status = Serialization.asJson(app.getStatus());
+    kv.forEach((k, v) -> {
+      if (k.endsWith("PASSWORD") || k.endsWith("SECRET")) {
+        assertThat(status).doesNotContain(v);
+      }
+    });
+  }
+
+  @Test
+  void resyncOfAnUnchangedAppWritesNothingExternally() {
+    create("team-a", "steady", fullSpec("team-a"));
+    awaitReady("team-a", "steady");
+    resync("team-a", "steady"); // settle the status write that followed Ready
+    long writes = h.externalWrites();
+    resync("team-a", "steady");
+    resync("team-a", "steady");
+    assertThat(h.externalWrites()).isEqualTo(writes);
+  }
+
+  @Test
+  void deletedUsersClientAndRobotAreRecreatedAndTheirNewSecretsStored() throws Exception {
+    create("team-a", "drift", fullSpec("team-a"));
+    awaitReady("team-a", "drift");
+    Map<String, String> before = kv("team-a", "drift");
+
+    try (var c = DriverManager.getConnection(h.runtime.mysql().jdbcUrl(null), h.runtime.mysql().adminUser(), h.runtime.mysql().adminPassword());
+         var s = c.createStatement()) {
+      s.execute("DROP USER `" + before.get("MYSQL_USERNAME") + "`@`%`");
+    }
+    try (Jedis j = new Jedis(h.runtime.redis().host(), h.runtime.redis().port())) {
+      j.auth(h.runtime.redis().adminUser(), h.runtime.redis().adminPassword());
+      j.aclDelUser(before.get("REDIS_USERNAME"));
+    }
+    TestOidc.deleteClient(h.runtime, before.get("OIDC_CLIENT_ID"));
+    h.harbor.robots().stream().filter(r -> r.name().equals(before.get("REGISTRY_USERNAME")))
+        .forEach(r -> h.harbor.deleteRobotBehindTheBack(r.id()));
+
+    resync("team-a", "drift");
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      Map<String, String> now = kv("team-a", "drift");
+      return !now.get("MYSQL_PASSWORD").equals(before.get("MYSQL_PASSWORD"))
+          && !now.get("REDIS_PASSWORD").equals(before.get("REDIS_PASSWORD"))
+          && !now.get("OIDC_CLIENT_SECRET").equals(before.get("OIDC_CLIENT_SECRET"))
+          && !now.get("REGISTRY_PASSWORD").equals(before.get("REGISTRY_PASSWORD"));
+    });
+    Map<String, String> after = kv("team-a", "drift");
+    assertThat(mysqlLogin(after)).isTrue();
+    assertThat(redisLogin(after)).isTrue();
+    assertThat(TestOidc.clientSecretWorks(h.runtime, after.get("OIDC_CLIENT_ID"), after.get("OIDC_CLIENT_SECRET"))).isTrue();
+    assertThat(h.harbor.robotLoginWorks(after.get("REGISTRY_USERNAME"), after.get("REGISTRY_PASSWORD"))).isTrue();
+    awaitReady("team-a", "drift");
+  }
+
+  @Test
+  void rotateAnnotationRenewsEveryCredentialOnce() {
+    create("team-a", "rotor", fullSpec("team-a"));
+    awaitReady("team-a", "rotor");
+    Map<String, String> before = kv("team-a", "rotor");
+
+    patch("team-a", "rotor", "{\"metadata\":{\"annotations\":{\"" + App.ROTATE_ANNOTATION + "\":\"2026-01-01\"}}}");
+    await().atMost(Duration.ofSeconds(30)).until(() -> "2026-01-01".equals(h.app("team-a", "rotor").getStatus().getRotation()));
+
+    Map<String, String> after = kv("team-a", "rotor");
+    for (String key : List.of("MYSQL_PASSWORD", "REDIS_PASSWORD", "OIDC_CLIENT_SECRET", "REGISTRY_PASSWORD")) {
+      assertThat(after.get(key)).as(key).isNotEqualTo(before.get(key));
+    }
+    assertThat(mysqlLogin(after)).isTrue();
+    assertThat(mysqlLogin(before)).isFalse();
+    assertThat(redisLogin(after)).isTrue();
+    assertThat(h.harbor.robotLoginWorks(before.get("REGISTRY_USERNAME"), before.get("REGISTRY_PASSWORD"))).isFalse();
+    // The ExternalSecret carries the new secret version, so ESO syncs the Secret at once.
+    assertThat(externalSecret("team-a", "rotor-platform").getMetadata().getAnnotations())
+        .containsEntry("platform.wharf.dev/secret-version", Integer.toString(h.openBao.kvVersions("apps/team-a/rotor")));
+
+    int versions = h.openBao.kvVersions("apps/team-a/rotor");
+    resync("team-a", "rotor");
+    assertThat(h.openBao.kvVersions("apps/team-a/rotor")).as("handled once").isEqualTo(versions);
+  }
+
+  @Test
+  void disablingRedisRemovesItsUserAndKeys() {
+    create("team-a", "shrink", fullSpec("team-a"));
+    awaitReady("team-a", "shrink");
+    String redisUser = kv("team-a", "shrink").get("REDIS_USERNAME");
+
+    patch("team-a", "shrink", "{\"spec\":{\"redis\":{\"enabled\":false}}}");
+    await().atMost(Duration.ofSeconds(30)).until(() -> h.app("team-a", "shrink").getStatus().condition(AppStatus.REDIS_READY)
+        .map(c -> "Disabled".equals(c.getReason())).orElse(false));
+    awaitReady("team-a", "shrink");
+
+    try (Jedis j = new Jedis(h.runtime.redis().host(), h.runtime.redis().port())) {
+      j.auth(h.runtime.redis().adminUser(), h.runtime.redis().adminPassword());
+      assertThat(j.aclGetUser(redisUser)).isNull();
+    }
+    assertThat(kv("team-a", "shrink")).doesNotContainKeys("REDIS_URL", "REDIS_USERNAME", "REDIS_PASSWORD", "REDIS_KEY_PREFIX")
+        .containsKey("MYSQL_PASSWORD");
+    List<String> keys = Serialization.jsonMapper().valueToTree(externalSecret("team-a", "shrink-platform"))
+        .at("/spec/data").findValuesAsText("secretKey");
+    assertThat(keys).doesNotContain("REDIS_PASSWORD").contains("MYSQL_PASSWORD");
+  }
+
+  @Test
+  void serverDownGivesFalseConditionAndRecoversWhenBack() {
+    h.harbor.setUnavailable(true);
+    try {
+      create("team-b", "outage", fullSpec("team-b"));
+      App app = awaitCondition("team-b", "outage", AppStatus.REGISTRY_READY, false);
+      assertThat(app.getStatus().condition(AppStatus.REGISTRY_READY).orElseThrow().getReason()).isEqualTo("ServerUnavailable");
+      assertThat(app.getStatus().condition(AppStatus.READY).orElseThrow().getStatus()).isEqualTo("False");
+      assertThat(app.getStatus().isTrue(AppStatus.MYSQL_READY)).as("other capabilities go on").isTrue();
+      assertThat(kv("team-b", "outage")).as("what succeeded is stored").containsKey("MYSQL_PASSWORD");
+    } finally {
+      h.harbor.setUnavailable(false);
+    }
+    awaitReady("team-b", "outage"); // backoff retries without any change to the App
+  }
+
+  @Test
+  void invalidSpecsGetAFalseConditionThatSaysWhatToDo() {
+    create("team-a", "stranger", fullSpec("team-z"));
+    App unknown = awaitCondition("team-a", "stranger", AppStatus.READY, false);
+    assertThat(unknown.getStatus().condition(AppStatus.READY).orElseThrow()).satisfies(c -> {
+      assertThat(c.getReason()).isEqualTo("InvalidSpec");
+      assertThat(c.getMessage()).contains("unknown team 'team-z'", "team-a", "team-b");
+    });
+
+    create("team-b", "borrower", fullSpec("team-a"));
+    App foreign = awaitCondition("team-b", "borrower", AppStatus.READY, false);
+    assertThat(foreign.getStatus().condition(AppStatus.READY).orElseThrow().getMessage())
+        .contains("namespace team-b does not belong to team team-a");
+
+    AppSpec first = fullSpec("team-a");
+    first.setRedis(new RedisSpec(true, "shared:"));
+    create("team-a", "first", first);
+    awaitReady("team-a", "first");
+    AppSpec second = fullSpec("team-a");
+    second.setRedis(new RedisSpec(true, "shared:cache:"));
+    create("team-a", "second", second);
+    App conflict = awaitCondition("team-a", "second", AppStatus.READY, false);
+    assertThat(conflict.getStatus().condition(AppStatus.READY).orElseThrow()).satisfies(c -> {
+      assertThat(c.getReason()).isEqualTo("KeyPrefixConflict");
+      assertThat(c.getMessage()).contains("team-a/first");
+    });
+    assertThat(kv("team-a", "stranger")).as("nothing provisioned for an invalid spec").isNull();
+  }
+
+  @Test
+  void deleteUnderRetainRevokesAccessButKeepsData() throws Exception {
+    create("team-a", "keeper", fullSpec("team-a"));
+    awaitReady("team-a", "keeper");
+    Map<String, String> kv = kv("team-a", "keeper");
+    assertThat(redisLogin(kv)).isTrue(); // writes keeper:probe
+
+    h.kube.resources(App.class).inNamespace("team-a").withName("keeper").delete();
+    await().atMost(Duration.ofSeconds(30)).until(() -> h.app("team-a", "keeper") == null);
+
+    assertThat(mysqlLogin(kv)).isFalse();
+    assertThat(redisLogin(kv)).isFalse();
+    assertThat(databaseExists(kv)).isTrue();
+    assertThat(redisKeyExists("keeper:probe")).isTrue();
+    assertRevoked("keeper", kv);
+  }
+
+  @Test
+  void deleteUnderDeleteAlsoDropsTheData() throws Exception {
+    AppSpec spec = fullSpec("team-a");
+    spec.setDeletionPolicy(DeletionPolicy.Delete);
+    create("team-a", "dropper", spec);
+    awaitReady("team-a", "dropper");
+    Map<String, String> kv = kv("team-a", "dropper");
+    assertThat(redisLogin(kv)).isTrue();
+
+    h.kube.resources(App.class).inNamespace("team-a").withName("dropper").delete();
+    await().atMost(Duration.ofSeconds(30)).until(() -> h.app("team-a", "dropper") == null);
+
+    assertThat(databaseExists(kv)).isFalse();
+    assertThat(redisKeyExists("dropper:probe")).isFalse();
+    assertRevoked("dropper", kv);
+  }
+
+  @Test
+  void twoAppsCannotReadEachOthersOpenBaoPath() throws Exception {
+    create("team-a", "alpha", fullSpec("team-a"));
+    create("team-b", "beta", fullSpec("team-b"));
+    awaitReady("team-a", "alpha");
+    awaitReady("team-b", "beta");
+
+    String alphaToken = login("team-a-alpha", "sa:team-a:alpha");
+    assertThat(read(alphaToken, "wharf/data/apps/team-a/alpha")).isEqualTo(200);
+    assertThat(read(alphaToken, "wharf/data/apps/team-b/beta")).isEqualTo(403);
+    assertThat(read(alphaToken, "wharf/metadata/apps/team-b/beta")).isEqualTo(403);
+    String betaToken = login("team-b-beta", "sa:team-b:beta");
+    assertThat(read(betaToken, "wharf/data/apps/team-a/alpha")).isEqualTo(403);
+    assertThat(read(betaToken, "wharf/data/apps/team-b/beta")).isEqualTo(200);
+    // Another ServiceAccount cannot use alpha's role at all.
+    assertThat(loginStatus("team-a-alpha", "sa:team-b:beta")).isEqualTo(403);
+  }
+
+  @Test
+  void userCreatedButPasswordNeverStoredGetsANewStoredPassword() {
+    // As if the operator had crashed right after creating the user: it exists, OpenBao has nothing.
+    var ref = dev.wharf.provisioning.AppRef.of("team-a", "crashed");
+    h.operator.backends().mysql().ensure(ref, dev.wharf.provisioning.mysql.MySqlPrivileges.READ_WRITE);
+    AppSpec spec = new AppSpec("team-a");
+    spec.setMysql(new MySqlSpec(true, MySqlPrivileges.READ_WRITE));
+    create("team-a", "crashed", spec);
+    awaitReady("team-a", "crashed");
+    assertThat(mysqlLogin(kv("team-a", "crashed"))).isTrue();
+  }
+
+  private static void assertRevoked(String name, Map<String, String> kv) {
+    assertThat(kv("team-a", name)).isNull();
+    assertThat(h.openBao.policy("wharf-app-team-a-" + name)).isNull();
+    assertThat(h.openBao.role("team-a-" + name)).isNull();
+    assertThat(h.harbor.robots()).extracting(HarborStub.StoredRobot::name).doesNotContain(kv.get("REGISTRY_USERNAME"));
+    assertThat(TestOidc.clientSecretWorks(h.runtime, kv.get("OIDC_CLIENT_ID"), kv.get("OIDC_CLIENT_SECRET"))).isFalse();
+  }
+
+  private static boolean databaseExists(Map<String, String> kv) throws SQLException {
+    String db = kv.get("MYSQL_URL").substring(kv.get("MYSQL_URL").lastIndexOf('/') + 1);
+    try (var c = DriverManager.getConnection(h.runtime.mysql().jdbcUrl(null), h.runtime.mysql().adminUser(), h.runtime.mysql().adminPassword());
+         var ps = c.prepareStatement("SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+      ps.setString(1, db);
+      return ps.executeQuery().next();
+    }
+  }
+
+  private static boolean redisKeyExists(String key) {
+    try (Jedis j = new Jedis(h.runtime.redis().host(), h.runtime.redis().port())) {
+      j.auth(h.runtime.redis().adminUser(), h.runtime.redis().adminPassword());
+      return j.exists(key);
+    }
+  }
+
+  private static GenericKubernetesResource externalSecret(String ns, String name) {
+    return h.kube.genericKubernetesResources(KubeObjectsStep.EXTERNAL_SECRET).inNamespace(ns).withName(name).get();
+  }
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static HttpResponse<String> post(String path, String body) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(h.openBao.uri().resolve(path))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static int loginStatus(String role, String jwt) throws Exception {
+    return post("/v1/auth/kubernetes/login", "{\"role\":\"" + role + "\",\"jwt\":\"" + jwt + "\"}").statusCode();
+  }
+
+  private static String login(String role, String jwt) throws Exception {
+    var resp = post("/v1/auth/kubernetes/login", "{\"role\":\"" + role + "\",\"jwt\":\"" + jwt + "\"}");
+    assertThat(resp.statusCode()).isEqualTo(200);
+    return Serialization.jsonMapper().readTree(resp.body()).at("/auth/client_token").asText();
+  }
+
+  private static int read(String token, String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(h.openBao.uri().resolve("/v1/" + path)).header("X-Vault-Token", token).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode();
+  }
+}

@@ -1,0 +1,129 @@
+package dev.wharf.operator.testing;
+
+import dev.wharf.api.App;
+import dev.wharf.local.LocalRuntime;
+import dev.wharf.local.Service;
+import dev.wharf.local.SharedRuntime;
+import dev.wharf.operator.Backends;
+import dev.wharf.operator.WharfOperator;
+import dev.wharf.operator.harbor.HarborClient;
+import dev.wharf.operator.model.ClusterSettings;
+import dev.wharf.operator.openbao.OpenBaoClient;
+import dev.wharf.operator.reconcile.OidcClients;
+import dev.wharf.operator.stub.HarborStub;
+import dev.wharf.operator.stub.OpenBaoStub;
+import dev.wharf.provisioning.Secret;
+import dev.wharf.provisioning.Writes;
+import dev.wharf.provisioning.mysql.MySqlProvisioner;
+import dev.wharf.provisioning.mysql.MySqlServer;
+import dev.wharf.provisioning.redis.RedisProvisioner;
+import dev.wharf.provisioning.redis.RedisServer;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The operator as the tests and the reconcile benchmark run it: the Kubernetes API is
+ * fabric8's mock server in CRUD mode, MySQL, Redis and Keycloak are the real local servers
+ * (SharedRuntime), OpenBao and Harbor are the stubs. JOSDK runs without server-side apply
+ * (the mock server does not implement it): primary status is patched with JSON merge patch
+ * and the operator's own objects are written with plain create/update.
+ */
+public final class OperatorHarness implements AutoCloseable {
+  public static final String OPENBAO_TOKEN = "harness-root-token";
+  public static final String HARBOR_USER = "admin";
+  public static final String HARBOR_PASSWORD = "harness-harbor-password";
+  public static final Set<String> TEAMS = Set.of("team-a", "team-b");
+
+  public final KubernetesMockServer kubeServer;
+  public final KubernetesClient kube;
+  public final OpenBaoStub openBao;
+  public final HarborStub harbor;
+  public final LocalRuntime runtime;
+  public final MySqlServer mysqlServer;
+  public final RedisServer redisServer;
+  public final WharfOperator operator;
+
+  /**
+   * @param oidc builds the OIDC clients from the running runtime (Keycloak through the
+   *     provisioning library)
+   */
+  public OperatorHarness(Duration resync, Duration minBackoff, Function<LocalRuntime, OidcClients> oidc, Service... services) {
+    kubeServer = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
+    try {
+      kubeServer.init(InetAddress.getByName("127.0.0.1"), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    kube = kubeServer.createClient();
+    kube.apiextensions().v1().customResourceDefinitions().resource(appCrd()).create();
+    openBao = new OpenBaoStub(OPENBAO_TOKEN, "wharf");
+    harbor = new HarborStub(HARBOR_USER, HARBOR_PASSWORD);
+    runtime = SharedRuntime.get(services);
+    var m = runtime.mysql();
+    var r = runtime.redis();
+    mysqlServer = new MySqlServer(m.host(), m.port(), m.adminUser(), Secret.of(m.adminPassword()));
+    redisServer = new RedisServer(r.host(), r.port(), r.adminUser(), Secret.of(r.adminPassword()));
+    Writes writes = new Writes();
+    Backends backends = new Backends(new MySqlProvisioner(mysqlServer, writes), new RedisProvisioner(redisServer, writes),
+        oidc.apply(runtime), new OpenBaoClient(openBao.uri(), () -> OPENBAO_TOKEN, "wharf", "kubernetes"),
+        new HarborClient(harbor.uri(), HARBOR_USER, () -> HARBOR_PASSWORD), writes);
+    operator = new WharfOperator(kube, backends,
+        new WharfOperator.Options(TEAMS, ClusterSettings.defaults(), resync, minBackoff, Duration.ofSeconds(2)),
+        o -> o.withUseSSAToPatchPrimaryResource(false)
+            .withSSABasedCreateUpdateMatchForDependentResources(false)
+            .checkingCRDAndValidateLocalModel(false)
+            .withConcurrentReconciliationThreads(8));
+    operator.start();
+  }
+
+  /** External writes so far: provisioning library's count plus what the OpenBao and Harbor stubs received. */
+  public long externalWrites() {
+    return operator.backends().provisioningWrites().count() + openBao.writes() + harbor.writes();
+  }
+
+  public App app(String namespace, String name) {
+    return kube.resources(App.class).inNamespace(namespace).withName(name).get();
+  }
+
+  private static CustomResourceDefinition appCrd() {
+    Path crd = locate("gitops/services/wharf-operator/crd/apps.platform.wharf.dev-v1.yml");
+    try (var in = Files.newInputStream(crd)) {
+      return io.fabric8.kubernetes.client.utils.Serialization.unmarshal(in, CustomResourceDefinition.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Finds a repository file from the module directory, the repository root or WHARF_REPO. */
+  static Path locate(String relative) {
+    String repo = System.getenv("WHARF_REPO");
+    for (Path base : new Path[] {repo == null ? null : Path.of(repo), Path.of("."), Path.of("..")}) {
+      if (base != null && Files.exists(base.resolve(relative))) {
+        return base.resolve(relative);
+      }
+    }
+    throw new IllegalStateException(relative + " not found; run from the repository or set WHARF_REPO");
+  }
+
+  @Override
+  public void close() {
+    operator.close();
+    kube.close();
+    kubeServer.destroy();
+    openBao.close();
+    harbor.close();
+  }
+}

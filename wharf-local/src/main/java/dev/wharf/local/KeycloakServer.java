@@ -50,7 +50,7 @@ final class KeycloakServer {
         "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
         "KC_BOOTSTRAP_ADMIN_PASSWORD", ctx.adminPassword(),
         "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
-        "JAVA_OPTS_APPEND", String.join(" ", jvmOptions(ctx, home, jdk)));
+        "JAVA_OPTS_APPEND", String.join(" ", jvmOptions(ctx, home, jdk).stream().map(KeycloakServer::quoted).toList()));
     ChildProcess process = ctx.launch(command, env, GRACE);
     URI health = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
     try {
@@ -77,6 +77,11 @@ final class KeycloakServer {
         "-Xlog:cds+dynamic=off",
         "-Djava.io.tmpdir=" + ctx.dir().resolve("tmp"),
         "-Dquarkus.transaction-manager.object-store.directory=" + ctx.dataDir().resolve("transaction-logs"));
+  }
+
+  /** kc.sh splits JAVA_OPTS with xargs, which honours double quotes: paths may hold spaces. */
+  static String quoted(String option) {
+    return "\"" + option.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
   private static boolean isReady(URI health) throws IOException, InterruptedException {

@@ -39,6 +39,7 @@ public final class LocalRuntime implements AutoCloseable {
   private final ProgressListener progress;
   private final CacheDir cache;
   private final Map<Service, RunningServer> running = Collections.synchronizedMap(new EnumMap<>(Service.class));
+  private final Map<Service, StateLock> locks = Collections.synchronizedMap(new EnumMap<>(Service.class));
   private Thread shutdownHook;
   private boolean closed;
 
@@ -108,10 +109,7 @@ public final class LocalRuntime implements AutoCloseable {
     }
     if (failure != null) {
       for (Service s : toStart) {
-        RunningServer server = running.remove(s);
-        if (server != null) {
-          server.stop();
-        }
+        stop(running.remove(s));
       }
       throw failure;
     }
@@ -121,14 +119,21 @@ public final class LocalRuntime implements AutoCloseable {
   private RunningServer startOne(ServiceContext ctx) {
     progress.starting(ctx.service());
     Instant begin = Instant.now();
-    RunningServer server = switch (ctx.service()) {
-      case MYSQL -> MariaDbServer.start(ctx);
-      case REDIS -> RedisServer.start(ctx);
-      case KEYCLOAK -> KeycloakServer.start(ctx);
-    };
-    server.process().recordPids();
-    progress.started(ctx.service(), Duration.between(begin, Instant.now()));
-    return server;
+    StateLock lock = StateLock.acquire(ctx.service(), ctx.dir());
+    try {
+      RunningServer server = switch (ctx.service()) {
+        case MYSQL -> MariaDbServer.start(ctx);
+        case REDIS -> RedisServer.start(ctx);
+        case KEYCLOAK -> KeycloakServer.start(ctx);
+      };
+      server.process().recordPids();
+      locks.put(ctx.service(), lock);
+      progress.started(ctx.service(), Duration.between(begin, Instant.now()));
+      return server;
+    } catch (RuntimeException | Error e) {
+      lock.close();
+      throw e;
+    }
   }
 
   private static LocalRuntimeException asLocal(Service s, Throwable t) {
@@ -221,7 +226,7 @@ public final class LocalRuntime implements AutoCloseable {
     }
     List<Future<?>> stops = new ArrayList<>();
     for (RunningServer server : servers) {
-      FutureTask<Void> stop = new FutureTask<>(server::stop, null);
+      FutureTask<Void> stop = new FutureTask<>(() -> stop(server), null);
       Thread.ofPlatform().name("wharf-stop-" + server.service().name().toLowerCase()).daemon().start(stop);
       stops.add(stop);
     }
@@ -235,6 +240,20 @@ public final class LocalRuntime implements AutoCloseable {
       }
     }
     removeShutdownHook();
+  }
+
+  private void stop(RunningServer server) {
+    if (server == null) {
+      return;
+    }
+    try {
+      server.stop();
+    } finally {
+      StateLock lock = locks.remove(server.service());
+      if (lock != null) {
+        lock.close();
+      }
+    }
   }
 
   private void installShutdownHook() {

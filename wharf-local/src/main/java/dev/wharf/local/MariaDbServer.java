@@ -120,13 +120,22 @@ final class MariaDbServer {
   private static void initialise(ServiceContext ctx, Binaries binaries) {
     ctx.progress().message("initialising a new MariaDB data directory in " + ctx.dataDir());
     Path tmp = ctx.dir().resolve("data.initialising");
+    Path alias = null;
     try {
       CacheDir.deleteTree(tmp);
+      Files.createDirectories(tmp);
+      // mariadb-install-db is a shell script that does not quote paths: give it one without spaces
+      Path installTarget = tmp;
+      if (tmp.toString().chars().anyMatch(Character::isWhitespace)) {
+        alias = Files.createTempDirectory("wharf-mariadb-init-").resolve("data");
+        Files.createSymbolicLink(alias, tmp);
+        installTarget = alias;
+      }
       List<String> command = new ArrayList<>(List.of(binaries.installDb().toString(), "--no-defaults"));
       if (binaries.basedir() != null) {
         command.add("--basedir=" + binaries.basedir());
       }
-      command.addAll(List.of("--datadir=" + tmp, "--skip-test-db", "--auth-root-authentication-method=socket",
+      command.addAll(List.of("--datadir=" + installTarget, "--skip-test-db", "--auth-root-authentication-method=socket",
           "--user=" + System.getProperty("user.name"), "--skip-name-resolve",
           "--innodb-buffer-pool-size=64M", "--innodb-doublewrite=0"));
       Commands.run("MariaDB data directory initialisation", command, Map.of(), ctx.dir(), ctx.logFile(),
@@ -144,6 +153,15 @@ final class MariaDbServer {
     } catch (IOException e) {
       throw new LocalRuntimeException("cannot initialise " + ctx.dataDir() + ": " + e.getMessage()
           + ". Read " + ctx.logFile(), e);
+    } finally {
+      if (alias != null) {
+        try {
+          Files.deleteIfExists(alias);
+          Files.deleteIfExists(alias.getParent());
+        } catch (IOException ignored) {
+          // an empty directory in the temp dir
+        }
+      }
     }
   }
 

@@ -19,9 +19,11 @@ final class Readiness {
     Exception last = null;
     while (true) {
       if (!process.isAlive()) {
+        String tail = process.tailLog(LOG_LINES);
+        String hint = tail.contains("in use") || tail.contains("Bind on TCP/IP port")
+            ? " A port it needs is in use: stop the program using it, or choose another port." : "";
         throw new LocalRuntimeException(service.displayName() + " exited during start (exit code "
-            + process.exitCode() + "). Read " + process.logFile() + "; its last lines:\n"
-            + process.tailLog(LOG_LINES));
+            + process.exitCode() + ")." + hint + " Read " + process.logFile() + "; its last lines:\n" + tail);
       }
       try {
         if (probe.ready()) {

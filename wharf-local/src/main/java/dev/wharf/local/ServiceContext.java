@@ -34,7 +34,10 @@ record ServiceContext(
     return dir.resolve(service.name().toLowerCase() + ".pids");
   }
 
-  /** Creates the directories and stops a server a crashed earlier run left behind. */
+  /**
+   * Creates the directories and stops whatever a crashed earlier run left behind. Called holding
+   * the {@link StateLock}, so nothing in the pid file can belong to a live owner.
+   */
   void prepare() {
     try {
       Files.createDirectories(dir);

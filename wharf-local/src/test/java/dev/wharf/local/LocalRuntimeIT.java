@@ -98,6 +98,25 @@ class LocalRuntimeIT {
   }
 
   @Test
+  void aSecondRuntimeOnTheSameStateIsRefusedAndHarmsNothing() {
+    try (LocalRuntime first = runtime(Service.REDIS).start()) {
+      List<ProcessHandle> running = first.processes();
+      LocalRuntime second = runtime(Service.REDIS);
+
+      assertThatThrownBy(second::start)
+          .isInstanceOf(LocalRuntimeException.class)
+          .hasMessageContaining("is already run by another process")
+          .hasMessageContaining("choose another state directory");
+      assertThat(running).allMatch(ProcessHandle::isAlive);
+      try (Jedis jedis = new Jedis(first.redis().host(), first.redis().port())) {
+        jedis.auth(first.redis().adminUser(), first.redis().adminPassword());
+        assertThat(jedis.ping()).isEqualTo("PONG");
+      }
+      second.close();
+    }
+  }
+
+  @Test
   void serversDieWithAJvmKilledOutright() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process jvm = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), OrphanProbe.class.getName(),

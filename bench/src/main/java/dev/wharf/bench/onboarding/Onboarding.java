@@ -10,13 +10,21 @@ import dev.wharf.provisioning.mysql.MySqlPrivileges;
 import dev.wharf.provisioning.mysql.MySqlProvisioner;
 import dev.wharf.provisioning.redis.RedisProvisioner;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
-/** What onboarding one app means: the calls the operator makes for an App with everything on. */
+/**
+ * What onboarding one app means: the calls the operator makes, one after the other, for an App
+ * with MySQL, Redis and OIDC on.
+ */
 final class Onboarding implements AutoCloseable {
 
   private final MySqlProvisioner mysql;
   private final RedisProvisioner redis;
   private final KeycloakProvisioner keycloak;
+  private final LongAdder mysqlNanos = new LongAdder();
+  private final LongAdder redisNanos = new LongAdder();
+  private final LongAdder keycloakNanos = new LongAdder();
 
   Onboarding(MySqlProvisioner mysql, RedisProvisioner redis, KeycloakProvisioner keycloak) {
     this.mysql = mysql;
@@ -24,22 +32,39 @@ final class Onboarding implements AutoCloseable {
     this.keycloak = keycloak;
   }
 
-  /** Platform-wide setup, done once per cluster: the realm. */
+  /** Platform-wide setup, done once per cluster: the realm and the admins' group. */
   void prepare() {
     keycloak.ensureRealm();
     keycloak.ensureGroup(Names.PLATFORM_ADMINS_GROUP);
   }
 
-  /** Ensures everything one app needs; the change each of the four calls reported. */
+  /** Ensures everything one app needs; the change MySQL, Redis and its client reported. */
   List<Change> onboard(AppRef app) {
     var team = TeamName.of(app.namespace());
     String host = "https://" + app.name() + "." + app.namespace() + ".apps.wharf.example.com";
     var spec = OidcClientSpec.of(List.of(host + "/*"), List.of(host));
-    var db = mysql.ensure(app, MySqlPrivileges.READ_WRITE).change();
-    var cache = redis.ensure(app, Names.defaultKeyPrefix(app)).change();
-    keycloak.ensureGroup(team);
-    var client = keycloak.ensureClient(app, team, spec).change();
+    var db = timed(mysqlNanos, () -> mysql.ensure(app, MySqlPrivileges.READ_WRITE).change());
+    var cache = timed(redisNanos, () -> redis.ensure(app, Names.defaultKeyPrefix(app)).change());
+    var client = timed(keycloakNanos, () -> {
+      keycloak.ensureGroup(team);
+      return keycloak.ensureClient(app, team, spec).change();
+    });
     return List.of(db, cache, client);
+  }
+
+  /** Time spent per service so far (summed over apps), for the log. */
+  String timeByService() {
+    return "mysql " + mysqlNanos.sum() / 1_000_000 + " ms, redis " + redisNanos.sum() / 1_000_000
+        + " ms, keycloak " + keycloakNanos.sum() / 1_000_000 + " ms";
+  }
+
+  private static <T> T timed(LongAdder total, Supplier<T> call) {
+    long start = System.nanoTime();
+    try {
+      return call.get();
+    } finally {
+      total.add(System.nanoTime() - start);
+    }
   }
 
   @Override

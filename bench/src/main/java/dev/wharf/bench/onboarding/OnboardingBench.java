@@ -95,6 +95,8 @@ public final class OnboardingBench {
       }
       long total = (System.nanoTime() - passStart) / 1_000_000;
 
+      System.err.println("onboarding: time by service, summed over the warm-up and"
+          + " first pass: " + onboarding.timeByService());
       long writesBefore = writes.count();
       long againStart = System.nanoTime();
       for (var ref : refs) {

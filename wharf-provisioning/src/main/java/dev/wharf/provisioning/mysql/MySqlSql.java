@@ -68,12 +68,12 @@ final class MySqlSql {
 
   void createUser(Connection c, String user, Secret password) {
     writeWithSecret(c, "CREATE USER " + account(user) + " IDENTIFIED BY ?", password,
-        "create user " + user);
+        "create user", user);
   }
 
   void setPassword(Connection c, String user, Secret password) {
     writeWithSecret(c, "ALTER USER " + account(user) + " IDENTIFIED BY ?", password,
-        "set the password of user " + user);
+        "set the password of user", user);
   }
 
   void revokeAll(Connection c, String user) throws SQLException {
@@ -132,14 +132,15 @@ final class MySqlSql {
    * statement text, and a server error could quote that text, so the server's message is
    * replaced by its error code and never chained.
    */
-  private void writeWithSecret(Connection c, String sql, Secret secret, String what) {
+  private void writeWithSecret(Connection c, String sql, Secret secret, String what,
+      String user) {
     writes.record("mysql " + what);
     try (PreparedStatement st = c.prepareStatement(sql)) {
       st.setString(1, secret.reveal());
       st.execute();
     } catch (SQLException e) {
-      throw new ProvisioningException("MySQL could not " + what + " (error " + e.getErrorCode()
-          + ", SQL state " + e.getSQLState() + ")");
+      throw new ProvisioningException("MySQL could not " + what + " " + user + " (error "
+          + e.getErrorCode() + ", SQL state " + e.getSQLState() + ")");
     }
   }
 

@@ -16,8 +16,7 @@ public record Report(List<Finding> findings, int resources, int files, long rend
     if (prefix.isEmpty()) {
       return this;
     }
-    List<Finding> moved = findings.stream().map(f -> new Finding(f.rule(), f.file().isEmpty() ? f.file() : prefix + f.file(),
-        f.object(), f.path(), f.message(), f.fix())).toList();
+    List<Finding> moved = findings.stream().map(f -> f.file().isEmpty() ? f : f.withFile(prefix + f.file())).toList();
     return new Report(moved, resources, files, renderMillis, totalMillis);
   }
 

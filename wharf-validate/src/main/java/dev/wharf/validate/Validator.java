@@ -11,6 +11,7 @@ import dev.wharf.validate.schema.Gvk;
 import dev.wharf.validate.schema.SchemaStore;
 import dev.wharf.validate.schema.SchemaValidator;
 import dev.wharf.validate.schema.Violation;
+import dev.wharf.validate.tree.LineLocator;
 import dev.wharf.validate.tree.Tree;
 import dev.wharf.validate.tree.TreeScanner;
 import dev.wharf.validate.tree.YamlFile;
@@ -31,7 +32,7 @@ import java.util.function.Consumer;
  */
 public final class Validator {
   private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
-      .thenComparing(Finding::objectName).thenComparing(Finding::path).thenComparing(Finding::rule)
+      .thenComparingInt(Finding::line).thenComparing(Finding::objectName).thenComparing(Finding::path).thenComparing(Finding::rule)
       .thenComparing(Finding::message);
 
   private final ValidateOptions options;
@@ -88,7 +89,11 @@ public final class Validator {
       }
     }
     findings.addAll(check(resources));
-    Set<Finding> unique = new LinkedHashSet<>(findings);
+    LineLocator lines = new LineLocator(tree.root(), options.maxFileBytes());
+    Set<Finding> unique = new LinkedHashSet<>();
+    for (Finding f : findings) {
+      unique.add(lines.locate(f));
+    }
     List<Finding> sorted = new ArrayList<>(unique);
     sorted.sort(ORDER);
     long total = (System.nanoTime() - start) / 1_000_000;

@@ -100,7 +100,8 @@ public final class Renderer {
         return failed(root, entry, "kustomize did not finish within " + timeout.toSeconds() + " s (a remote base that hangs? a huge generator?)", millis(start));
       }
       if (p.exitValue() != 0) {
-        return failed(root, entry, "kustomize build failed: " + cleanError(Files.readString(err), root, wrapper), millis(start));
+        String entryRel = TreeScanner.relative(root, entry);
+        return failed(root, entry, "kustomize build failed: " + cleanError(Files.readString(err), target.toString(), entryRel, root, wrapper), millis(start));
       }
       if (Files.size(out) > MAX_RENDER_CHARS) {
         return failed(root, entry, "rendered output is over " + MAX_RENDER_CHARS + " bytes", millis(start));
@@ -159,10 +160,20 @@ public final class Renderer {
     return new Render(rel, List.of(), Finding.ofFile(Rules.RENDER, rel, message, String.format(FIX, how)), ms);
   }
 
-  /** kustomize's error, without klog prefixes and with tree-relative paths. */
-  private static String cleanError(String err, Path root, Path wrapper) {
-    String s = err.strip().replace(wrapper.toString() + "/", "").replace(root.toString() + "/", "");
+  /**
+   * kustomize's error without klog prefixes and without the layer the wrapper adds, with
+   * tree-relative paths.
+   */
+  static String cleanError(String err, String target, String entryRel, Path root, Path wrapper) {
+    String s = err.strip().replace(target, entryRel).replace(wrapper.toString() + "/", "").replace(root.toString() + "/", "");
     s = s.replaceAll("(?m)^E\\d{4} [0-9:.]+\\s+\\d+ [a-z_.]+:\\d+\\] ", "").replaceAll("\\s*\\n\\s*", "; ");
+    s = s.replaceFirst("^\"command failed\" err=\"(.*)\"$", "$1").replaceFirst("^Error: ", "");
+    String wrapperLayer = "accumulating resources: accumulation err='accumulating resources from '" + entryRel + "': '" + entryRel
+        + "' must resolve to a file': ";
+    if (s.startsWith(wrapperLayer)) {
+      s = s.substring(wrapperLayer.length());
+      s = s.replaceFirst("^(recursed accumulation of path|couldn't make target for path) '[^']*': ", "");
+    }
     if (s.isEmpty()) {
       s = "no error output";
     }

@@ -54,7 +54,7 @@ final class SarifReport {
       ObjectNode loc = res.putArray("locations").addObject().putObject("physicalLocation");
       // Relative to the working directory: run from the repository root, as CI does, they match the checkout.
       loc.putObject("artifactLocation").put("uri", f.file().isEmpty() ? "." : f.file());
-      loc.putObject("region").put("startLine", 1);
+      loc.putObject("region").put("startLine", Math.max(1, f.line()));
       ObjectNode props = res.putObject("properties");
       props.put("object", f.objectName());
       props.put("path", f.path());

@@ -19,7 +19,11 @@ final class TextReport {
   }
 
   static String line(Finding f) {
-    StringBuilder b = new StringBuilder(f.file().isEmpty() ? "(tree)" : f.file()).append(": ");
+    StringBuilder b = new StringBuilder(f.file().isEmpty() ? "(tree)" : f.file());
+    if (f.line() > 0) {
+      b.append(':').append(f.line());
+    }
+    b.append(": ");
     if (f.object() != null) {
       b.append(f.objectName()).append(": ");
     }

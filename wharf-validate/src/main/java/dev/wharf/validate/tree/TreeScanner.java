@@ -179,7 +179,7 @@ public final class TreeScanner {
       String text = Files.readString(p, StandardCharsets.UTF_8);
       return new YamlFile(p, rel, new SafeYaml((int) Math.min(Integer.MAX_VALUE, maxFileBytes)).loadAll(text), null);
     } catch (YamlProblem e) {
-      return new YamlFile(p, rel, List.of(), Finding.ofFile(e.rule(), rel, e.getMessage(), e.fix()));
+      return new YamlFile(p, rel, List.of(), Finding.ofFile(e.rule(), rel, e.getMessage(), e.fix()).withLine(e.line()));
     } catch (IOException | RuntimeException e) {
       return new YamlFile(p, rel, List.of(), Finding.ofFile(Rules.YAML_SYNTAX, rel,
           "cannot read the file: " + e.getMessage(), "Make the file readable UTF-8 text."));

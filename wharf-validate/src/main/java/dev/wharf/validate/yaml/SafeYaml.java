@@ -55,10 +55,10 @@ public final class SafeYaml {
       }
     } catch (DuplicateKeyException e) {
       throw new YamlProblem(Rules.YAML_DUPLICATE_KEY, oneLine(e.getMessage()),
-          "Remove the repeated key; YAML tools disagree on which value wins.");
+          "Remove the repeated key; YAML tools disagree on which value wins.", line(e));
     } catch (MarkedYAMLException e) {
       throw new YamlProblem(Rules.YAML_SYNTAX, oneLine(e.getMessage()),
-          "Fix the YAML syntax at the marked line and column (indentation, quoting, a missing ':').");
+          "Fix the YAML syntax at the marked line and column (indentation, quoting, a missing ':').", line(e));
     } catch (YAMLException e) {
       throw classify(e);
     } catch (StackOverflowError e) {
@@ -129,6 +129,10 @@ public final class SafeYaml {
     return new YamlProblem(Rules.YAML_TOO_DEEP,
         "the YAML nests deeper than " + MAX_DEPTH + " levels",
         "Flatten the structure; no Kubernetes object needs this depth.");
+  }
+
+  private static int line(MarkedYAMLException e) {
+    return e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
   }
 
   private static final Pattern WS = Pattern.compile("\\s*\\n\\s*");

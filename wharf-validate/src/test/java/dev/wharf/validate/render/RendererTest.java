@@ -48,7 +48,7 @@ class RendererTest {
   void aFailedBuildReportsKustomizeErrorWithTreePaths() throws IOException {
     Render r = new Renderer(fake("echo \"Error: accumulating resources: $PWD/x: no such file\" >&2; exit 1"), Duration.ofSeconds(30), 1)
         .render(tree, tree.resolve("app"));
-    assertThat(r.failure().message()).startsWith("kustomize build failed: Error: accumulating resources");
+    assertThat(r.failure().message()).startsWith("kustomize build failed: accumulating resources");
     assertThat(r.failure().fix()).contains("app");
   }
 

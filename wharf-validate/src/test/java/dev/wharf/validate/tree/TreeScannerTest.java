@@ -50,6 +50,20 @@ class TreeScannerTest {
     assertThat(tree.files()).hasSize(1);
   }
 
+  @Test
+  void findingsPointAtTheLineOfTheirPath() throws IOException {
+    write("deploy.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: other}\n---\napiVersion: apps/v1\nkind: Deployment\n"
+        + "metadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: a\n        - name: b\n          image: x\n");
+    LineLocator lines = new LineLocator(root, 1 << 20);
+    dev.wharf.validate.ObjectRef web = new dev.wharf.validate.ObjectRef("apps/v1", "Deployment", "team-a", "prod-web");
+    java.util.function.Function<String, Integer> at = path ->
+        lines.locate(new dev.wharf.validate.Finding("x", "deploy.yaml", web, path, "m", "f")).line();
+    assertThat(at.apply("spec.template.spec.containers[1].image")).isEqualTo(15);
+    assertThat(at.apply("spec.template.spec.containers[1].resources.limits")).isEqualTo(14);
+    assertThat(at.apply("spec.replicas")).isEqualTo(9);
+    assertThat(LineLocator.segments("metadata.annotations[\"a.b/c\"].x[2]")).containsExactly("metadata", "annotations", "a.b/c", "x", 2);
+  }
+
   private void write(String rel, String text) throws IOException {
     Path p = root.resolve(rel);
     Files.createDirectories(p.getParent());

@@ -35,10 +35,6 @@ import java.util.function.Supplier;
 public final class TokenCache {
 
   private static final String VERSION = "1";
-  private static final FileAttribute<Set<PosixFilePermission>> OWNER_FILE =
-      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-  private static final FileAttribute<Set<PosixFilePermission>> OWNER_DIR =
-      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
   private final Path dir;
 
@@ -121,7 +117,7 @@ public final class TokenCache {
     try {
       p.store(text, "Wharf sign-in session. Keep private: it holds a refresh token.");
       ensureDirectory();
-      Path tmp = Files.createTempFile(dir, ".session-", ".tmp", OWNER_FILE);
+      Path tmp = Files.createTempFile(dir, ".session-", ".tmp", ownerOnly("rw-------"));
       try {
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
           ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.ISO_8859_1));
@@ -164,7 +160,7 @@ public final class TokenCache {
     try {
       ensureDirectory();
       try {
-        Files.createFile(lock, OWNER_FILE);
+        Files.createFile(lock, ownerOnly("rw-------"));
       } catch (FileAlreadyExistsException ignored) {
         // Another process made it; locking it below is what counts.
       }
@@ -221,8 +217,13 @@ public final class TokenCache {
 
   private void ensureDirectory() throws IOException {
     if (!Files.isDirectory(dir)) {
-      Files.createDirectories(dir, OWNER_DIR);
+      Files.createDirectories(dir, ownerOnly("rwx------"));
     }
+  }
+
+  /** Built on use, not at class load: reading the cache (the kubectl path) needs none. */
+  private static FileAttribute<Set<PosixFilePermission>> ownerOnly(String perms) {
+    return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(perms));
   }
 
   private static Path lockFile(Path file) {

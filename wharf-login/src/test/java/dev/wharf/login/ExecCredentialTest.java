@@ -21,6 +21,20 @@ class ExecCredentialTest {
   }
 
   @Test
+  void timestampsMatchJavaTimeAcrossCenturiesAndLeapDays() {
+    java.util.Random random = new java.util.Random(42);
+    long[] fixed = {0, 951_782_400L, 951_868_799L, 4_107_542_400L, 253_402_300_799L,
+        1_709_164_800L, 1_709_251_199L};
+    for (long t : fixed) {
+      assertThat(ExecCredential.utc(t)).isEqualTo(java.time.Instant.ofEpochSecond(t).toString());
+    }
+    for (int i = 0; i < 10_000; i++) {
+      long t = Math.floorMod(random.nextLong(), 253_402_300_800L);
+      assertThat(ExecCredential.utc(t)).isEqualTo(java.time.Instant.ofEpochSecond(t).toString());
+    }
+  }
+
+  @Test
   void escapesCharactersThatWouldBreakTheJson() throws Exception {
     Session s = new Session("i", "c", "u", "a\"b\\c\nd", 0, 1, null, 0);
     JsonNode json = new ObjectMapper().readTree(ExecCredential.json(s));

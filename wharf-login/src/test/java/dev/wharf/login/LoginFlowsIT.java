@@ -71,9 +71,17 @@ class LoginFlowsIT {
 
   @Test
   void deviceFlowFinishesOnceTheUserApprovesTheCode() {
-    AtomicReference<CompletableFuture<Void>> approval = new AtomicReference<>();
+    AtomicReference<CompletableFuture<Void>> approval =
+        new AtomicReference<>(CompletableFuture.completedFuture(null));
     AtomicReference<DeviceAuthorization> shown = new AtomicReference<>();
-    Session session = new DeviceFlow(oidc).login(realm.issuer(), TestRealm.CLIENT, a -> {
+    // Polls at Keycloak's interval, but stops at once if the approving "user" failed.
+    DeviceFlow.Sleeper sleeper = d -> {
+      if (approval.get().isCompletedExceptionally()) {
+        approval.get().join();
+      }
+      Thread.sleep(d.toMillis());
+    };
+    Session session = new DeviceFlow(oidc, sleeper).login(realm.issuer(), TestRealm.CLIENT, a -> {
       shown.set(a);
       // The user approves on "another device" while the command polls.
       approval.set(CompletableFuture.runAsync(() ->
@@ -82,6 +90,7 @@ class LoginFlowsIT {
     });
     approval.get().join();
     assertThat(shown.get().userCode()).matches("[A-Z]{4}-[A-Z]{4}");
+    assertThat(shown.get().interval()).isPositive();
     assertThat(session.username()).isEqualTo(TestRealm.USER);
     assertThat(session.refreshToken()).isNotBlank();
   }

@@ -23,7 +23,12 @@ class NamesAndPlacesTest {
   @Test
   void cacheFileNamesAreSafeAndDistinctPerIssuerAndClient() {
     String a = LoginNames.cacheFileName("https://kc/realms/wharf", "kubernetes");
-    assertThat(a).matches("session-[0-9a-f]{24}\\.properties");
+    assertThat(a).isEqualTo("session-https_3A_2F_2Fkc_2Frealms_2Fwharf_0Akubernetes.properties");
+    assertThat(LoginNames.cacheFileName("https://kc/realms/a_b", "c"))
+        .isNotEqualTo(LoginNames.cacheFileName("https://kc/realms/a/b", "c"));
+    assertThat(LoginNames.cacheFileName("https://kc/realms/é", "c")).contains("_C3_A9");
+    assertThatThrownBy(() -> LoginNames.cacheFileName("https://kc/" + "x/".repeat(200), "c"))
+        .hasMessageContaining("too long");
     assertThat(a).isEqualTo(LoginNames.cacheFileName("https://kc/realms/wharf", "kubernetes"));
     assertThat(a).isNotEqualTo(LoginNames.cacheFileName("https://kc/realms/wharf", "other"));
     assertThat(a).isNotEqualTo(LoginNames.cacheFileName("https://kc/realms/other", "kubernetes"));

@@ -92,6 +92,7 @@ final class MariaDbServer {
         "--innodb-doublewrite=0",
         "--innodb-buffer-pool-size=64M",
         "--innodb-log-buffer-size=8M",
+        "--innodb-log-file-size=16M",
         "--performance-schema=OFF",
         "--skip-log-bin",
         "--sync-binlog=0",
@@ -137,7 +138,7 @@ final class MariaDbServer {
       }
       command.addAll(List.of("--datadir=" + installTarget, "--skip-test-db", "--auth-root-authentication-method=socket",
           "--user=" + System.getProperty("user.name"), "--skip-name-resolve",
-          "--innodb-buffer-pool-size=64M", "--innodb-doublewrite=0"));
+          "--innodb-buffer-pool-size=64M", "--innodb-doublewrite=0", "--innodb-log-file-size=16M"));
       Commands.run("MariaDB data directory initialisation", command, Map.of(), ctx.dir(), ctx.logFile(),
           INSTALL_TIMEOUT);
       if (Files.isDirectory(ctx.dataDir())) {

@@ -20,14 +20,16 @@ public final class SharedRuntime {
   public static final String STATE_DIR_PROPERTY = "wharf.test.stateDir";
 
   private static LocalRuntime runtime;
+  private static Path temporaryState;
 
   private SharedRuntime() {}
 
   /** The shared runtime with at least {@code needed} running (none means all services). */
   public static synchronized LocalRuntime get(Service... needed) {
     if (runtime == null) {
+      Path stateDir = stateDir();
       runtime = LocalRuntime.builder()
-          .stateDir(stateDir())
+          .stateDir(stateDir)
           .services(EnumSet.noneOf(Service.class))
           .progress(new ProgressListener() {
             @Override
@@ -36,9 +38,26 @@ public final class SharedRuntime {
             }
           })
           .build();
+      Runtime.getRuntime().addShutdownHook(new Thread(SharedRuntime::stopAndClean, "wharf-shared-runtime-stop"));
     }
     EnumSet<Service> wanted = needed.length == 0 ? EnumSet.allOf(Service.class) : EnumSet.copyOf(List.of(needed));
     return runtime.ensureRunning(wanted);
+  }
+
+  /** Stops the servers and removes a temporary state directory (a kept one stays for inspection). */
+  private static void stopAndClean() {
+    LocalRuntime current;
+    synchronized (SharedRuntime.class) {
+      current = runtime;
+    }
+    current.close();
+    if (temporaryState != null) {
+      try {
+        CacheDir.deleteTree(temporaryState);
+      } catch (IOException ignored) {
+        // the temp directory's owner cleans up eventually
+      }
+    }
   }
 
   private static Path stateDir() {
@@ -47,7 +66,8 @@ public final class SharedRuntime {
       if (configured != null && !configured.isBlank()) {
         return Files.createDirectories(Path.of(configured));
       }
-      return Files.createTempDirectory("wharf-test-state-");
+      temporaryState = Files.createTempDirectory("wharf-test-state-");
+      return temporaryState;
     } catch (IOException e) {
       throw new LocalRuntimeException("cannot create the test state directory"
           + (configured != null ? " " + configured + " (system property " + STATE_DIR_PROPERTY + ")" : "")

@@ -97,7 +97,9 @@ public final class Validator {
     List<Finding> sorted = new ArrayList<>(unique);
     sorted.sort(ORDER);
     long total = (System.nanoTime() - start) / 1_000_000;
-    return new Report(List.copyOf(sorted), resources.size(), tree.files().size(), renderMillis, total);
+    // An object several environments render from the same file, with the same identity, counts once.
+    int distinct = (int) resources.stream().map(r -> r.file() + "\u0000" + r.ref()).distinct().count();
+    return new Report(List.copyOf(sorted), distinct, tree.files().size(), renderMillis, total);
   }
 
   /** Schema and policy checks of every object; objects are checked in parallel. */

@@ -89,8 +89,8 @@ class ValidateCommandTest {
     int code = run(tree.toString(), "--schema-dir", schemas());
     assertThat(code).isEqualTo(1);
     String text = out.toString();
-    assertThat(text).contains("deployment.yaml: Deployment/team-a/web: [image-pinned]")
-        .contains("[schema-unknown-field] spec.replica is not a field")
+    assertThat(text).contains("deployment.yaml:12: Deployment/team-a/web: [image-pinned]")
+        .contains("deployment.yaml:5: Deployment/team-a/web: [schema-unknown-field] spec.replica is not a field")
         .contains("fix: ");
     assertThat(lastLine(text)).matches(SUMMARY).contains("2 errors");
   }
@@ -134,7 +134,7 @@ class ValidateCommandTest {
   void kindsWithoutSchemaFailUnlessAllowed() throws IOException {
     Files.writeString(tree.resolve("widget.yaml"), "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n");
     assertThat(run(tree.toString(), "--schema-dir", schemas())).isEqualTo(1);
-    assertThat(out.toString()).contains("widget.yaml: Widget/w: [schema-missing] no schema for apiVersion example.com/v1 kind Widget");
+    assertThat(out.toString()).contains("widget.yaml:1: Widget/w: [schema-missing] no schema for apiVersion example.com/v1 kind Widget");
     assertThat(run(tree.toString(), "--schema-dir", schemas(), "--allow-kind", "Widget")).isZero();
     assertThat(run(tree.toString(), "--schema-dir", schemas(), "--allow-kind", "example.com/Widget")).isZero();
     assertThat(run(tree.toString(), "--schema-dir", schemas(), "--allow-kind", "other.com/Widget")).isEqualTo(1);

@@ -50,11 +50,32 @@ public final class Validator {
         findings.add(f.problem());
       }
     }
+    List<Resource> resources = new ArrayList<>();
+    long renderMillis = render(tree, resources, findings);
+    readPlainFiles(tree, resources, findings);
+    findings.addAll(check(resources));
+
+    LineLocator lines = new LineLocator(tree.root(), options.maxFileBytes());
+    Set<Finding> unique = new LinkedHashSet<>();
+    for (Finding f : findings) {
+      unique.add(lines.locate(f));
+    }
+    List<Finding> sorted = new ArrayList<>(unique);
+    sorted.sort(ORDER);
+    // An object several environments render from the same file, with the same identity, counts once.
+    int distinct = (int) resources.stream().map(r -> r.file() + "\u0000" + r.ref()).distinct().count();
+    long total = (System.nanoTime() - start) / 1_000_000;
+    return new Report(List.copyOf(sorted), distinct, tree.files().size(), renderMillis, total);
+  }
+
+  /** Renders every entry point whose files all loaded; returns the wall time of rendering. */
+  private long render(Tree tree, List<Resource> resources, List<Finding> findings) {
     List<Path> renderable = new ArrayList<>();
     for (Path entry : tree.entryPoints()) {
       Optional<YamlFile> broken = tree.reach().get(entry).stream().map(tree.files()::get)
           .filter(f -> f != null && !f.loaded()).findFirst();
       if (broken.isPresent()) {
+        // Hostile or broken input is not handed to kustomize; the file has its own finding.
         String rel = tree.relative(TreeScanner.kustomizationFile(entry));
         findings.add(Finding.ofFile(Rules.RENDER, rel, "not rendered: " + broken.get().relative() + " does not load ("
             + broken.get().problem().rule() + ")", "Fix " + broken.get().relative() + " first (see its own finding)."));
@@ -62,20 +83,23 @@ public final class Validator {
         renderable.add(entry);
       }
     }
-    long renderStart = System.nanoTime();
-    // kustomize is needed only when there is something to render: plain manifests validate without it.
-    List<Render> renders = renderable.isEmpty() ? List.of()
-        : new Renderer(Kustomize.locate(options.kustomize()), options.renderTimeout(), options.parallelism()).renderAll(tree.root(), renderable);
-    long renderMillis = (System.nanoTime() - renderStart) / 1_000_000;
-
-    List<Resource> resources = new ArrayList<>();
-    for (Render r : renders) {
+    if (renderable.isEmpty()) {
+      return 0; // plain manifests validate without kustomize
+    }
+    long start = System.nanoTime();
+    Renderer renderer = new Renderer(Kustomize.locate(options.kustomize()), options.renderTimeout(), options.parallelism());
+    for (Render r : renderer.renderAll(tree.root(), renderable)) {
       if (r.ok()) {
         resources.addAll(r.resources());
       } else {
         findings.add(r.failure());
       }
     }
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  /** Objects of the files no kustomization includes, each file its own render. */
+  private static void readPlainFiles(Tree tree, List<Resource> resources, List<Finding> findings) {
     for (Path p : tree.plainFiles()) {
       YamlFile f = tree.files().get(p);
       for (Object doc : f.docs()) {
@@ -88,18 +112,6 @@ public final class Validator {
         }
       }
     }
-    findings.addAll(check(resources));
-    LineLocator lines = new LineLocator(tree.root(), options.maxFileBytes());
-    Set<Finding> unique = new LinkedHashSet<>();
-    for (Finding f : findings) {
-      unique.add(lines.locate(f));
-    }
-    List<Finding> sorted = new ArrayList<>(unique);
-    sorted.sort(ORDER);
-    long total = (System.nanoTime() - start) / 1_000_000;
-    // An object several environments render from the same file, with the same identity, counts once.
-    int distinct = (int) resources.stream().map(r -> r.file() + "\u0000" + r.ref()).distinct().count();
-    return new Report(List.copyOf(sorted), distinct, tree.files().size(), renderMillis, total);
   }
 
   /** Schema and policy checks of every object; objects are checked in parallel. */

@@ -29,7 +29,6 @@ final class SarifReport {
     ObjectNode run = root.putArray("runs").addObject();
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "wharf validate");
-    driver.put("informationUri", "https://github.com/wharf-dev/wharf/blob/main/docs/validate.md");
     Map<String, String> rules = new LinkedHashMap<>();
     for (String id : Rules.ALL) {
       rules.put(id, "Wharf check " + id);

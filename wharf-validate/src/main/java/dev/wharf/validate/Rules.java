@@ -1,6 +1,8 @@
 package dev.wharf.validate;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Ids of the checks that are not platform policies (see {@link dev.wharf.validate.policy.Policies}
@@ -23,8 +25,26 @@ public final class Rules {
   public static final String SCHEMA_VALUE = "schema-value";
   public static final String EXEMPTION = "exemption";
 
-  public static final List<String> ALL = List.of(
-      YAML_SYNTAX, YAML_DUPLICATE_KEY, YAML_ALIAS_LIMIT, YAML_TOO_LARGE, YAML_TOO_DEEP,
-      NOT_A_RESOURCE, RENDER, SCHEMA_MISSING, SCHEMA_UNKNOWN_FIELD, SCHEMA_TYPE,
-      SCHEMA_REQUIRED, SCHEMA_VALUE, EXEMPTION);
+  /** Every id with one line on what it reports, in report order. */
+  public static final Map<String, String> DESCRIPTIONS = descriptions();
+
+  public static final List<String> ALL = List.copyOf(DESCRIPTIONS.keySet());
+
+  private static Map<String, String> descriptions() {
+    Map<String, String> d = new LinkedHashMap<>();
+    d.put(YAML_SYNTAX, "the file is not valid YAML (or uses custom tags)");
+    d.put(YAML_DUPLICATE_KEY, "a mapping repeats a key");
+    d.put(YAML_ALIAS_LIMIT, "too many or self-referencing YAML aliases (an alias bomb)");
+    d.put(YAML_TOO_LARGE, "the file is over the size limit");
+    d.put(YAML_TOO_DEEP, "the YAML nests too deep");
+    d.put(NOT_A_RESOURCE, "a document without apiVersion and kind that no kustomization includes");
+    d.put(RENDER, "a kustomization does not build");
+    d.put(SCHEMA_MISSING, "no schema for the object's apiVersion and kind");
+    d.put(SCHEMA_UNKNOWN_FIELD, "a field the schema does not declare");
+    d.put(SCHEMA_TYPE, "a value of the wrong type");
+    d.put(SCHEMA_REQUIRED, "a required field is missing");
+    d.put(SCHEMA_VALUE, "a value the schema does not allow");
+    d.put(EXEMPTION, "a policy exemption without a reason or for an unknown policy");
+    return java.util.Collections.unmodifiableMap(d);
+  }
 }

@@ -30,9 +30,7 @@ final class SarifReport {
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "wharf validate");
     Map<String, String> rules = new LinkedHashMap<>();
-    for (String id : Rules.ALL) {
-      rules.put(id, "Wharf check " + id);
-    }
+    rules.putAll(Rules.DESCRIPTIONS);
     for (Policy p : Policies.all()) {
       rules.put(p.id(), p.summary());
     }

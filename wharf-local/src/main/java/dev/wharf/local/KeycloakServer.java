@@ -51,10 +51,14 @@ final class KeycloakServer {
         "KC_BOOTSTRAP_ADMIN_PASSWORD", ctx.adminPassword(),
         "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
         "JAVA_OPTS_APPEND", String.join(" ", jvmOptions(ctx, home, jdk).stream().map(KeycloakServer::quoted).toList()));
+    boolean existingDatabase = Files.isDirectory(ctx.dataDir().resolve("h2"));
     ChildProcess process = ctx.launch(command, env, GRACE);
     URI health = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
     try {
       Readiness.await(Service.KEYCLOAK, process, ctx.readyTimeout(), Duration.ofMillis(250), () -> isReady(health));
+      if (existingDatabase) {
+        checkAdminPassword(ctx);
+      }
     } catch (RuntimeException e) {
       process.stop(GRACE);
       throw e;
@@ -77,6 +81,35 @@ final class KeycloakServer {
         "-Xlog:cds+dynamic=off",
         "-Djava.io.tmpdir=" + ctx.dir().resolve("tmp"),
         "-Dquarkus.transaction-manager.object-store.directory=" + ctx.dataDir().resolve("transaction-logs"));
+  }
+
+  /**
+   * The bootstrap administrator is only created with a new database; an old database with a
+   * password that no longer matches admin-credentials would fail every caller later, so say it
+   * now, with the fix.
+   */
+  private static void checkAdminPassword(ServiceContext ctx) {
+    String form = "grant_type=password&client_id=admin-cli&username=" + ADMIN_USER + "&password="
+        + java.net.URLEncoder.encode(ctx.adminPassword(), java.nio.charset.StandardCharsets.UTF_8);
+    URI token = URI.create("http://127.0.0.1:" + ctx.port() + "/realms/master/protocol/openid-connect/token");
+    int status;
+    try {
+      status = HTTP.send(HttpRequest.newBuilder(token).timeout(Duration.ofSeconds(30))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
+      throw new LocalRuntimeException("Keycloak started but its token endpoint " + token + " failed: " + e.getMessage()
+          + ". Read " + ctx.logFile(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LocalRuntimeException("interrupted while checking Keycloak's administrator", e);
+    }
+    if (status == 401) {
+      throw new LocalRuntimeException("Keycloak's database in " + ctx.dataDir() + " was made with another administrator "
+          + "password than the one in " + ctx.dir().getParent().resolve(AdminCredentials.FILE_NAME) + ": delete "
+          + ctx.dataDir() + " to start Keycloak afresh, or put the old admin-credentials file back");
+    }
   }
 
   /** kc.sh splits JAVA_OPTS with xargs, which honours double quotes: paths may hold spaces. */

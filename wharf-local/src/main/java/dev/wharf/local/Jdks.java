@@ -27,17 +27,22 @@ final class Jdks {
 
   /** This JVM when it is new enough, else the first suitable installation found. */
   static Jdk find() {
-    if (Runtime.version().feature() >= MINIMUM) {
-      return new Jdk(Path.of(System.getProperty("java.home")), Runtime.version().toString().split("\\+")[0]);
+    Jdk current = new Jdk(Path.of(System.getProperty("java.home")), Runtime.version().toString().split("\\+")[0]);
+    return find(current, candidates());
+  }
+
+  static Jdk find(Jdk current, List<Path> candidates) {
+    if (current.feature() >= MINIMUM) {
+      return current;
     }
-    for (Path home : candidates()) {
+    for (Path home : candidates) {
       Optional<Jdk> jdk = inspect(home);
       if (jdk.isPresent() && jdk.get().feature() >= MINIMUM) {
         return jdk.get();
       }
     }
     throw new LocalRuntimeException("Keycloak needs Java " + MINIMUM + " or newer, and none was found (this JVM is "
-        + Runtime.version().feature() + "; also looked in WHARF_JAVA_HOME, JAVA_HOME and /usr/lib/jvm): install a JDK "
+        + current.feature() + "; also looked in WHARF_JAVA_HOME, JAVA_HOME and /usr/lib/jvm): install a JDK "
         + MINIMUM + "+ (for example the temurin-21-jdk or openjdk-21-jdk-headless package) or point JAVA_HOME at one");
   }
 

@@ -70,6 +70,28 @@ class SmallPartsTest {
   }
 
   @Test
+  void withoutAJdk21KeycloakSaysHowToGetOne() throws Exception {
+    Jdks.Jdk old = new Jdks.Jdk(dir.resolve("jdk17"), "17.0.12");
+    Path jdk17 = fakeJdk("jdk17", "17.0.12");
+
+    assertThatThrownBy(() -> Jdks.find(old, java.util.List.of(jdk17, dir.resolve("nothing-here"))))
+        .isInstanceOf(LocalRuntimeException.class)
+        .hasMessageContaining("Keycloak needs Java 21 or newer")
+        .hasMessageContaining("point JAVA_HOME at one");
+
+    Path jdk21 = fakeJdk("jdk21", "21.0.5");
+    assertThat(Jdks.find(old, java.util.List.of(jdk17, jdk21)).home()).isEqualTo(jdk21);
+  }
+
+  private Path fakeJdk(String name, String version) throws Exception {
+    Path home = Files.createDirectories(dir.resolve(name).resolve("bin")).getParent();
+    Path java = Files.writeString(home.resolve("bin/java"), "#!/bin/sh\n");
+    FileModes.makeExecutable(java);
+    Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + version + "\"\n");
+    return home;
+  }
+
+  @Test
   void maven_sha1_files_are_parsed_with_or_without_a_file_name() {
     String hash = "a".repeat(40);
     assertThat(Download.parseSha1(hash)).hasValue(hash);

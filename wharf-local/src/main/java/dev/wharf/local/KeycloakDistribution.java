@@ -83,8 +83,12 @@ final class KeycloakDistribution {
 
   /** The verified tar.gz: from ~/.m2 when intact, else from the cache's downloads. */
   static Path archive(CacheDir cache, ProgressListener progress) {
+    return archive(cache, progress, localRepository(), repository());
+  }
+
+  static Path archive(CacheDir cache, ProgressListener progress, Path localRepository, String repository) {
     String file = ARTIFACT + "-" + VERSION + ".tar.gz";
-    Path local = localRepository().resolve("org/keycloak/" + ARTIFACT + "/" + VERSION + "/" + file);
+    Path local = localRepository.resolve("org/keycloak/" + ARTIFACT + "/" + VERSION + "/" + file);
     if (Files.exists(local)) {
       if (Download.matchesSha1File(local, local.resolveSibling(file + ".sha1"))) {
         return local;
@@ -95,7 +99,7 @@ final class KeycloakDistribution {
     if (Files.exists(downloaded) && Download.matchesSha1File(downloaded, downloaded.resolveSibling(file + ".sha1"))) {
       return downloaded;
     }
-    URI url = URI.create(repository() + "/org/keycloak/" + ARTIFACT + "/" + VERSION + "/" + file);
+    URI url = URI.create(repository + "/org/keycloak/" + ARTIFACT + "/" + VERSION + "/" + file);
     progress.message("downloading Keycloak " + VERSION + " from " + url);
     Download.verified(url, downloaded, "Keycloak " + VERSION, progress);
     return downloaded;

@@ -30,7 +30,7 @@ final class GreeterProcess implements AutoCloseable {
   static GreeterProcess start(Path jar, Map<String, String> env, int port, Path log) {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> cmd = new ArrayList<>(List.of(java.toString(),
-        "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+        "-XX:+UseSerialGC", "-Xshare:auto",
         "-jar", jar.toString()));
     ProcessBuilder pb = new ProcessBuilder(cmd)
         .redirectErrorStream(true)

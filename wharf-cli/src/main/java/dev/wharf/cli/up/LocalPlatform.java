@@ -10,6 +10,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +57,9 @@ final class LocalPlatform implements AutoCloseable {
     requireJdk21();
     int greeterPort = claimPort("greeter (--greeter-port)", ports.greeter());
     Timer build = Timer.start();
-    Path jar = jars.ensureBuilt(state.buildLog(), line -> say(out, line + " (log: " + state.buildLog() + ")"));
+    Path jar = GreeterJar.copy(
+        jars.ensureBuilt(state.buildLog(), line -> say(out, line + " (log: " + state.buildLog() + ")")),
+        state.greeterJar());
     say(out, String.format("%-20s %s", "greeter jar", "ready in " + build.elapsed()));
 
     LocalPlatform platform = new LocalPlatform(state, out);
@@ -65,6 +71,7 @@ final class LocalPlatform implements AutoCloseable {
           "http://127.0.0.1:" + greeterPort).ensure();
       say(out, String.format("%-20s %s", "provisioning", "done in " + provision.elapsed()
           + " (realm " + LocalSetup.REALM + ", demo users, greeter's database, Redis user, client)"));
+      platform.warmIssuer();
       Timer greeterStart = Timer.start();
       say(out, "starting greeter...");
       platform.greeter = GreeterProcess.start(jar, platform.setup.env(), greeterPort, state.greeterLog());
@@ -96,6 +103,32 @@ final class LocalPlatform implements AutoCloseable {
         .build();
     ownsRuntime = true;
     runtime.start();
+  }
+
+  /**
+   * Fetches the realm's discovery document and keys once, so Keycloak has them ready (its first
+   * answer can take long on a busy machine) when greeter asks on the first request.
+   */
+  private void warmIssuer() {
+    String issuer = runtime.keycloak().issuer(LocalSetup.REALM);
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    for (String url : List.of(issuer + "/.well-known/openid-configuration",
+        issuer + "/protocol/openid-connect/certs")) {
+      try {
+        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(90)).build(), HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() != 200) {
+          throw new UserError("Keycloak answered " + r.statusCode() + " for " + url + "; read "
+              + runtime.logFile(Service.KEYCLOAK), 1);
+        }
+      } catch (IOException e) {
+        throw new UserError("Keycloak did not serve " + url + " (" + e.getMessage() + "); read "
+            + runtime.logFile(Service.KEYCLOAK), 1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new UserError("interrupted while waiting for Keycloak", 130);
+      }
+    }
   }
 
   LocalRuntime runtime() {

@@ -2,8 +2,10 @@ package dev.wharf.local;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,8 +51,8 @@ final class ChildProcess {
     builder.environment().putAll(env);
     try {
       Files.writeString(logFile, "---- wharf: starting " + service.displayName() + " at " + Instant.now() + "\n",
-          java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
-          java.nio.file.StandardOpenOption.APPEND);
+          StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
       ChildProcess child = new ChildProcess(service, builder.start(), logFile, pidFile);
       child.recordPids();
       return child;
@@ -138,8 +140,8 @@ final class ChildProcess {
 
   private void appendToLog(String line) {
     try {
-      Files.writeString(logFile, "---- wharf: " + line + "\n", java.nio.charset.StandardCharsets.UTF_8,
-          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      Files.writeString(logFile, "---- wharf: " + line + "\n", StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException ignored) {
       // nowhere left to report it
     }
@@ -199,7 +201,7 @@ final class ChildProcess {
 
   static String tail(Path file, int lines) {
     try {
-      List<String> all = Files.readAllLines(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+      List<String> all = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
       return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     } catch (IOException e) {
       return "(log " + file + " cannot be read: " + e.getMessage() + ")";

@@ -70,8 +70,8 @@ public final class LocalRuntime implements AutoCloseable {
       throw new IllegalStateException("this LocalRuntime is closed; build a new one");
     }
     List<Service> toStart = new ArrayList<>();
-    for (Service s : EnumSet.copyOf(wanted.isEmpty() ? EnumSet.noneOf(Service.class) : wanted)) {
-      if (!running.containsKey(s)) {
+    for (Service s : Service.values()) {
+      if (wanted.contains(s) && !running.containsKey(s)) {
         toStart.add(s);
       }
     }
@@ -94,7 +94,7 @@ public final class LocalRuntime implements AutoCloseable {
     LocalRuntimeException failure = null;
     for (Map.Entry<Service, FutureTask<RunningServer>> e : tasks.entrySet()) {
       try {
-        running.put(e.getKey(), e.getValue().get());
+        running.put(e.getKey(), awaitUninterruptibly(e.getValue()));
       } catch (ExecutionException ex) {
         LocalRuntimeException cause = asLocal(e.getKey(), ex.getCause());
         if (failure == null) {
@@ -102,9 +102,6 @@ public final class LocalRuntime implements AutoCloseable {
         } else {
           failure.addSuppressed(cause);
         }
-      } catch (InterruptedException ex) {
-        Thread.currentThread().interrupt();
-        failure = new LocalRuntimeException("interrupted while starting " + e.getKey().displayName(), ex);
       }
     }
     if (failure != null) {
@@ -114,6 +111,24 @@ public final class LocalRuntime implements AutoCloseable {
       throw failure;
     }
     return this;
+  }
+
+  /** Every start is awaited, even when interrupted, so that no started server goes untracked. */
+  private static RunningServer awaitUninterruptibly(FutureTask<RunningServer> task) throws ExecutionException {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return task.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private RunningServer startOne(ServiceContext ctx) {

@@ -72,10 +72,13 @@ final class RedisServer {
         "");
   }
 
-  /** Keeps every user in the ACL file but the default one, which gets the persisted password. */
+  /**
+   * Keeps every user in the ACL file but the default one, which gets the persisted password (as
+   * its SHA-256, the form ACL SAVE writes, so the file holds no clear text).
+   */
   static void writeAclFile(Path file, String password) throws IOException {
     List<String> lines = new ArrayList<>();
-    lines.add("user " + ADMIN_USER + " on >" + password + " ~* &* +@all");
+    lines.add("user " + ADMIN_USER + " on #" + sha256(password) + " ~* &* +@all");
     if (Files.exists(file)) {
       for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
         if (!line.isBlank() && !line.startsWith("user " + ADMIN_USER + " ")) {
@@ -84,6 +87,15 @@ final class RedisServer {
       }
     }
     FileModes.writePrivate(file, String.join("\n", lines) + "\n");
+  }
+
+  private static String sha256(String value) {
+    try {
+      return java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   private static String quote(String value) {

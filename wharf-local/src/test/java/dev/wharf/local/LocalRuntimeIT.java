@@ -118,6 +118,19 @@ class LocalRuntimeIT {
 
   @Test
   void serversDieWithAJvmKilledOutright() throws Exception {
+    List<ProcessHandle> servers = runProbeAndEnd(Process::destroyForcibly); // SIGKILL: no shutdown hook runs
+    assertThat(servers).noneMatch(ProcessHandle::isAlive);
+  }
+
+  @Test
+  void serversStopWithAJvmAskedToExit() throws Exception {
+    List<ProcessHandle> servers = runProbeAndEnd(Process::destroy); // SIGTERM, as from Ctrl-C or kill
+    assertThat(servers).noneMatch(ProcessHandle::isAlive);
+    assertThat(state.resolve("redis/redis.pids")).as("the shutdown hook stopped the servers").doesNotExist();
+  }
+
+  /** Starts Redis in another JVM, ends that JVM with {@code end}, and returns the server's processes. */
+  private List<ProcessHandle> runProbeAndEnd(java.util.function.Consumer<Process> end) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process jvm = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), OrphanProbe.class.getName(),
         state.toString())
@@ -136,12 +149,12 @@ class LocalRuntimeIT {
       }
       assertThat(servers).hasSizeGreaterThanOrEqualTo(2).allMatch(ProcessHandle::isAlive);
     } finally {
-      jvm.destroyForcibly(); // SIGKILL: no shutdown hook runs
-      jvm.waitFor();
+      end.accept(jvm);
+      jvm.waitFor(60, TimeUnit.SECONDS);
     }
     for (ProcessHandle p : servers) {
       p.onExit().get(30, TimeUnit.SECONDS);
     }
-    assertThat(servers).noneMatch(ProcessHandle::isAlive);
+    return servers;
   }
 }

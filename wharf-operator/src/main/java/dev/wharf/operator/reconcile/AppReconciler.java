@@ -7,6 +7,7 @@ import dev.wharf.provisioning.DeletionPolicy;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -25,10 +26,11 @@ import org.slf4j.LoggerFactory;
  * Reconciles an App in named steps: validate spec, load stored secrets, mysql, redis, oidc,
  * registry, store secrets (OpenBao secret + policy + role), kube objects, status. A failing
  * capability sets its condition False and the others still run; what succeeded is stored.
- * Generation-aware filtering is off so that the rotate annotation (which does not bump the
- * generation) triggers a reconcile.
+ * Generation-aware filtering is replaced by {@link MeaningfulChange} so that the rotate
+ * annotation (which does not bump the generation) triggers a reconcile but status writes do not.
  */
-@ControllerConfiguration(name = "app", generationAwareEventProcessing = false)
+@ControllerConfiguration(name = "app", generationAwareEventProcessing = false,
+    informer = @Informer(onUpdateFilter = MeaningfulChange.class))
 public class AppReconciler implements Reconciler<App>, Cleaner<App> {
   private static final Logger LOG = LoggerFactory.getLogger(AppReconciler.class);
 

@@ -85,7 +85,7 @@ class AppOperatorIT {
   /** Makes the operator reconcile an unchanged App (as the periodic resync does) and waits for it. */
   static void resync(String ns, String name) {
     long before = h.operator.reconciles();
-    patch(ns, name, "{\"metadata\":{\"labels\":{\"test-poke\":\"" + System.nanoTime() + "\"}}}");
+    patch(ns, name, "{\"metadata\":{\"annotations\":{\"platform.wharf.dev/resync\":\"" + System.nanoTime() + "\"}}}");
     await().atMost(Duration.ofSeconds(30)).until(() -> h.operator.reconciles() > before);
   }
 

@@ -55,12 +55,15 @@ public final class OperatorHarness implements AutoCloseable {
   public final MySqlServer mysqlServer;
   public final RedisServer redisServer;
   public final WharfOperator operator;
+  private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
 
   /**
    * @param oidc builds the OIDC clients from the running runtime (Keycloak through the
    *     provisioning library)
    */
   public OperatorHarness(Duration resync, Duration minBackoff, Function<LocalRuntime, OidcClients> oidc, Service... services) {
+    // The mock server logs every request through java.util.logging, which costs more than the request.
+    MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
     kubeServer = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
     try {
       kubeServer.init(InetAddress.getByName("127.0.0.1"), 0);

@@ -1,0 +1,136 @@
+package dev.wharf.bench.reconcile;
+
+import dev.wharf.api.App;
+import dev.wharf.api.AppSpec;
+import dev.wharf.api.AppStatus;
+import dev.wharf.api.DashboardsSpec;
+import dev.wharf.api.MySqlPrivileges;
+import dev.wharf.api.MySqlSpec;
+import dev.wharf.api.RedisSpec;
+import dev.wharf.api.RegistrySpec;
+import dev.wharf.local.Service;
+import dev.wharf.operator.testing.OperatorHarness;
+import dev.wharf.operator.testing.TestOidc;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * bench/reconcile --apps N [--in-flight K]. Creates N Apps with every capability, keeping at
+ * most K (default 4; 0 = all at once) waiting for Ready, as teams onboarding apps would rather
+ * than one burst; records for each the time from its creation to the first status with
+ * Ready=True (seen through a watch), then
+ * makes the operator reconcile every unchanged App again (as the periodic resync does) and
+ * counts the writes that reached MySQL, Redis, Keycloak, OpenBao and Harbor.
+ * Last line: {@code reconcile: N apps ready in T ms, p95 X ms, resync writes W}.
+ */
+public final class ReconcileBench {
+  public static void main(String[] args) throws Exception {
+    int n = 50;
+    int inFlight = 4;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--apps") && i + 1 < args.length) {
+        n = Integer.parseInt(args[++i]);
+      } else if (args[i].equals("--in-flight") && i + 1 < args.length) {
+        inFlight = Integer.parseInt(args[++i]);
+      } else {
+        System.err.println("usage: bench/reconcile [--apps N] [--in-flight K (0: create all at once)]");
+        System.exit(2);
+      }
+    }
+    if (n < 1 || inFlight < 0) {
+      System.err.println("bench/reconcile: --apps must be at least 1 and --in-flight at least 0");
+      System.exit(2);
+    }
+    try (OperatorHarness h = new OperatorHarness(Duration.ofHours(1), Duration.ofMillis(200), TestOidc::clients,
+        Service.MYSQL, Service.REDIS)) {
+      run(h, n, inFlight == 0 ? n : inFlight);
+    }
+    System.exit(0);
+  }
+
+  private static void run(OperatorHarness h, int n, int inFlight) throws Exception {
+    Map<String, Long> created = new ConcurrentHashMap<>();
+    Map<String, Long> ready = new ConcurrentHashMap<>();
+    CountDownLatch allReady = new CountDownLatch(n);
+    java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(inFlight);
+    var watch = h.kube.resources(App.class).inAnyNamespace().watch(new Watcher<App>() {
+      @Override
+      public void eventReceived(Action action, App app) {
+        String key = app.getMetadata().getNamespace() + "/" + app.getMetadata().getName();
+        if (app.getStatus() != null && app.getStatus().isTrue(AppStatus.READY) && ready.putIfAbsent(key, System.nanoTime()) == null) {
+          allReady.countDown();
+          window.release();
+        }
+      }
+
+      @Override
+      public void onClose(WatcherException cause) {}
+    });
+    System.err.printf("reconcile: creating %d apps, at most %d waiting for Ready at a time%n", n, inFlight);
+    long start = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      if (!window.tryAcquire(5, TimeUnit.MINUTES)) {
+        throw new IllegalStateException("no app became ready within 5 minutes");
+      }
+      String team = i % 2 == 0 ? "team-a" : "team-b";
+      String name = "bench-" + i;
+      created.put(team + "/" + name, System.nanoTime());
+      h.kube.resource(new App(team, name, spec(team))).create();
+    }
+    if (!allReady.await(10, TimeUnit.MINUTES)) {
+      throw new IllegalStateException((n - allReady.getCount()) + " of " + n + " apps became ready within 10 minutes");
+    }
+    long totalMs = (System.nanoTime() - start) / 1_000_000;
+    List<Long> latencies = new ArrayList<>();
+    created.forEach((k, t) -> latencies.add((ready.get(k) - t) / 1_000_000));
+    latencies.sort(null);
+    long p95 = latencies.get(Math.max(0, (int) Math.ceil(latencies.size() * 0.95) - 1));
+    System.err.printf("reconcile: ready latencies min %d ms, median %d ms, max %d ms%n",
+        latencies.getFirst(), latencies.get(latencies.size() / 2), latencies.getLast());
+
+    quiet(h);
+    long writesBefore = h.externalWrites();
+    long reconcilesBefore = h.operator.reconciles();
+    for (String key : created.keySet()) {
+      String[] nsName = key.split("/");
+      h.kube.resources(App.class).inNamespace(nsName[0]).withName(nsName[1]).patch(PatchContext.of(PatchType.JSON_MERGE),
+          "{\"metadata\":{\"annotations\":{\"platform.wharf.dev/resync\":\"" + System.nanoTime() + "\"}}}");
+    }
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (h.operator.reconciles() < reconcilesBefore + n && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    quiet(h);
+    long writes = h.externalWrites() - writesBefore;
+    watch.close();
+    System.out.printf("reconcile: %d apps ready in %d ms, p95 %d ms, resync writes %d%n", n, totalMs, p95, writes);
+  }
+
+  /** Waits until no reconcile ran for half a second. */
+  private static void quiet(OperatorHarness h) throws InterruptedException {
+    long last = -1;
+    while (h.operator.reconciles() != last) {
+      last = h.operator.reconciles();
+      Thread.sleep(500);
+    }
+  }
+
+  private static AppSpec spec(String team) {
+    AppSpec spec = new AppSpec(team);
+    spec.setMysql(new MySqlSpec(true, MySqlPrivileges.READ_WRITE));
+    spec.setRedis(new RedisSpec(true, null));
+    spec.setOidc(TestOidc.spec());
+    spec.setRegistry(new RegistrySpec(true));
+    spec.setDashboards(new DashboardsSpec(true));
+    return spec;
+  }
+}

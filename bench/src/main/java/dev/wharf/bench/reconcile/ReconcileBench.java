@@ -51,7 +51,7 @@ public final class ReconcileBench {
       System.exit(2);
     }
     try (OperatorHarness h = new OperatorHarness(Duration.ofHours(1), Duration.ofMillis(200), TestOidc::clients,
-        Service.MYSQL, Service.REDIS)) {
+        Service.MYSQL, Service.REDIS, Service.KEYCLOAK)) {
       run(h, n, inFlight == 0 ? n : inFlight);
     }
     System.exit(0);

@@ -45,7 +45,7 @@ class AppOperatorIT {
   @BeforeAll
   static void start() {
     h = new OperatorHarness(Duration.ofMinutes(5), Duration.ofMillis(200), TestOidc::clients,
-        Service.MYSQL, Service.REDIS);
+        Service.MYSQL, Service.REDIS, Service.KEYCLOAK);
   }
 
   @AfterAll

@@ -32,7 +32,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The operator as the tests and the reconcile benchmark run it: the Kubernetes API is
@@ -61,7 +60,7 @@ public final class OperatorHarness implements AutoCloseable {
    * @param oidc builds the OIDC clients from the running runtime (Keycloak through the
    *     provisioning library)
    */
-  public OperatorHarness(Duration resync, Duration minBackoff, Function<LocalRuntime, OidcClients> oidc, Service... services) {
+  public OperatorHarness(Duration resync, Duration minBackoff, java.util.function.BiFunction<LocalRuntime, Writes, OidcClients> oidc, Service... services) {
     // The mock server logs every request through java.util.logging, which costs more than the request.
     MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
     kubeServer = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
@@ -81,7 +80,7 @@ public final class OperatorHarness implements AutoCloseable {
     redisServer = new RedisServer(r.host(), r.port(), r.adminUser(), Secret.of(r.adminPassword()));
     Writes writes = new Writes();
     Backends backends = new Backends(new MySqlProvisioner(mysqlServer, writes), new RedisProvisioner(redisServer, writes),
-        oidc.apply(runtime), new OpenBaoClient(openBao.uri(), () -> OPENBAO_TOKEN, "wharf", "kubernetes"),
+        oidc.apply(runtime, writes), new OpenBaoClient(openBao.uri(), () -> OPENBAO_TOKEN, "wharf", "kubernetes"),
         new HarborClient(harbor.uri(), HARBOR_USER, () -> HARBOR_PASSWORD), writes);
     operator = new WharfOperator(kube, backends,
         new WharfOperator.Options(TEAMS, ClusterSettings.defaults(), resync, minBackoff, Duration.ofSeconds(2)),

@@ -11,20 +11,33 @@ public final class ExecCredential {
 
   private ExecCredential() {}
 
+  /**
+   * The credential JSON. Built with a StringBuilder on purpose: '+' on strings bootstraps
+   * StringConcatFactory, which generates classes at run time and costs milliseconds here.
+   */
   public static String json(Session session) {
-    return "{\"kind\":\"ExecCredential\",\"apiVersion\":\"" + API_VERSION + "\","
-        + "\"spec\":{\"interactive\":false},"
-        + "\"status\":{\"expirationTimestamp\":\""
-        + utc(session.idTokenExpiresAt()) + "\","
-        + "\"token\":\"" + escape(session.idToken()) + "\"}}";
+    StringBuilder b = new StringBuilder(session.idToken().length() + 200);
+    b.append("{\"kind\":\"ExecCredential\",\"apiVersion\":\"").append(API_VERSION)
+        .append("\",\"spec\":{\"interactive\":false},\"status\":{\"expirationTimestamp\":\"");
+    utc(session.idTokenExpiresAt(), b);
+    b.append("\",\"token\":\"");
+    escape(session.idToken(), b);
+    return b.append("\"}}").toString();
+  }
+
+  /** RFC 3339 UTC time, like {@code 2026-01-31T12:00:00Z}. */
+  static String utc(long epochSecond) {
+    StringBuilder b = new StringBuilder(20);
+    utc(epochSecond, b);
+    return b.toString();
   }
 
   /**
-   * RFC 3339 UTC time ({@code 2026-01-31T12:00:00Z}), computed here because java.time's
-   * formatter costs {@code wharf token} several milliseconds to set up. Days to a civil date
-   * after Howard Hinnant's days_from_civil inverse (proleptic Gregorian calendar).
+   * Computed here because java.time's formatter costs {@code wharf token} several milliseconds
+   * to set up. Days to a civil date after Howard Hinnant's days_from_civil inverse (proleptic
+   * Gregorian calendar).
    */
-  static String utc(long epochSecond) {
+  private static void utc(long epochSecond, StringBuilder b) {
     long days = Math.floorDiv(epochSecond, 86_400L);
     long secs = Math.floorMod(epochSecond, 86_400L);
     long z = days + 719_468;
@@ -36,31 +49,43 @@ public final class ExecCredential {
     long day = doy - (153 * mp + 2) / 5 + 1;
     long month = mp < 10 ? mp + 3 : mp - 9;
     long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-    return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T" + pad(secs / 3600, 2)
-        + ":" + pad(secs / 60 % 60, 2) + ":" + pad(secs % 60, 2) + "Z";
+    pad(b, year, 4).append('-');
+    pad(b, month, 2).append('-');
+    pad(b, day, 2).append('T');
+    pad(b, secs / 3600, 2).append(':');
+    pad(b, secs / 60 % 60, 2).append(':');
+    pad(b, secs % 60, 2).append('Z');
   }
 
-  private static String pad(long value, int width) {
+  private static StringBuilder pad(StringBuilder b, long value, int width) {
     String s = Long.toString(value);
-    return s.length() >= width ? s : "0".repeat(width - s.length()) + s;
+    for (int i = s.length(); i < width; i++) {
+      b.append('0');
+    }
+    return b.append(s);
   }
 
   static String escape(String s) {
     StringBuilder b = new StringBuilder(s.length() + 8);
+    escape(s, b);
+    return b.toString();
+  }
+
+  private static void escape(String s, StringBuilder b) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
+      if (c == '"' || c == '\\') {
+        b.append('\\').append(c);
+      } else if (c < 0x20) {
+        String hex = Integer.toHexString(c);
+        b.append("\\u");
+        for (int k = hex.length(); k < 4; k++) {
+          b.append('0');
         }
+        b.append(hex);
+      } else {
+        b.append(c);
       }
     }
-    return b.toString();
   }
 }

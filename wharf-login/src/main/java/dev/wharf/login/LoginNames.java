@@ -23,7 +23,10 @@ public final class LoginNames {
    */
   public static String cacheFileName(String issuer, String clientId) {
     StringBuilder name = new StringBuilder("session-");
-    for (byte b : (issuer + "\n" + clientId).getBytes(StandardCharsets.UTF_8)) {
+    // No '+' on strings: see ExecCredential.json.
+    byte[] key = new StringBuilder(issuer).append('\n').append(clientId).toString()
+        .getBytes(StandardCharsets.UTF_8);
+    for (byte b : key) {
       char c = (char) (b & 0xff);
       if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
           || c == '.' || c == '-') {

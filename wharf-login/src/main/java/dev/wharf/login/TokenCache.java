@@ -55,11 +55,11 @@ public final class TokenCache {
   public Optional<Session> read(String issuer, String clientId) {
     Path file = fileFor(issuer, clientId);
     Optional<Session> session = readFile(file);
-    session.ifPresent(s -> {
-      if (!s.issuer().equals(issuer) || !s.clientId().equals(clientId)) {
-        throw corrupt(file, "it belongs to another issuer or client");
-      }
-    });
+    // Plain code, no lambda: this runs on every kubectl call (see ExecCredential.json).
+    if (session.isPresent()
+        && (!session.get().issuer().equals(issuer) || !session.get().clientId().equals(clientId))) {
+      throw corrupt(file, "it belongs to another issuer or client");
+    }
     return session;
   }
 

@@ -26,7 +26,9 @@ public final class TokenMain {
     if (credential.isPresent()) {
       System.out.println(credential.get());
       System.out.flush();
-      System.exit(0);
+      // Returning ends the JVM with status 0; System.exit would first start the JDK's logging
+      // (Runtime.exit is logged), which costs more than everything else here.
+      return;
     }
     WharfCli.main(args);
   }
@@ -59,9 +61,12 @@ public final class TokenMain {
       Issuers.parse(issuer);
       TokenCache cache = new TokenCache(
           configDir != null ? Path.of(configDir).toAbsolutePath() : ConfigDir.current());
-      return cache.read(Issuers.trimSlash(issuer), clientId)
-          .filter(s -> s.idTokenFreshAt(Instant.now()))
-          .map(ExecCredential::json);
+      // No lambdas or string '+' here: each would generate classes at run time.
+      Optional<Session> session = cache.read(Issuers.trimSlash(issuer), clientId);
+      if (session.isEmpty() || !session.get().idTokenFreshAt(Instant.now())) {
+        return Optional.empty();
+      }
+      return Optional.of(ExecCredential.json(session.get()));
     } catch (LoginException e) {
       // The full CLI reports it with the usual wording and exit code.
       return Optional.empty();

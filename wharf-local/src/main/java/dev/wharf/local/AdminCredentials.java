@@ -3,11 +3,14 @@ package dev.wharf.local;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
@@ -34,31 +37,40 @@ final class AdminCredentials {
     Properties stored = new Properties();
     try {
       Files.createDirectories(stateDir);
-      if (Files.exists(file)) {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-          stored.load(in);
-        }
+      // another JVM on the same state directory must not write different passwords at the same time
+      try (FileChannel lockChannel = FileChannel.open(stateDir.resolve(FILE_NAME + ".lock"),
+          StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+           FileLock ignored = lockChannel.lock()) {
+        return loadOrCreateLocked(file, stored);
       }
-      Map<Service, String> passwords = new EnumMap<>(Service.class);
-      boolean changed = false;
-      for (Service service : Service.values()) {
-        String key = key(service);
-        String value = stored.getProperty(key);
-        if (value == null || value.isBlank()) {
-          value = Passwords.generate();
-          stored.setProperty(key, value);
-          changed = true;
-        }
-        passwords.put(service, value);
-      }
-      if (changed) {
-        write(file, stored);
-      }
-      return new AdminCredentials(file, passwords);
     } catch (IOException e) {
       throw new LocalRuntimeException("cannot read or write " + file + ": " + e.getMessage()
           + "; check that the state directory is writable, or delete the file to start afresh", e);
     }
+  }
+
+  private static AdminCredentials loadOrCreateLocked(Path file, Properties stored) throws IOException {
+    if (Files.exists(file)) {
+      try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        stored.load(in);
+      }
+    }
+    Map<Service, String> passwords = new EnumMap<>(Service.class);
+    boolean changed = false;
+    for (Service service : Service.values()) {
+      String key = key(service);
+      String value = stored.getProperty(key);
+      if (value == null || value.isBlank()) {
+        value = Passwords.generate();
+        stored.setProperty(key, value);
+        changed = true;
+      }
+      passwords.put(service, value);
+    }
+    if (changed) {
+      write(file, stored);
+    }
+    return new AdminCredentials(file, passwords);
   }
 
   String password(Service service) {

@@ -87,7 +87,8 @@ public final class LocalRuntime implements AutoCloseable {
     for (Service s : toStart) {
       ServiceContext ctx = new ServiceContext(s, serviceDir(s), ports.get(s), credentials.password(s), cache, guard,
           progress, readyTimeout(s));
-      FutureTask<RunningServer> task = new FutureTask<>(() -> startOne(ctx));
+      boolean anyPort = requestedPorts.getOrDefault(s, 0) == 0;
+      FutureTask<RunningServer> task = new FutureTask<>(() -> startRetryingPortClashes(ctx, anyPort));
       tasks.put(s, task);
       Thread.ofPlatform().name("wharf-start-" + s.name().toLowerCase()).daemon().start(task);
     }
@@ -127,6 +128,27 @@ public final class LocalRuntime implements AutoCloseable {
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * A free port is only free until someone takes it: when another program grabs a port we
+   * picked (or Keycloak's management port) before the server binds it, try again with new ones.
+   */
+  private RunningServer startRetryingPortClashes(ServiceContext ctx, boolean anyPort) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOne(ctx);
+      } catch (PortClashException e) {
+        boolean retry = attempt < 3 && (anyPort || ctx.service() == Service.KEYCLOAK);
+        if (!retry) {
+          throw e;
+        }
+        progress.message(ctx.service().displayName() + " lost a port to another program; retrying with new ports");
+        if (anyPort) {
+          ctx = ctx.withPort(Ports.pickFree());
+        }
       }
     }
   }

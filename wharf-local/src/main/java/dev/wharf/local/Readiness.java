@@ -20,10 +20,13 @@ final class Readiness {
     while (true) {
       if (!process.isAlive()) {
         String tail = process.tailLog(LOG_LINES);
-        String hint = tail.contains("in use") || tail.contains("Bind on TCP/IP port")
-            ? " A port it needs is in use: stop the program using it, or choose another port." : "";
-        throw new LocalRuntimeException(service.displayName() + " exited during start (exit code "
-            + process.exitCode() + ")." + hint + " Read " + process.logFile() + "; its last lines:\n" + tail);
+        String message = service.displayName() + " exited during start (exit code " + process.exitCode() + ").";
+        String readLog = " Read " + process.logFile() + "; its last lines:\n" + tail;
+        if (tail.contains("Address already in use") || tail.contains("Bind on TCP/IP port")) {
+          throw new PortClashException(message + " A port it needs is in use: stop the program using it, or choose "
+              + "another port." + readLog);
+        }
+        throw new LocalRuntimeException(message + readLog);
       }
       try {
         if (probe.ready()) {

@@ -52,6 +52,10 @@ record ServiceContext(
     return ChildProcess.start(service, guardScript, command, env, dir, logFile(), pidFile(), grace);
   }
 
+  ServiceContext withPort(int newPort) {
+    return new ServiceContext(service, dir, newPort, adminPassword, cache, guardScript, progress, readyTimeout);
+  }
+
   @Override
   public String toString() {
     return "ServiceContext[" + service + ", " + dir + ", port " + port + ", password redacted]";

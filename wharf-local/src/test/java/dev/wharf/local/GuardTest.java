@@ -123,6 +123,21 @@ class GuardTest {
         .hasMessageContaining("bad config line 3");
   }
 
+  @Test
+  void aServerThatLostItsPortIsReportedAsAPortClash() throws Exception {
+    Path guard = Guard.script(new CacheDir(dir.resolve("cache")));
+    ChildProcess child = ChildProcess.start(Service.REDIS, guard,
+        List.of("bash", "-c", "echo 'Could not create server TCP listening socket 127.0.0.1:6390: bind: Address already in use'; exit 1"),
+        Map.of(), dir, dir.resolve("redis.log"), dir.resolve("redis.pids"), Duration.ofSeconds(1));
+    child.tree().getFirst().onExit().get(30, TimeUnit.SECONDS);
+
+    assertThatThrownBy(() -> Readiness.await(Service.REDIS, child, Duration.ofSeconds(30), Duration.ofMillis(50),
+        () -> false))
+        .isInstanceOf(PortClashException.class)
+        .hasMessageContaining("A port it needs is in use: stop the program using it, or choose another port")
+        .hasMessageContaining("127.0.0.1:6390");
+  }
+
   private static void closeLifeline(ChildProcess child) throws IOException, ReflectiveOperationException {
     var field = ChildProcess.class.getDeclaredField("lifeline");
     field.setAccessible(true);

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.login.Session;
 import dev.wharf.login.TokenCache;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,5 +51,28 @@ class TokenMainTest {
     assertThat(TokenMain.cachedCredential(new String[] {"token"})).isEmpty();
     assertThat(TokenMain.cachedCredential(new String[] {"login", "--issuer", ISSUER})).isEmpty();
     assertThat(TokenMain.cachedCredential(new String[] {"token", "--issuer", "not a url"})).isEmpty();
+  }
+
+  /**
+   * kubectl runs this on every call: it must not load picocli, Jackson, the JOSE library,
+   * SnakeYAML or the HTTP client, nor make the JVM generate classes (lambdas, string
+   * concatenation). Checked in a fresh JVM from its class-loading log.
+   */
+  @Test
+  void cachedPathLoadsNoHeavyLibraryAndGeneratesNoClasses() throws Exception {
+    cache(300);
+    String javaBin = ProcessHandle.current().info().command().orElse("java");
+    List<String> command = new ArrayList<>(List.of(javaBin,
+        "-Xlog:disable", "-Xlog:class+load=info:stdout",
+        "-cp", System.getProperty("java.class.path"), TokenMain.class.getName()));
+    command.addAll(List.of(args()));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(log).isZero();
+    assertThat(log).contains("\"token\":\"x.y.z\"")
+        .contains("dev.wharf.login.TokenCache")
+        .doesNotContain("picocli", "com.fasterxml", "com.nimbusds", "org.yaml", "java.net.http",
+            "dev.wharf.cli.WharfCli")
+        .doesNotContain("source: __");
   }
 }

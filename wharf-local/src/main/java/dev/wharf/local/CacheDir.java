@@ -63,6 +63,7 @@ final class CacheDir {
       if (Files.isDirectory(target)) {
         return target;
       }
+      removeAbandoned(name);
       Path tmp = root.resolve(name + ".tmp-" + UUID.randomUUID());
       Files.createDirectories(tmp);
       try {
@@ -73,6 +74,15 @@ final class CacheDir {
       }
       return target;
     });
+  }
+
+  /** Half-done installs of {@code name} by processes that died; only called holding its lock. */
+  private void removeAbandoned(String name) throws IOException {
+    try (Stream<Path> siblings = Files.list(root)) {
+      for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(name + ".tmp-")).toList()) {
+        deleteTree(p);
+      }
+    }
   }
 
   /** Runs {@code work} holding a lock that excludes other threads and other JVMs. */

@@ -110,6 +110,18 @@ class DistributionTest {
     }
   }
 
+  @Test
+  void anInstallAbandonedByADeadProcessIsClearedAndRedone() throws Exception {
+    CacheDir cache = new CacheDir(dir.resolve("cache"));
+    Path abandoned = Files.createDirectories(dir.resolve("cache/thing-2.0.tmp-dead/bin"));
+    Files.writeString(abandoned.resolve("half"), "written");
+
+    Path done = cache.installOnce("thing-2.0", into -> Files.writeString(into.resolve("marker"), "done"));
+
+    assertThat(done.resolve("marker")).hasContent("done");
+    assertThat(dir.resolve("cache/thing-2.0.tmp-dead")).doesNotExist();
+  }
+
   private HttpServer serve(byte[] content) throws Exception {
     String sha1 = Download.sha1Of(write("served", content));
     HttpServer server = HttpServer.create(new InetSocketAddress(Ports.LOOPBACK, 0), 0);

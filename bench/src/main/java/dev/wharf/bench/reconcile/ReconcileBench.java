@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * bench/reconcile --apps N [--in-flight K]. Creates N Apps with every capability, keeping at
  * most K (default 4; 0 = all at once) waiting for Ready, as teams onboarding apps would rather
  * than one burst; records for each the time from its creation to the first status with
- * Ready=True (seen through a watch), then
+ * Ready=True (seen through a watch), after W (default 5) warm-up apps that are not measured; then
  * makes the operator reconcile every unchanged App again (as the periodic resync does) and
  * counts the writes that reached MySQL, Redis, Keycloak, OpenBao and Harbor.
  * Last line: {@code reconcile: N apps ready in T ms, p95 X ms, resync writes W}.
@@ -36,22 +36,26 @@ public final class ReconcileBench {
   public static void main(String[] args) throws Exception {
     int n = 50;
     int inFlight = 4;
+    int warmup = 5;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--apps") && i + 1 < args.length) {
         n = Integer.parseInt(args[++i]);
+      } else if (args[i].equals("--warmup") && i + 1 < args.length) {
+        warmup = Integer.parseInt(args[++i]);
       } else if (args[i].equals("--in-flight") && i + 1 < args.length) {
         inFlight = Integer.parseInt(args[++i]);
       } else {
-        System.err.println("usage: bench/reconcile [--apps N] [--in-flight K (0: create all at once)]");
+        System.err.println("usage: bench/reconcile [--apps N] [--in-flight K (0: create all at once)] [--warmup W]");
         System.exit(2);
       }
     }
-    if (n < 1 || inFlight < 0) {
-      System.err.println("bench/reconcile: --apps must be at least 1 and --in-flight at least 0");
+    if (n < 1 || inFlight < 0 || warmup < 0) {
+      System.err.println("bench/reconcile: --apps must be at least 1, --in-flight and --warmup at least 0");
       System.exit(2);
     }
     try (OperatorHarness h = new OperatorHarness(Duration.ofHours(1), Duration.ofMillis(200), TestOidc::clients,
         Service.MYSQL, Service.REDIS, Service.KEYCLOAK)) {
+      warmUp(h, warmup);
       run(h, n, inFlight == 0 ? n : inFlight);
     }
     System.exit(0);
@@ -113,6 +117,41 @@ public final class ReconcileBench {
     long writes = h.externalWrites() - writesBefore;
     watch.close();
     System.out.printf("reconcile: %d apps ready in %d ms, p95 %d ms, resync writes %d%n", n, totalMs, p95, writes);
+  }
+
+  /**
+   * Creates, readies and deletes W apps first, not measured, so the figures describe the
+   * operator and servers at work rather than JIT compilation of a freshly started Keycloak
+   * and JVM.
+   */
+  private static void warmUp(OperatorHarness h, int w) throws InterruptedException {
+    if (w == 0) {
+      return;
+    }
+    System.err.printf("reconcile: warming up with %d apps (not measured)%n", w);
+    for (int i = 0; i < w; i++) {
+      h.kube.resource(new App("team-a", "warmup-" + i, spec("team-a"))).create();
+    }
+    for (int i = 0; i < w; i++) {
+      waitFor(h, "warmup-" + i, true);
+      h.kube.resources(App.class).inNamespace("team-a").withName("warmup-" + i).delete();
+    }
+    for (int i = 0; i < w; i++) {
+      waitFor(h, "warmup-" + i, false);
+    }
+  }
+
+  private static void waitFor(OperatorHarness h, String name, boolean ready) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (System.nanoTime() < deadline) {
+      App app = h.app("team-a", name);
+      boolean done = ready ? app != null && app.getStatus() != null && app.getStatus().isTrue(AppStatus.READY) : app == null;
+      if (done) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException("warm-up app " + name + " did not become " + (ready ? "ready" : "deleted") + " within 5 minutes");
   }
 
   /** Waits until no reconcile ran for half a second. */

@@ -1,0 +1,39 @@
+package dev.wharf.operator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/** /healthz (liveness), /readyz (informers synced and healthy) and /metrics (Prometheus text). */
+final class HttpEndpoints implements AutoCloseable {
+  private final HttpServer server;
+
+  HttpEndpoints(int port, BooleanSupplier ready, Supplier<String> metrics) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(port), 0);
+    server.createContext("/healthz", ex -> reply(ex, 200, "ok\n", "text/plain"));
+    server.createContext("/readyz", ex -> {
+      boolean ok = ready.getAsBoolean();
+      reply(ex, ok ? 200 : 503, ok ? "ready\n" : "not ready\n", "text/plain");
+    });
+    server.createContext("/metrics", ex -> reply(ex, 200, metrics.get(), "text/plain; version=0.0.4"));
+    server.start();
+  }
+
+  private static void reply(HttpExchange ex, int status, String body, String type) throws IOException {
+    try (ex) {
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().set("Content-Type", type);
+      ex.sendResponseHeaders(status, bytes.length);
+      ex.getResponseBody().write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

@@ -1,0 +1,68 @@
+package dev.wharf.operator.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OperatorConfigTest {
+  @TempDir
+  Path dir;
+
+  Map<String, String> env() throws Exception {
+    Path token = Files.writeString(dir.resolve("token"), "bao-token-value\n");
+    Map<String, String> env = new HashMap<>();
+    env.put("WHARF_TEAMS", "team-a, team-b");
+    env.put("MYSQL_ADMIN_USER", "wharf");
+    env.put("MYSQL_ADMIN_PASSWORD", "mysql-secret-value");
+    env.put("REDIS_ADMIN_USER", "wharf");
+    env.put("REDIS_ADMIN_PASSWORD", "redis-secret-value");
+    env.put("KEYCLOAK_ADMIN_USER", "wharf-operator");
+    env.put("KEYCLOAK_ADMIN_PASSWORD", "kc-secret-value");
+    env.put("OPENBAO_TOKEN_FILE", token.toString());
+    env.put("HARBOR_USER", "robot$wharf-operator");
+    env.put("HARBOR_PASSWORD", "harbor-secret-value");
+    return env;
+  }
+
+  @Test
+  void readsDefaultsSecretsFromFilesAndHidesThem() throws Exception {
+    OperatorConfig c = OperatorConfig.fromEnv(new Settings(env()));
+    assertThat(c.teams()).containsExactlyInAnyOrder("team-a", "team-b");
+    assertThat(c.resyncInterval()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(c.mysql().host()).isEqualTo("mysql.mysql.svc");
+    assertThat(c.openBaoToken().get().reveal()).isEqualTo("bao-token-value");
+    assertThat(c.toString()).doesNotContain("secret-value", "bao-token-value");
+  }
+
+  @Test
+  void resyncIntervalIsConfigurable() throws Exception {
+    Map<String, String> env = env();
+    env.put("WHARF_RESYNC_INTERVAL", "90s");
+    assertThat(OperatorConfig.fromEnv(new Settings(env)).resyncInterval()).isEqualTo(Duration.ofSeconds(90));
+    env.put("WHARF_RESYNC_INTERVAL", "soon");
+    assertThatThrownBy(() -> OperatorConfig.fromEnv(new Settings(env)))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("WHARF_RESYNC_INTERVAL").hasMessageContaining("5m");
+  }
+
+  @Test
+  void missingSecretSaysWhichVariablesToSet() throws Exception {
+    Map<String, String> env = env();
+    env.remove("HARBOR_PASSWORD");
+    assertThatThrownBy(() -> OperatorConfig.fromEnv(new Settings(env)))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("HARBOR_PASSWORD_FILE");
+  }
+
+  @Test
+  void badTeamNameIsRefused() throws Exception {
+    Map<String, String> env = env();
+    env.put("WHARF_TEAMS", "team-a,Team_B");
+    assertThatThrownBy(() -> OperatorConfig.fromEnv(new Settings(env))).hasMessageContaining("Team_B");
+  }
+}

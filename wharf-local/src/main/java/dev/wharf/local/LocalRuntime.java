@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
@@ -40,7 +41,10 @@ public final class LocalRuntime implements AutoCloseable {
   private final CacheDir cache;
   private final Map<Service, RunningServer> running = Collections.synchronizedMap(new EnumMap<>(Service.class));
   private final Map<Service, StateLock> locks = Collections.synchronizedMap(new EnumMap<>(Service.class));
+  /** Server processes launched but not yet ready: close() must not wait for their start. */
+  private final Map<Service, ChildProcess> starting = new ConcurrentHashMap<>();
   private Thread shutdownHook;
+  private volatile boolean closing;
   private boolean closed;
 
   private LocalRuntime(Builder b) {
@@ -66,7 +70,7 @@ public final class LocalRuntime implements AutoCloseable {
    * ones started by this call are stopped again and the failure is thrown.
    */
   public synchronized LocalRuntime ensureRunning(Set<Service> wanted) {
-    if (closed) {
+    if (closed || closing) {
       throw new IllegalStateException("this LocalRuntime is closed; build a new one");
     }
     List<Service> toStart = new ArrayList<>();
@@ -86,7 +90,7 @@ public final class LocalRuntime implements AutoCloseable {
     Map<Service, FutureTask<RunningServer>> tasks = new EnumMap<>(Service.class);
     for (Service s : toStart) {
       ServiceContext ctx = new ServiceContext(s, serviceDir(s), ports.get(s), credentials.password(s), cache, guard,
-          progress, readyTimeout(s));
+          progress, readyTimeout(s), child -> launched(s, child));
       boolean anyPort = requestedPorts.getOrDefault(s, 0) == 0;
       FutureTask<RunningServer> task = new FutureTask<>(() -> startRetryingPortClashes(ctx, anyPort));
       tasks.put(s, task);
@@ -109,9 +113,19 @@ public final class LocalRuntime implements AutoCloseable {
       for (Service s : toStart) {
         stop(running.remove(s));
       }
+      if (closing) {
+        throw new LocalRuntimeException("start cancelled: the local runtime was closed while starting", failure);
+      }
       throw failure;
     }
     return this;
+  }
+
+  private void launched(Service service, ChildProcess child) {
+    starting.put(service, child);
+    if (closing) {
+      child.stop(Duration.ofSeconds(5));
+    }
   }
 
   /** Every start is awaited, even when interrupted, so that no started server goes untracked. */
@@ -156,6 +170,9 @@ public final class LocalRuntime implements AutoCloseable {
   private RunningServer startOne(ServiceContext ctx) {
     progress.starting(ctx.service());
     Instant begin = Instant.now();
+    if (closing) {
+      throw new LocalRuntimeException(ctx.service().displayName() + " was not started: the local runtime is closing");
+    }
     StateLock lock = StateLock.acquire(ctx.service(), ctx.dir());
     try {
       RunningServer server = switch (ctx.service()) {
@@ -170,6 +187,8 @@ public final class LocalRuntime implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       lock.close();
       throw e;
+    } finally {
+      starting.remove(ctx.service());
     }
   }
 
@@ -249,9 +268,20 @@ public final class LocalRuntime implements AutoCloseable {
     return all;
   }
 
-  /** Stops every server (gracefully, then forcibly); safe to call more than once. */
+  /**
+   * Stops every server (gracefully, then forcibly); safe to call more than once. Servers still
+   * starting are stopped at once, so a start in progress fails fast instead of delaying this.
+   */
   @Override
-  public synchronized void close() {
+  public void close() {
+    closing = true;
+    for (ChildProcess child : List.copyOf(starting.values())) {
+      child.stop(Duration.ofSeconds(5));
+    }
+    closeStarted();
+  }
+
+  private synchronized void closeStarted() {
     if (closed) {
       return;
     }

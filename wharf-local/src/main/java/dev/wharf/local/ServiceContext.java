@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /** Everything one service needs to start: its directories, the cache, its password, its port. */
 record ServiceContext(
@@ -14,7 +15,8 @@ record ServiceContext(
     CacheDir cache,
     Path guardScript,
     ProgressListener progress,
-    Duration readyTimeout) {
+    Duration readyTimeout,
+    Consumer<ChildProcess> onLaunch) {
 
   /** {@code <stateDir>/<service>/data}: the server's own data. */
   Path dataDir() {
@@ -48,12 +50,16 @@ record ServiceContext(
     ChildProcess.killLeftover(pidFile(), progress);
   }
 
+  /** Starts the server process; {@code onLaunch} lets the runtime stop it should it close meanwhile. */
   ChildProcess launch(java.util.List<String> command, java.util.Map<String, String> env, Duration grace) {
-    return ChildProcess.start(service, guardScript, command, env, dir, logFile(), pidFile(), grace);
+    ChildProcess child = ChildProcess.start(service, guardScript, command, env, dir, logFile(), pidFile(), grace);
+    onLaunch.accept(child);
+    return child;
   }
 
   ServiceContext withPort(int newPort) {
-    return new ServiceContext(service, dir, newPort, adminPassword, cache, guardScript, progress, readyTimeout);
+    return new ServiceContext(service, dir, newPort, adminPassword, cache, guardScript, progress, readyTimeout,
+        onLaunch);
   }
 
   @Override

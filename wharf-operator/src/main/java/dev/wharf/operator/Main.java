@@ -22,6 +22,17 @@ public final class Main {
 
   private Main() {}
 
+  private static OpenBaoClient openBao(OperatorConfig config) {
+    var auth = config.openBaoAuth();
+    javax.net.ssl.SSLContext tls = auth.caCert().map(dev.wharf.operator.http.Tls::trusting).orElse(null);
+    java.util.function.Supplier<String> token = auth.token().isPresent()
+        ? () -> auth.token().get().get().reveal()
+        : new dev.wharf.operator.openbao.KubernetesLogin(config.openBaoAddress(), tls,
+            config.cluster().kubernetesAuthMount(), auth.role(), auth.jwtFile(), java.time.Clock.systemUTC());
+    return new OpenBaoClient(config.openBaoAddress(), tls, token, config.cluster().kvMount(),
+        config.cluster().kubernetesAuthMount());
+  }
+
   public static void main(String[] args) throws Exception {
     Settings settings = new Settings(System.getenv());
     OperatorConfig config;
@@ -40,8 +51,7 @@ public final class Main {
         new RedisProvisioner(config.redis(), writes),
         new KeycloakOidcClients(new KeycloakProvisioner(
             new KeycloakServer(k.baseUrl().toString(), k.adminUser(), k.adminPassword()), writes), config.oidcIssuerUri()),
-        new OpenBaoClient(config.openBaoAddress(), () -> config.openBaoToken().get().reveal(),
-            config.cluster().kvMount(), config.cluster().kubernetesAuthMount()),
+        openBao(config),
         new HarborClient(config.harborAddress(), config.harborUser(), () -> config.harborPassword().get().reveal()),
         writes);
     KubernetesClient client = new KubernetesClientBuilder().build();

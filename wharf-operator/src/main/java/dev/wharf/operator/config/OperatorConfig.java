@@ -27,11 +27,19 @@ public record OperatorConfig(
     KeycloakAdmin keycloak,
     String oidcIssuerUri,
     URI openBaoAddress,
-    Supplier<Secret> openBaoToken,
+    OpenBaoAuth openBaoAuth,
     URI harborAddress,
     String harborUser,
     Supplier<Secret> harborPassword,
     ClusterSettings cluster) {
+
+  /**
+   * How the operator logs in to OpenBao: a token (OPENBAO_TOKEN or OPENBAO_TOKEN_FILE), or else
+   * the Kubernetes auth method with its ServiceAccount (role OPENBAO_ROLE). caCert: the CA of
+   * OpenBao's TLS certificate (OPENBAO_CACERT), when it is not in the JDK's trust store.
+   */
+  public record OpenBaoAuth(java.util.Optional<Supplier<Secret>> token, String role, java.nio.file.Path jwtFile,
+                            java.util.Optional<java.nio.file.Path> caCert) {}
 
   /** Keycloak's admin endpoint and account. toString hides the password. */
   public record KeycloakAdmin(URI baseUrl, String adminUser, Secret adminPassword) {}
@@ -66,7 +74,12 @@ public record OperatorConfig(
             s.secret("KEYCLOAK_ADMIN_PASSWORD", "password of KEYCLOAK_ADMIN_USER").get()),
         s.get("OIDC_ISSUER_URI", "https://keycloak.wharf.example.com/realms/wharf"),
         openBao,
-        s.secret("OPENBAO_TOKEN", "OpenBao token with the wharf-operator policy"),
+        new OpenBaoAuth(
+            s.optional("OPENBAO_TOKEN").or(() -> s.optional("OPENBAO_TOKEN_FILE"))
+                .map(x -> s.secret("OPENBAO_TOKEN", "OpenBao token with the wharf-operator policy")),
+            s.get("OPENBAO_ROLE", "wharf-operator"),
+            java.nio.file.Path.of(s.get("OPENBAO_JWT_FILE", "/var/run/secrets/kubernetes.io/serviceaccount/token")),
+            s.optional("OPENBAO_CACERT").map(java.nio.file.Path::of)),
         uri(s, "HARBOR_URL", "http://harbor.harbor.svc"),
         s.required("HARBOR_USER", "Harbor admin or system robot that manages projects and robots"),
         s.secret("HARBOR_PASSWORD", "password of HARBOR_USER"),

@@ -29,10 +29,19 @@ public final class JsonHttp {
   private final AtomicLong writes = new AtomicLong();
 
   public JsonHttp(String service, URI base, Supplier<Map<String, String>> authHeaders) {
+    this(service, base, authHeaders, null);
+  }
+
+  /** @param tls trust for the server's certificate; null for the JDK's default trust store */
+  public JsonHttp(String service, URI base, Supplier<Map<String, String>> authHeaders, javax.net.ssl.SSLContext tls) {
     this.service = service;
     this.base = base;
     this.authHeaders = authHeaders;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+    if (tls != null) {
+      b.sslContext(tls);
+    }
+    this.http = b.build();
   }
 
   /** The answer: status and parsed body (a missing node when the body is empty). */

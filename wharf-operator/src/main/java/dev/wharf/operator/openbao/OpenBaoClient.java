@@ -25,7 +25,12 @@ public class OpenBaoClient {
   private final String kubernetesMount;
 
   public OpenBaoClient(URI address, Supplier<String> token, String kvMount, String kubernetesMount) {
-    this.http = new JsonHttp("OpenBao", address, () -> Map.of("X-Vault-Token", token.get()));
+    this(address, null, token, kvMount, kubernetesMount);
+  }
+
+  /** @param tls trust for OpenBao's certificate (the platform CA); null for the JDK default */
+  public OpenBaoClient(URI address, javax.net.ssl.SSLContext tls, Supplier<String> token, String kvMount, String kubernetesMount) {
+    this.http = new JsonHttp("OpenBao", address, () -> Map.of("X-Vault-Token", token.get()), tls);
     this.kvMount = PathSegments.check("KV mount", kvMount);
     this.kubernetesMount = PathSegments.check("auth mount", kubernetesMount);
   }

@@ -37,8 +37,17 @@ class OperatorConfigTest {
     assertThat(c.teams()).containsExactlyInAnyOrder("team-a", "team-b");
     assertThat(c.resyncInterval()).isEqualTo(Duration.ofMinutes(5));
     assertThat(c.mysql().host()).isEqualTo("mysql.mysql.svc");
-    assertThat(c.openBaoToken().get().reveal()).isEqualTo("bao-token-value");
+    assertThat(c.openBaoAuth().token().orElseThrow().get().reveal()).isEqualTo("bao-token-value");
     assertThat(c.toString()).doesNotContain("secret-value", "bao-token-value");
+  }
+
+  @Test
+  void withoutATokenTheOperatorLogsInWithItsServiceAccount() throws Exception {
+    Map<String, String> env = env();
+    env.remove("OPENBAO_TOKEN_FILE");
+    OperatorConfig c = OperatorConfig.fromEnv(new Settings(env));
+    assertThat(c.openBaoAuth().token()).isEmpty();
+    assertThat(c.openBaoAuth().role()).isEqualTo("wharf-operator");
   }
 
   @Test

@@ -58,6 +58,21 @@ class OpenBaoClientContractTest {
   }
 
   @Test
+  void kubernetesLoginGivesATokenHeldToTheRolesPolicy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    client.writePolicy("wharf-app-team-a-login", "path \"wharf/data/apps/team-a/login\" {\n  capabilities = [\"read\"]\n}\n");
+    client.writeRole("team-a-login", new KubernetesRole(List.of("login"), List.of("team-a"), List.of("wharf-app-team-a-login"), "", 600));
+    client.writeKv("apps/team-a/login", Map.of("K", "v"));
+    client.writeKv("apps/team-a/other", Map.of("K", "w"));
+    java.nio.file.Path jwt = java.nio.file.Files.writeString(dir.resolve("token"), "sa:team-a:login\n");
+    KubernetesLogin login = new KubernetesLogin(STUB.uri(), null, "kubernetes", "team-a-login", jwt, java.time.Clock.systemUTC());
+    OpenBaoClient asApp = new OpenBaoClient(STUB.uri(), login, "wharf", "kubernetes");
+    assertThat(asApp.readKv("apps/team-a/login").orElseThrow().get("K")).isEqualTo("v");
+    assertThatThrownBy(() -> asApp.readKv("apps/team-a/other"))
+        .isInstanceOfSatisfying(ExternalServiceException.class, e -> assertThat(e.status()).isEqualTo(403));
+    assertThat(login.toString()).doesNotContain(login.get());
+  }
+
+  @Test
   void wrongTokenIsRejectedWithoutLeakingIt() {
     OpenBaoClient wrong = new OpenBaoClient(STUB.uri(), () -> "not-the-token", "wharf", "kubernetes");
     assertThatThrownBy(() -> wrong.readKv("apps/team-a/x"))

@@ -117,6 +117,38 @@ class LocalRuntimeIT {
   }
 
   @Test
+  void closingDuringAStartCancelsItAndLeavesNothing() throws Exception {
+    List<Thread> closers = new ArrayList<>();
+    LocalRuntime[] holder = new LocalRuntime[1];
+    // closes the runtime from another thread while MariaDB is being set up, before its launch
+    ProgressListener closeWhileInitialising = new ProgressListener() {
+      @Override
+      public void message(String text) {
+        if (text.startsWith("initialising a new MariaDB data directory")) {
+          Thread closer = Thread.ofPlatform().start(holder[0]::close);
+          closers.add(closer);
+          while (closer.getState() != Thread.State.BLOCKED && closer.isAlive()) {
+            Thread.onSpinWait(); // close() has marked the runtime closing and waits for this start
+          }
+        }
+      }
+    };
+    holder[0] = LocalRuntime.builder().stateDir(state).services(Service.MYSQL).progress(closeWhileInitialising).build();
+
+    assertThatThrownBy(holder[0]::start)
+        .isInstanceOf(LocalRuntimeException.class)
+        .hasMessageContaining("start cancelled");
+    for (Thread closer : closers) {
+      closer.join();
+    }
+    assertThat(closers).hasSize(1);
+    assertThat(holder[0].isRunning(Service.MYSQL)).isFalse();
+    assertThat(holder[0].processes()).isEmpty();
+    assertThat(ProcessHandle.current().descendants())
+        .noneMatch(p -> p.info().commandLine().orElse("").contains(state.toString()));
+  }
+
+  @Test
   void serversDieWithAJvmKilledOutright() throws Exception {
     List<ProcessHandle> servers = runProbeAndEnd(Process::destroyForcibly); // SIGKILL: no shutdown hook runs
     assertThat(servers).noneMatch(ProcessHandle::isAlive);

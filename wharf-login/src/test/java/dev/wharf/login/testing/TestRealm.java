@@ -3,6 +3,10 @@ package dev.wharf.login.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wharf.local.KeycloakEndpoint;
+import dev.wharf.provisioning.Secret;
+import dev.wharf.provisioning.Writes;
+import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
+import dev.wharf.provisioning.keycloak.KeycloakServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,10 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A realm for sign-in tests on the shared Keycloak, set up with plain admin REST calls: short
- * token lifespans (so refresh is testable without long sleeps), the public {@code kubernetes}
- * client with a {@code groups} claim and the device grant, a client that requires consent, and
- * one user in group {@code team-a}.
+ * A realm for sign-in tests on the shared Keycloak: short token lifespans (so refresh is
+ * testable without long sleeps), the public {@code kubernetes} client with a {@code groups}
+ * claim and the device grant, a client that requires consent, and one user in group
+ * {@code team-a}.
  */
 public final class TestRealm {
 
@@ -55,42 +59,39 @@ public final class TestRealm {
     return realm;
   }
 
+  /**
+   * The realm, group, {@code kubernetes} client and user come from Wharf's own provisioner, so
+   * these tests also prove that the client it makes works with wharf login. Admin REST adds
+   * what only tests need: short token lifespans and a client that asks for consent.
+   */
   private void setUp() {
     String token = adminToken();
     admin(token, "DELETE", "/admin/realms/" + realm, null, 204, 404);
-    admin(token, "POST", "/admin/realms", Map.of(
-        "realm", realm, "enabled", true,
+    KeycloakServer server = new KeycloakServer(keycloak.baseUrl(), keycloak.adminUser(),
+        Secret.of(keycloak.adminPassword()));
+    try (KeycloakProvisioner provisioner = new KeycloakProvisioner(server, realm, new Writes())) {
+      provisioner.ensureRealm();
+      provisioner.ensureGroup(GROUP);
+      provisioner.ensurePublicClient(CLIENT, List.of("http://127.0.0.1/*"), true);
+      provisioner.ensureUser(USER, Secret.of(PASSWORD), List.of(GROUP));
+    }
+    admin(token, "PUT", "/admin/realms/" + realm, Map.of(
         "accessTokenLifespan", TOKEN_SECONDS,
         "ssoSessionIdleTimeout", 1800,
-        "ssoSessionMaxLifespan", 36000), 201);
-    admin(token, "POST", "/admin/realms/" + realm + "/groups", Map.of("name", GROUP), 201);
-    admin(token, "POST", "/admin/realms/" + realm + "/users", Map.of(
-        "username", USER, "enabled", true, "email", USER + "@example.com",
-        "emailVerified", true, "firstName", "Alice", "lastName", "Tester",
-        "groups", List.of("/" + GROUP),
-        "credentials", List.of(Map.of("type", "password", "value", PASSWORD,
-            "temporary", false))), 201);
-    admin(token, "POST", "/admin/realms/" + realm + "/clients", client(CLIENT, false), 201);
-    admin(token, "POST", "/admin/realms/" + realm + "/clients", client(CONSENT_CLIENT, true), 201);
+        "ssoSessionMaxLifespan", 36000), 204);
+    admin(token, "POST", "/admin/realms/" + realm + "/clients", consentClient(), 201);
   }
 
-  private static Map<String, Object> client(String clientId, boolean consent) {
+  /** Like the sign-in client, but Keycloak asks the user to approve (or deny) access. */
+  private static Map<String, Object> consentClient() {
     return Map.of(
-        "clientId", clientId,
+        "clientId", CONSENT_CLIENT,
         "publicClient", true,
         "standardFlowEnabled", true,
         "directAccessGrantsEnabled", false,
-        "consentRequired", consent,
+        "consentRequired", true,
         "redirectUris", List.of("http://127.0.0.1/*"),
-        "attributes", Map.of(
-            "oauth2.device.authorization.grant.enabled", "true",
-            "pkce.code.challenge.method", "S256"),
-        "protocolMappers", List.of(Map.of(
-            "name", "groups", "protocol", "openid-connect",
-            "protocolMapper", "oidc-group-membership-mapper",
-            "config", Map.of("claim.name", "groups", "full.path", "false",
-                "id.token.claim", "true", "access.token.claim", "true",
-                "userinfo.token.claim", "true"))));
+        "attributes", Map.of("pkce.code.challenge.method", "S256"));
   }
 
   private String adminToken() {

@@ -39,12 +39,16 @@ public final class TokenBench {
     for (int i = 0; i < WARMUP; i++) {
       run(command, idToken, 60);
     }
+    String loadBefore = loadAverage();
     long[] millis = new long[runs];
     for (int i = 0; i < runs; i++) {
       millis[i] = run(command, idToken, 60);
     }
     Arrays.sort(millis);
     System.err.println("token: all runs (ms, sorted): " + Arrays.toString(millis));
+    // Wall times on a shared machine depend on what else runs; this says how busy it was.
+    System.err.println("token: load average before " + loadBefore + ", after " + loadAverage()
+        + " (" + Runtime.getRuntime().availableProcessors() + " cores)");
     CachedTokens.delete(configDir);
     System.out.println("token: " + runs + " runs, p50 " + percentile(millis, 50) + " ms, p95 "
         + percentile(millis, 95) + " ms");
@@ -68,6 +72,15 @@ public final class TokenBench {
           + p.exitValue() + "):\n" + text);
     }
     return elapsed;
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   /** Nearest-rank percentile of sorted values. */

@@ -11,7 +11,7 @@ final class SessionOptions {
 
   static final String DEFAULT_CLIENT_ID = "kubernetes";
 
-  @Option(names = "--client-id", defaultValue = DEFAULT_CLIENT_ID,
+  @Option(names = "--client-id", defaultValue = DEFAULT_CLIENT_ID, paramLabel = "ID",
       description = "OIDC client id (default: ${DEFAULT-VALUE}).")
   String clientId;
 

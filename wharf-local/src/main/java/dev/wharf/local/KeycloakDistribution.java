@@ -93,7 +93,8 @@ final class KeycloakDistribution {
       if (Download.matchesSha1File(local, local.resolveSibling(file + ".sha1"))) {
         return local;
       }
-      progress.message("ignoring " + local + ": its SHA-1 does not match " + file + ".sha1; downloading afresh");
+      progress.message("ignoring " + local + ": it does not match " + file + ".sha1 (or that file is missing); "
+          + "downloading afresh");
     }
     Path downloaded = cache.root().resolve("downloads").resolve(file);
     if (Files.exists(downloaded) && Download.matchesSha1File(downloaded, downloaded.resolveSibling(file + ".sha1"))) {

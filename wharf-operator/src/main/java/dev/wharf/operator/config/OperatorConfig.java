@@ -49,10 +49,11 @@ public record OperatorConfig(
     for (String t : s.required("WHARF_TEAMS", "comma-separated list of teams, e.g. team-a,team-b").split(",")) {
       teams.add(DnsLabel.require("team in WHARF_TEAMS", t.trim()));
     }
-    URI openBao = uri(s, "OPENBAO_ADDR", "http://openbao.openbao.svc:8200");
+    URI openBao = uri(s, "OPENBAO_ADDR", "https://openbao.openbao.svc:8200");
     ClusterSettings defaults = ClusterSettings.defaults();
     ClusterSettings cluster = new ClusterSettings(
         s.get("OPENBAO_ESO_ADDR", openBao.toString()),
+        s.get("OPENBAO_ESO_CA_CONFIGMAP", defaults.openBaoCaConfigMap()),
         s.get("OPENBAO_KV_MOUNT", defaults.kvMount()),
         s.get("OPENBAO_KUBERNETES_MOUNT", defaults.kubernetesAuthMount()),
         s.get("REGISTRY_HOST", defaults.registryHost()),
@@ -69,7 +70,7 @@ public record OperatorConfig(
         new RedisServer(s.get("REDIS_HOST", "redis.redis.svc"), s.port("REDIS_PORT", 6379),
             s.required("REDIS_ADMIN_USER", "Redis ACL user that manages ACL users"),
             s.secret("REDIS_ADMIN_PASSWORD", "password of REDIS_ADMIN_USER").get()),
-        new KeycloakAdmin(uri(s, "KEYCLOAK_URL", "http://keycloak.keycloak.svc"),
+        new KeycloakAdmin(uri(s, "KEYCLOAK_URL", "http://keycloak.keycloak.svc:8080"),
             s.required("KEYCLOAK_ADMIN_USER", "Keycloak admin that manages clients in realm wharf"),
             s.secret("KEYCLOAK_ADMIN_PASSWORD", "password of KEYCLOAK_ADMIN_USER").get()),
         s.get("OIDC_ISSUER_URI", "https://keycloak.wharf.example.com/realms/wharf"),

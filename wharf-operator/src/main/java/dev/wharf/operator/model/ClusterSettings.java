@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * What the desired in-namespace objects need to know about the cluster: where OpenBao is for
- * External Secrets, the registry host, and where the shared services run for egress rules.
+ * External Secrets (and the ConfigMap with the CA of its certificate, empty for none), the
+ * registry host, and where the shared services run for egress rules.
  */
-public record ClusterSettings(String openBaoUrl, String kvMount, String kubernetesAuthMount,
+public record ClusterSettings(String openBaoUrl, String openBaoCaConfigMap, String kvMount, String kubernetesAuthMount,
                               String registryHost, List<EgressTarget> egress, String secretRefreshInterval) {
 
   /** Pods in {@code namespace} (optionally only those with {@code podLabels}) on these TCP ports. */
@@ -18,7 +19,8 @@ public record ClusterSettings(String openBaoUrl, String kvMount, String kubernet
 
   /** The platform's usual layout (see docs/operator.md). */
   public static ClusterSettings defaults() {
-    return new ClusterSettings("http://openbao.openbao.svc:8200", "wharf", "kubernetes",
+    // wharf-internal-ca: the ConfigMap trust-manager puts in every namespace (key ca.crt).
+    return new ClusterSettings("https://openbao.openbao.svc:8200", "wharf-internal-ca", "wharf", "kubernetes",
         "harbor.wharf.example.com", List.of(
             new EgressTarget("mysql", "mysql", java.util.Map.of(), List.of(3306)),
             new EgressTarget("redis", "redis", java.util.Map.of(), List.of(6379)),

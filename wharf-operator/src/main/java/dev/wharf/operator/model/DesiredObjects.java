@@ -93,6 +93,9 @@ public final class DesiredObjects {
     vault.put("server", cluster.openBaoUrl());
     vault.put("path", cluster.kvMount());
     vault.put("version", "v2");
+    if (cluster.openBaoCaConfigMap() != null && !cluster.openBaoCaConfigMap().isEmpty()) {
+      vault.put("caProvider", Map.of("type", "ConfigMap", "name", cluster.openBaoCaConfigMap(), "key", "ca.crt"));
+    }
     vault.put("auth", Map.of("kubernetes", kubernetesAuth));
     return custom(app, "SecretStore", AppNames.secretStore(ref), Map.of("provider", Map.of("vault", vault)), Map.of());
   }

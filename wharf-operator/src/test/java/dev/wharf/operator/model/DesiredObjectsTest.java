@@ -80,6 +80,8 @@ class DesiredObjectsTest {
     assertThat(vault.path("version").asText()).isEqualTo("v2");
     assertThat(vault.at("/auth/kubernetes/role").asText()).isEqualTo("team-a-greeter");
     assertThat(vault.at("/auth/kubernetes/serviceAccountRef/name").asText()).isEqualTo("greeter");
+    assertThat(vault.at("/caProvider/name").asText()).isEqualTo("wharf-internal-ca");
+    assertThat(vault.at("/caProvider/namespace").isMissingNode()).as("namespaced store: own namespace only").isTrue();
   }
 
   @Test

@@ -23,7 +23,8 @@ final class Ports {
 
   static int checkFree(int port) {
     try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(false);
+      // As the servers bind: connections of a stopped run in TIME_WAIT must not count as "in use".
+      socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(LOOPBACK, port), 1);
       return port;
     } catch (IOException e) {

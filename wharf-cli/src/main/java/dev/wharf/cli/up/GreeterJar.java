@@ -55,27 +55,6 @@ final class GreeterJar {
         + "greeter-*-exec.jar in " + module().resolve("target") + "; see " + log));
   }
 
-  /**
-   * Copies {@code jar} to {@code to} (atomically): greeter then runs from a file no build
-   * rewrites while it is loading classes from it.
-   */
-  static Path copy(Path jar, Path to) {
-    try {
-      Path tmp = Files.createTempFile(to.getParent(), ".greeter", ".jar");
-      try {
-        Files.copy(jar, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Files.move(tmp, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-      return to;
-    } catch (IOException e) {
-      throw new UserError("cannot copy " + jar + " to " + to + " (" + e.getMessage()
-          + "): check that the state directory is writable and the disk has space");
-    }
-  }
-
   Optional<Path> find() {
     Path target = module().resolve("target");
     if (!Files.isDirectory(target)) {

@@ -27,11 +27,15 @@ final class GreeterProcess implements AutoCloseable {
   }
 
   /** Starts greeter with exactly the env file's keys (plus the port) on top of this env. */
-  static GreeterProcess start(Path jar, Map<String, String> env, int port, Path log) {
+  static GreeterProcess start(GreeterApp app, Map<String, String> env, int port, Path log) {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    // The shared archive is written when greeter first exits and used from then on; the
+    // logging flags keep the JVM's notes about creating or refreshing it out of greeter's log.
     List<String> cmd = new ArrayList<>(List.of(java.toString(),
-        "-XX:+UseSerialGC", "-Xshare:auto",
-        "-jar", jar.toString()));
+        "-XX:+UseSerialGC",
+        "-XX:SharedArchiveFile=" + app.sharedArchive(), "-XX:+AutoCreateSharedArchive",
+        "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+        "-jar", app.jar().toString()));
     ProcessBuilder pb = new ProcessBuilder(cmd)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -57,9 +57,9 @@ final class LocalPlatform implements AutoCloseable {
     requireJdk21();
     int greeterPort = claimPort("greeter (--greeter-port)", ports.greeter());
     Timer build = Timer.start();
-    Path jar = GreeterJar.copy(
+    GreeterApp app = GreeterApp.of(
         jars.ensureBuilt(state.buildLog(), line -> say(out, line + " (log: " + state.buildLog() + ")")),
-        state.greeterJar());
+        GreeterApp.cacheRoot(), state.buildLog());
     say(out, String.format("%-20s %s", "greeter jar", "ready in " + build.elapsed()));
 
     LocalPlatform platform = new LocalPlatform(state, out);
@@ -74,7 +74,7 @@ final class LocalPlatform implements AutoCloseable {
       platform.warmIssuer();
       Timer greeterStart = Timer.start();
       say(out, "starting greeter...");
-      platform.greeter = GreeterProcess.start(jar, platform.setup.env(), greeterPort, state.greeterLog());
+      platform.greeter = GreeterProcess.start(app, platform.setup.env(), greeterPort, state.greeterLog());
       platform.greeter.awaitReady(GREETER_READY_TIMEOUT);
       say(out, String.format("%-20s started in %s", "greeter", greeterStart.elapsed()));
       return platform;
@@ -238,7 +238,8 @@ final class LocalPlatform implements AutoCloseable {
   /** {@code port} checked free on loopback, or a free one when 0. */
   static int claimPort(String what, int port) {
     try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(false);
+      // As the server will bind: connections of an earlier run in TIME_WAIT do not block it.
+      socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -48,11 +48,6 @@ public record StateDir(Path root) {
     return logs().resolve("greeter.log");
   }
 
-  /** The copy of greeter's jar that runs, so a rebuild in the repository cannot touch it. */
-  public Path greeterJar() {
-    return root.resolve("greeter.jar");
-  }
-
   public Path buildLog() {
     return logs().resolve("greeter-build.log");
   }

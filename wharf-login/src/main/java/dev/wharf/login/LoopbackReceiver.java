@@ -30,7 +30,10 @@ final class LoopbackReceiver implements AutoCloseable {
 
   LoopbackReceiver() {
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      // 127.0.0.1 exactly (not "the loopback address", which may be ::1): it is in the
+      // redirect URI, and the client allows http://127.0.0.1/*.
+      InetAddress ipv4Loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+      server = HttpServer.create(new InetSocketAddress(ipv4Loopback, 0), 0);
     } catch (IOException e) {
       throw new LoginException(LoginException.Reason.PROTOCOL,
           "cannot listen on 127.0.0.1 for the sign-in redirect: " + e.getMessage()

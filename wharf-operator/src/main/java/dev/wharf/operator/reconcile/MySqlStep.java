@@ -36,8 +36,7 @@ public final class MySqlStep implements CapabilityStep {
 
   @Override
   public void ensure(AppRun run) {
-    var privileges = MySqlPrivileges.fromSpec(
-        run.app().getSpec().getMysql().privilegesOrDefault() == dev.wharf.api.MySqlPrivileges.READ_ONLY ? "readOnly" : "readWrite");
+    var privileges = MySqlPrivileges.fromSpec(run.app().getSpec().getMysql().privilegesOrDefault().value());
     Outcome outcome = mysql.ensure(run.ref(), privileges);
     Secret password = outcome.secret().orElseGet(() -> keepOrReset(run));
     run.put(MYSQL_URL, mysql.jdbcUrl(run.ref()));

@@ -1,0 +1,92 @@
+package dev.wharf.operator.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wharf.api.App;
+import dev.wharf.api.AppSpec;
+import dev.wharf.api.OidcSpec;
+import dev.wharf.api.RedisSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SpecCheckTest {
+  final SpecCheck check = new SpecCheck(Set.of("team-a", "team-b"));
+
+  static App app(String ns, String name, String team, String created) {
+    App app = new App(ns, name, new AppSpec(team));
+    app.getMetadata().setCreationTimestamp(created);
+    return app;
+  }
+
+  static StepFailure.Refusal refusal(Runnable r) {
+    try {
+      r.run();
+    } catch (StepFailure.Refusal e) {
+      return e;
+    }
+    throw new AssertionError("expected a refusal");
+  }
+
+  @Test
+  void acceptsAnAppInItsTeamsNamespace() {
+    assertThat(check.check(app("team-a", "greeter", "team-a", null), Map.of(), List.of()).toString()).isEqualTo("team-a/greeter");
+  }
+
+  @Test
+  void unknownTeamListsTheKnownOnes() {
+    var e = refusal(() -> check.check(app("team-a", "x", "team-z", null), Map.of(), List.of()));
+    assertThat(e.reason()).isEqualTo("InvalidSpec");
+    assertThat(e.getMessage()).contains("unknown team 'team-z'", "[team-a, team-b]", "WHARF_TEAMS");
+  }
+
+  @Test
+  void anotherTeamsNamespaceNeedsTheTeamLabel() {
+    App app = app("shared", "x", "team-a", null);
+    assertThat(refusal(() -> check.check(app, Map.of(), List.of())).getMessage())
+        .contains("namespace shared does not belong to team team-a", "platform.wharf.dev/team=team-a");
+    assertThat(check.check(app, Map.of(SpecCheck.TEAM_LABEL, "team-a"), List.of())).isNotNull();
+    assertThat(refusal(() -> check.check(app, Map.of(SpecCheck.TEAM_LABEL, "team-b"), List.of())).reason()).isEqualTo("InvalidSpec");
+  }
+
+  @Test
+  void badNamesAndUrisAreRefusedWithWhatToDo() {
+    assertThat(refusal(() -> check.check(app("team-a", "Bad_Name", "team-a", null), Map.of(), List.of())).getMessage())
+        .contains("Bad_Name");
+    App prefix = app("team-a", "p", "team-a", null);
+    prefix.getSpec().setRedis(new RedisSpec(true, "p*"));
+    assertThat(refusal(() -> check.check(prefix, Map.of(), List.of())).getMessage()).contains("key prefix");
+    App oidc = app("team-a", "o", "team-a", null);
+    oidc.getSpec().setOidc(new OidcSpec(true, List.of("http://evil.example.com/*"), List.of()));
+    assertThat(refusal(() -> check.check(oidc, Map.of(), List.of())).getMessage()).contains("https");
+    oidc.getSpec().setOidc(new OidcSpec(true, List.of("https://*.example.com/"), List.of()));
+    assertThat(refusal(() -> check.check(oidc, Map.of(), List.of())).getMessage()).contains("wildcard");
+    oidc.getSpec().setOidc(new OidcSpec(true, List.of("https://ok.example.com/*", "http://localhost:8080/cb"), List.of()));
+    assertThat(check.check(oidc, Map.of(), List.of())).isNotNull();
+  }
+
+  @Test
+  void theAppCreatedLaterLosesAnOverlappingPrefix() {
+    App older = app("team-a", "first", "team-a", "2026-01-01T00:00:00Z");
+    older.getSpec().setRedis(new RedisSpec(true, "shop:"));
+    App newer = app("team-b", "second", "team-b", "2026-01-02T00:00:00Z");
+    newer.getSpec().setRedis(new RedisSpec(true, "shop:cart:"));
+    List<App> all = List.of(older, newer);
+    var e = refusal(() -> check.check(newer, Map.of(), all));
+    assertThat(e.reason()).isEqualTo("KeyPrefixConflict");
+    assertThat(e.getMessage()).contains("team-a/first");
+    assertThat(check.check(older, Map.of(), all)).as("the older keeps its prefix").isNotNull();
+  }
+
+  @Test
+  void defaultPrefixesOfSameNamedAppsCollide() {
+    App older = app("team-a", "api", "team-a", "2026-01-01T00:00:00Z");
+    older.getSpec().setRedis(new RedisSpec(true, null));
+    App newer = app("team-b", "api", "team-b", "2026-01-02T00:00:00Z");
+    newer.getSpec().setRedis(new RedisSpec(true, null));
+    assertThatThrownBy(() -> check.check(newer, Map.of(), List.of(older, newer)))
+        .hasMessageContaining("\"api:\"").hasMessageContaining("team-b:api:");
+  }
+}

@@ -265,6 +265,16 @@ class AppOperatorIT {
       h.harbor.setUnavailable(false);
     }
     awaitReady("team-b", "outage"); // backoff retries without any change to the App
+
+    h.openBao.setUnavailable(true); // sealed
+    try {
+      resync("team-b", "outage");
+      App sealed = awaitCondition("team-b", "outage", AppStatus.SECRETS_READY, false);
+      assertThat(sealed.getStatus().condition(AppStatus.SECRETS_READY).orElseThrow().getReason()).isEqualTo("ServerUnavailable");
+    } finally {
+      h.openBao.setUnavailable(false);
+    }
+    awaitReady("team-b", "outage");
   }
 
   @Test

@@ -19,12 +19,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reconciles an App in named steps: validate spec, load stored secrets, mysql, redis, oidc,
- * registry, store secrets (OpenBao secret + policy + role), kube objects, status. A failing
+ * registry (these four in parallel), store secrets (OpenBao secret + policy + role), kube
+ * objects, status. A failing
  * capability sets its condition False and the others still run; what succeeded is stored.
  * Generation-aware filtering is replaced by {@link MeaningfulChange} so that the rotate
  * annotation (which does not bump the generation) triggers a reconcile but status writes do not.
@@ -43,6 +48,8 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
   private final Backoff backoff;
   private final Clock clock;
   private final java.util.concurrent.atomic.AtomicLong reconciles = new java.util.concurrent.atomic.AtomicLong();
+  /** Runs the capability steps of one reconcile side by side (they wait on servers, not CPU). */
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
   public AppReconciler(KubernetesClient client, SpecCheck specCheck, List<CapabilityStep> capabilities,
                        SecretsStep secrets, KubeObjectsStep kubeObjects, Duration resync, Backoff backoff, Clock clock) {
@@ -78,9 +85,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
 
     AppRun run = validateSpec(app, context, progress);
     if (run != null && loadStoredSecrets(run, progress)) {
-      for (CapabilityStep step : capabilities) {
-        provision(step, run, progress);
-      }
+      provisionCapabilities(run, progress);
       storeSecrets(run, progress);
       if (!progress.failed(AppStatus.SECRETS_READY)) {
         applyKubeObjects(run, progress);
@@ -107,6 +112,25 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
       // Without knowing what is stored every credential would look lost: stop here.
       progress.failed(AppStatus.SECRETS_READY, StepFailure.of(e));
       return false;
+    }
+  }
+
+  /**
+   * mysql, redis, oidc and registry touch different servers and do not depend on each other,
+   * so they run in parallel: an App is ready after the slowest of them, not after their sum.
+   */
+  private void provisionCapabilities(AppRun run, Progress progress) {
+    List<Future<?>> running = capabilities.stream()
+        .<Future<?>>map(step -> executor.submit(() -> provision(step, run, progress))).toList();
+    for (Future<?> step : running) {
+      try {
+        step.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while provisioning " + run.ref(), e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("capability step of " + run.ref() + " failed unexpectedly", e.getCause());
+      }
     }
   }
 

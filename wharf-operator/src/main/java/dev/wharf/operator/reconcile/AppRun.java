@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * The working state of one reconciliation of one App: what OpenBao held at the start, the
  * credentials the steps want stored, and whether a rotation was asked for. Values are kept as
- * plain strings only on their way to OpenBao; toString shows none of them.
+ * plain strings only on their way to OpenBao; toString shows none of them. The capability
+ * steps run in parallel, so the credential map is guarded.
  */
 public final class AppRun {
   private final App app;
@@ -40,7 +41,7 @@ public final class AppRun {
   public void kvVersion(long version) { this.kvVersion = version; }
 
   /** Starts from what OpenBao holds, so a capability whose server is down keeps its credentials. */
-  public void loadStored(Optional<KvSecret> secret) {
+  public synchronized void loadStored(Optional<KvSecret> secret) {
     this.stored = secret;
     secret.ifPresent(s -> desired.putAll(s.data()));
   }
@@ -53,24 +54,24 @@ public final class AppRun {
     return storedValue(key).map(Secret::of);
   }
 
-  public void put(String key, String value) {
+  public synchronized void put(String key, String value) {
     desired.put(key, value);
   }
 
-  public void putSecret(String key, Secret value) {
+  public synchronized void putSecret(String key, Secret value) {
     desired.put(key, value.reveal());
   }
 
-  public void removeAll(Collection<String> keys) {
+  public synchronized void removeAll(Collection<String> keys) {
     keys.forEach(desired::remove);
   }
 
-  public Map<String, String> desired() {
+  public synchronized Map<String, String> desired() {
     return Map.copyOf(desired);
   }
 
   @Override
-  public String toString() {
+  public synchronized String toString() {
     return "AppRun[" + ref + ", rotate=" + rotate + ", keys=" + desired.keySet() + "]";
   }
 }

@@ -16,6 +16,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Makes the app namespace hold exactly the desired objects: creates what is missing, updates
@@ -29,6 +33,7 @@ public final class KubeObjectsStep {
 
   private final KubernetesClient client;
   private final DesiredObjects model;
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
   public KubeObjectsStep(KubernetesClient client, DesiredObjects model) {
     this.client = client;
@@ -37,13 +42,16 @@ public final class KubeObjectsStep {
 
   public void ensure(AppRun run) {
     List<HasMetadata> desired = model.build(run.app(), run.kvVersion());
-    for (HasMetadata want : desired) {
-      HasMetadata have = get(want.getKind(), want.getMetadata().getNamespace(), want.getMetadata().getName());
-      if (have == null) {
-        create(want);
-      } else if (!contains(json(have), json(want))) {
-        want.getMetadata().setResourceVersion(have.getMetadata().getResourceVersion());
-        update(want);
+    // The objects are independent: apply them side by side, then report the first failure.
+    List<Future<?>> applying = desired.stream().<Future<?>>map(want -> executor.submit(() -> apply(want))).toList();
+    for (Future<?> f : applying) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while applying objects of " + run.ref(), e);
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
       }
     }
     for (String[] kindAndName : possible(run.ref())) {
@@ -55,6 +63,16 @@ public final class KubeObjectsStep {
           delete(have);
         }
       }
+    }
+  }
+
+  private void apply(HasMetadata want) {
+    HasMetadata have = get(want.getKind(), want.getMetadata().getNamespace(), want.getMetadata().getName());
+    if (have == null) {
+      create(want);
+    } else if (!contains(json(have), json(want))) {
+      want.getMetadata().setResourceVersion(have.getMetadata().getResourceVersion());
+      update(want);
     }
   }
 

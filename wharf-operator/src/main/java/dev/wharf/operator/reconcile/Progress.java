@@ -3,17 +3,25 @@ package dev.wharf.operator.reconcile;
 import dev.wharf.api.App;
 import dev.wharf.api.AppStatus;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Collects what each step reports into the App's status conditions. */
+/**
+ * Collects what each step reports into the App's status conditions. Steps may report from
+ * several threads; the outcome does not depend on their timing (conditions are kept in a
+ * fixed order and Ready names the first failure in that order).
+ */
 final class Progress {
+  /** Conditions in the order they are shown; the spec check reports through Ready. */
+  static final List<String> ORDER = List.of(AppStatus.READY, AppStatus.MYSQL_READY, AppStatus.REDIS_READY,
+      AppStatus.OIDC_READY, AppStatus.REGISTRY_READY, AppStatus.SECRETS_READY);
+
   private final AppStatus status;
   private final Long generation;
   private final Instant now;
-  private final List<String> failed = new ArrayList<>();
-  private StepFailure firstFailure;
-  private String firstFailedCondition;
+  private final Map<String, StepFailure> failures = new LinkedHashMap<>();
 
   Progress(App app, AppStatus status, Instant now) {
     this.status = status;
@@ -21,48 +29,48 @@ final class Progress {
     this.now = now;
   }
 
-  void ok(String condition, String reason, String message) {
+  synchronized void ok(String condition, String reason, String message) {
     status.setCondition(condition, true, reason, message, generation, now);
   }
 
-  void failed(String condition, StepFailure failure) {
+  synchronized void failed(String condition, StepFailure failure) {
     status.setCondition(condition, false, failure.reason(), failure.message(), generation, now);
-    failed.add(condition);
-    if (firstFailure == null) {
-      firstFailure = failure;
-      firstFailedCondition = condition;
-    }
+    failures.putIfAbsent(condition, failure);
   }
 
   /** The spec itself is refused: only Ready reports it. */
-  void refused(StepFailure failure) {
-    failed.add(AppStatus.READY);
-    if (firstFailure == null) {
-      firstFailure = failure;
-    }
+  synchronized void refused(StepFailure failure) {
+    failures.putIfAbsent(AppStatus.READY, failure);
   }
 
-  boolean ok() {
-    return failed.isEmpty();
+  synchronized boolean ok() {
+    return failures.isEmpty();
   }
 
-  boolean failed(String condition) {
-    return failed.contains(condition);
+  synchronized boolean failed(String condition) {
+    return failures.containsKey(condition);
   }
 
-  /** Retry soon only when some failure may go away by itself (a server coming back). */
-  boolean retryable() {
-    return firstFailure != null && firstFailure.retryable();
+  /** Retry soon only when the failure may go away by itself (a server coming back). */
+  synchronized boolean retryable() {
+    return first().map(e -> e.getValue().retryable()).orElse(false);
   }
 
-  void finish() {
-    if (ok()) {
+  synchronized void finish() {
+    var first = first();
+    if (first.isEmpty()) {
       status.setCondition(AppStatus.READY, true, "Ready", "all enabled capabilities are ready", generation, now);
     } else {
-      status.setCondition(AppStatus.READY, false, firstFailure.reason(),
-          (firstFailedCondition == null ? "" : firstFailedCondition + ": ") + firstFailure.message(), generation, now);
+      String where = first.get().getKey().equals(AppStatus.READY) ? "" : first.get().getKey() + ": ";
+      StepFailure f = first.get().getValue();
+      status.setCondition(AppStatus.READY, false, f.reason(), where + f.message(), generation, now);
     }
+    status.getConditions().sort(Comparator.comparingInt(c -> ORDER.indexOf(c.getType())));
     status.setObservedGeneration(generation);
+  }
+
+  private java.util.Optional<Map.Entry<String, StepFailure>> first() {
+    return failures.entrySet().stream().min(Comparator.comparingInt(e -> ORDER.indexOf(e.getKey())));
   }
 
   AppStatus status() {

@@ -55,6 +55,22 @@ final class ConsoleProgress implements ProgressListener {
     out.flush();
   }
 
+  /**
+   * True when stdout is a terminal. From JDK 22 on, System.console() exists even when output
+   * is redirected and Console.isTerminal() tells; this code also runs on 21, hence reflection.
+   */
+  static boolean stdoutIsTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true; // JDK 21: a console exists only for a terminal
+    }
+  }
+
   /** {@code downloading Keycloak [#######.......]  42% 67/160 MB}. */
   static String bar(String what, long bytes, long total) {
     long mb = bytes / (1024 * 1024);

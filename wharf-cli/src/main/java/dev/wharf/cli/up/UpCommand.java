@@ -26,7 +26,7 @@ public final class UpCommand implements Callable<Integer> {
       out.println("wharf up: state in " + state.root());
       Timer total = Timer.start();
       LocalPlatform platform = LocalPlatform.start(state, ports.ports(), out,
-          System.console() != null, GreeterJar.fromEnvironment());
+          ConsoleProgress.stdoutIsTerminal(), GreeterJar.fromEnvironment());
       platform.afterClose(lock::close);
       out.println();
       out.println("wharf up: ready in " + total.elapsed());
@@ -45,6 +45,10 @@ public final class UpCommand implements Callable<Integer> {
       out.println("Press Ctrl-C, or run './wharf down' in another terminal, to stop everything.");
       out.flush();
       int code = platform.awaitGreeterExit();
+      // Ctrl-C in a terminal signals greeter too, so it may exit before our hook has begun.
+      for (int i = 0; i < 50 && !platform.stopping() && (code == 130 || code == 143); i++) {
+        Thread.sleep(100);
+      }
       if (platform.stopping()) {
         // Ctrl-C or 'wharf down': the shutdown hook stops everything and the JVM exits.
         return 0;

@@ -1,6 +1,5 @@
 package dev.wharf.operator;
 
-import dev.wharf.api.App;
 import dev.wharf.operator.model.ClusterSettings;
 import dev.wharf.operator.model.DesiredObjects;
 import dev.wharf.operator.reconcile.AppReconciler;
@@ -68,10 +67,5 @@ public final class WharfOperator implements AutoCloseable {
   public void close() {
     operator.stop();
     backends.close();
-  }
-
-  /** The resource type the operator reconciles, for callers that set up informers or CRDs. */
-  public static Class<App> resourceType() {
-    return App.class;
   }
 }

@@ -22,9 +22,12 @@ public record ClusterSettings(String openBaoUrl, String openBaoCaConfigMap, Stri
     // wharf-internal-ca: the ConfigMap trust-manager puts in every namespace (key ca.crt).
     return new ClusterSettings("https://openbao.openbao.svc:8200", "wharf-internal-ca", "wharf", "kubernetes",
         "harbor.wharf.example.com", List.of(
-            new EgressTarget("mysql", "mysql", java.util.Map.of(), List.of(3306)),
+            // 6446: MySQL Router's port behind mysql.mysql.svc:3306 (policies see the pod port).
+            new EgressTarget("mysql", "mysql", java.util.Map.of(), List.of(3306, 6446)),
             new EgressTarget("redis", "redis", java.util.Map.of(), List.of(6379)),
-            new EgressTarget("keycloak", "keycloak", java.util.Map.of(), List.of(8080, 8443))),
+            new EgressTarget("keycloak", "keycloak", java.util.Map.of(), List.of(8080, 8443)),
+            // The public issuer (JWKS, discovery) is reached through the gateway.
+            new EgressTarget("keycloak-public", "envoy-gateway-system", java.util.Map.of(), List.of(443, 10443))),
         "1m");
   }
 }

@@ -151,7 +151,7 @@ public final class DesiredObjects {
       boolean wanted = switch (target.name()) {
         case "mysql" -> spec.mysqlEnabled();
         case "redis" -> spec.redisEnabled();
-        case "keycloak" -> spec.oidcEnabled();
+        case "keycloak", "keycloak-public" -> spec.oidcEnabled();
         default -> true;
       };
       if (!wanted) {

@@ -100,7 +100,7 @@ class DesiredObjectsTest {
     assertThat(np.getSpec().getPolicyTypes()).containsExactly("Egress");
     List<String> namespaces = np.getSpec().getEgress().stream()
         .map(r -> r.getTo().getFirst().getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name")).toList();
-    assertThat(namespaces).containsExactly("kube-system", "mysql", "keycloak");
+    assertThat(namespaces).containsExactly("kube-system", "mysql", "keycloak", "envoy-gateway-system");
     assertThat(np.getSpec().getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", "greeter");
   }
 

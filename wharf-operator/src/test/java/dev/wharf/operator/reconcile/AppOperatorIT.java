@@ -186,6 +186,9 @@ class AppOperatorIT {
     TestOidc.deleteClient(h.runtime, before.get("OIDC_CLIENT_ID"));
     h.harbor.robots().stream().filter(r -> r.name().equals(before.get("REGISTRY_USERNAME")))
         .forEach(r -> h.harbor.deleteRobotBehindTheBack(r.id()));
+    h.kube.serviceAccounts().inNamespace("team-a").withName("drift").delete();
+    h.kube.network().v1().networkPolicies().inNamespace("team-a").withName("drift-platform-egress")
+        .edit(np -> { np.getSpec().setEgress(List.of()); return np; });
 
     resync("team-a", "drift");
     await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -201,6 +204,11 @@ class AppOperatorIT {
     assertThat(TestOidc.clientSecretWorks(h.runtime, after.get("OIDC_CLIENT_ID"), after.get("OIDC_CLIENT_SECRET"))).isTrue();
     assertThat(h.harbor.robotLoginWorks(after.get("REGISTRY_USERNAME"), after.get("REGISTRY_PASSWORD"))).isTrue();
     awaitReady("team-a", "drift");
+    assertThat(h.kube.serviceAccounts().inNamespace("team-a").withName("drift").get()).as("ServiceAccount restored").isNotNull();
+    assertThat(h.kube.network().v1().networkPolicies().inNamespace("team-a").withName("drift-platform-egress").get()
+        .getSpec().getEgress()).as("NetworkPolicy repaired").isNotEmpty();
+    assertThat(externalSecret("team-a", "drift-platform").getMetadata().getAnnotations())
+        .containsEntry("platform.wharf.dev/secret-version", Integer.toString(h.openBao.kvVersions("apps/team-a/drift")));
   }
 
   @Test

@@ -57,6 +57,13 @@ public final class AppNames {
     return app.name() + "-platform-egress";
   }
 
+  /** Grafana dashboard uid: at most 40 characters, while namespace + name can be 127. */
+  public static String dashboardUid(AppRef app) {
+    String plain = "wharf-" + app.namespace() + "-" + app.name();
+    return plain.length() <= 40 ? plain
+        : plain.substring(0, 31) + "-" + String.format("%08x", plain.hashCode());
+  }
+
   /** The team's Harbor project is the team name. */
   public static String harborProject(String team) {
     return team;

@@ -22,7 +22,7 @@ public final class Dashboard {
     String sel = "namespace=\"" + app.namespace() + "\", service=\"" + app.name() + "\"";
     ObjectNode d = JSON.createObjectNode();
     d.put("title", app.namespace() + " / " + app.name());
-    d.put("uid", uid(app));
+    d.put("uid", AppNames.dashboardUid(app));
     d.put("schemaVersion", 39);
     d.put("timezone", "browser");
     d.putArray("tags").add("wharf").add(app.namespace());
@@ -52,13 +52,6 @@ public final class Dashboard {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("dashboard JSON", e);
     }
-  }
-
-  /** Grafana uids are at most 40 characters; namespace + name can be 127. */
-  static String uid(AppRef app) {
-    String plain = "wharf-" + app.namespace() + "-" + app.name();
-    return plain.length() <= 40 ? plain
-        : plain.substring(0, 31) + "-" + Integer.toHexString(plain.hashCode());
   }
 
   private static ObjectNode timeseries(int id, String title, String unit, int x, int y, String expr) {

@@ -49,19 +49,16 @@ public final class GreeterLoad {
       String token = token(http, env, up.password("dev-a"));
       String url = greeter + "/api/greetings/" + create(http, greeter, token);
 
-      run(http, url, token, warmup, concurrency);
-      long[] nanos = run(http, url, token, requests, concurrency);
+      run(url, token, warmup, concurrency);
+      long[] nanos = run(url, token, requests, concurrency);
       Arrays.sort(nanos);
       System.out.printf(Locale.ROOT, "greeter-load: %d requests, p50 %.2f ms, p99 %.2f ms%n",
           nanos.length, percentile(nanos, 50), percentile(nanos, 99));
     }
   }
 
-  /** {@code count} GETs from {@code concurrency} clients; each one's latency in ns. */
-  static long[] run(HttpClient http, String url, String token, int count, int concurrency)
-      throws Exception {
-    HttpRequest get = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-        .header("Authorization", "Bearer " + token).GET().build();
+  /** {@code count} GETs from {@code concurrency} keep-alive clients; each one's latency in ns. */
+  static long[] run(String url, String token, int count, int concurrency) throws Exception {
     long[] nanos = new long[count];
     AtomicInteger next = new AtomicInteger();
     long deadline = System.nanoTime() + LIMIT.toNanos();
@@ -69,16 +66,18 @@ public final class GreeterLoad {
       List<Future<?>> clients = new ArrayList<>();
       for (int c = 0; c < concurrency; c++) {
         clients.add(pool.submit(() -> {
-          int i;
-          while ((i = next.getAndIncrement()) < count) {
-            if (System.nanoTime() > deadline) {
-              throw new IllegalStateException("load run exceeded " + LIMIT.toMinutes() + " min");
-            }
-            long t = System.nanoTime();
-            HttpResponse<Void> r = http.send(get, HttpResponse.BodyHandlers.discarding());
-            nanos[i] = System.nanoTime() - t;
-            if (r.statusCode() != 200) {
-              throw new IllegalStateException("GET " + url + " answered " + r.statusCode());
+          try (KeepAliveClient client = new KeepAliveClient(URI.create(url), token)) {
+            int i;
+            while ((i = next.getAndIncrement()) < count) {
+              if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("load run exceeded " + LIMIT.toMinutes() + " min");
+              }
+              long t = System.nanoTime();
+              int status = client.get();
+              nanos[i] = System.nanoTime() - t;
+              if (status != 200) {
+                throw new IllegalStateException("GET " + url + " answered " + status);
+              }
             }
           }
           return null;

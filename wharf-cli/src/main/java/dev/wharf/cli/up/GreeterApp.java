@@ -2,13 +2,12 @@ package dev.wharf.cli.up;
 
 import dev.wharf.cli.UserError;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
@@ -19,10 +18,10 @@ import java.util.stream.Stream;
 
 /**
  * greeter's jar unpacked with Spring Boot's {@code jarmode=tools extract} into the cache
- * ({@code <cache>/greeter/<sha-256 prefix>/}), next to a class-data-sharing archive the JVM
+ * ({@code <cache>/greeter/<key of this build>/}), next to a class-data-sharing archive the JVM
  * writes on greeter's first exit: later starts load classes from it, which roughly halves
- * greeter's start. The directory is keyed by the jar's content, so a rebuilt jar gets a new
- * one and greeter never runs from a file a build is rewriting.
+ * greeter's start. The directory is keyed by the jar's path, size and time, so a rebuilt jar
+ * gets a new one and greeter never runs from a file a build is rewriting.
  */
 record GreeterApp(Path dir) {
   static final String JAR = "greeter.jar";
@@ -38,7 +37,7 @@ record GreeterApp(Path dir) {
   /** The unpacked app for {@code jar}, unpacking it first when this jar is new. */
   static GreeterApp of(Path jar, Path cacheRoot, Path log) {
     try {
-      Path dir = cacheRoot.resolve("greeter").resolve(sha256(jar).substring(0, 16));
+      Path dir = cacheRoot.resolve("greeter").resolve(key(jar));
       if (Files.isRegularFile(dir.resolve(JAR))) {
         return new GreeterApp(dir);
       }
@@ -110,11 +109,16 @@ record GreeterApp(Path dir) {
     }
   }
 
-  private static String sha256(Path file) throws IOException {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file),
-        MessageDigest.getInstance("SHA-256"))) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+  /**
+   * Names one build of the jar: its path, size and modification time (hashing 60 MB of content
+   * on every start would cost more than a second).
+   */
+  static String key(Path jar) throws IOException {
+    String id = jar.toAbsolutePath() + "|" + Files.size(jar) + "|"
+        + Files.getLastModifiedTime(jar).toMillis();
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JDK", e);
     }

@@ -15,31 +15,43 @@ import java.nio.charset.StandardCharsets;
  * latencies measured are greeter's and the loopback's, not the load generator's.
  */
 final class KeepAliveClient implements AutoCloseable {
-  private final Socket socket;
-  private final OutputStream out;
-  private final InputStream in;
+  private final URI url;
   private final byte[] request;
+  private Socket socket;
+  private OutputStream out;
+  private InputStream in;
 
-  KeepAliveClient(URI url, String bearer) throws IOException {
+  KeepAliveClient(URI url, String bearer) {
+    this.url = url;
+    request = ("GET " + url.getRawPath() + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
+        + "\r\nAuthorization: Bearer " + bearer + "\r\nAccept: application/json\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private void connect() throws IOException {
     socket = new Socket();
     socket.setTcpNoDelay(true);
     socket.setSoTimeout(10_000);
     socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 5_000);
     out = socket.getOutputStream();
     in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-    request = ("GET " + url.getRawPath() + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
-        + "\r\nAuthorization: Bearer " + bearer + "\r\nAccept: application/json\r\n\r\n")
-        .getBytes(StandardCharsets.US_ASCII);
   }
 
-  /** Sends the GET and reads the whole response; returns the status code. */
+  /**
+   * Sends the GET and reads the whole response; returns the status code. Reconnects when the
+   * server ended the connection (Tomcat does after 100 requests), as a browser would.
+   */
   int get() throws IOException {
+    if (socket == null) {
+      connect();
+    }
     out.write(request);
     out.flush();
     String status = line();
     int code = Integer.parseInt(status.substring(9, 12));
     long length = -1;
     boolean chunked = false;
+    boolean closing = false;
     String header;
     while (!(header = line()).isEmpty()) {
       String lower = header.toLowerCase(java.util.Locale.ROOT);
@@ -47,6 +59,8 @@ final class KeepAliveClient implements AutoCloseable {
         length = Long.parseLong(lower.substring(15).trim());
       } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
         chunked = true;
+      } else if (lower.startsWith("connection:") && lower.contains("close")) {
+        closing = true;
       }
     }
     if (chunked) {
@@ -58,6 +72,9 @@ final class KeepAliveClient implements AutoCloseable {
       line();
     } else if (length > 0) {
       skip(length);
+    }
+    if (closing) {
+      close();
     }
     return code;
   }
@@ -91,6 +108,9 @@ final class KeepAliveClient implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    socket.close();
+    if (socket != null) {
+      socket.close();
+      socket = null;
+    }
   }
 }

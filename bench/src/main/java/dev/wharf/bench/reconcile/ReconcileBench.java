@@ -53,15 +53,21 @@ public final class ReconcileBench {
       System.err.println("bench/reconcile: --apps must be at least 1, --in-flight and --warmup at least 0");
       System.exit(2);
     }
+    // The operator logs each App's readiness; the benchmark only wants its figures.
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+    String result;
     try (OperatorHarness h = new OperatorHarness(Duration.ofHours(1), Duration.ofMillis(200), TestOidc::clients,
         Service.MYSQL, Service.REDIS, Service.KEYCLOAK)) {
       warmUp(h, warmup);
-      run(h, n, inFlight == 0 ? n : inFlight);
+      result = run(h, n, inFlight == 0 ? n : inFlight);
     }
+    System.out.println(result); // after shutdown, so it is the last line
     System.exit(0);
   }
 
-  private static void run(OperatorHarness h, int n, int inFlight) throws Exception {
+  private static String run(OperatorHarness h, int n, int inFlight) throws Exception {
     Map<String, Long> created = new ConcurrentHashMap<>();
     Map<String, Long> ready = new ConcurrentHashMap<>();
     CountDownLatch allReady = new CountDownLatch(n);
@@ -98,8 +104,9 @@ public final class ReconcileBench {
     created.forEach((k, t) -> latencies.add((ready.get(k) - t) / 1_000_000));
     latencies.sort(null);
     long p95 = latencies.get(Math.max(0, (int) Math.ceil(latencies.size() * 0.95) - 1));
-    System.err.printf("reconcile: ready latencies min %d ms, median %d ms, max %d ms%n",
-        latencies.getFirst(), latencies.get(latencies.size() / 2), latencies.getLast());
+    System.err.printf("reconcile: ready latencies min %d ms, median %d ms, max %d ms (load average %s, %d CPUs)%n",
+        latencies.getFirst(), latencies.get(latencies.size() / 2), latencies.getLast(), loadAverage(),
+        Runtime.getRuntime().availableProcessors());
 
     quiet(h);
     long writesBefore = h.externalWrites();
@@ -116,7 +123,7 @@ public final class ReconcileBench {
     quiet(h);
     long writes = h.externalWrites() - writesBefore;
     watch.close();
-    System.out.printf("reconcile: %d apps ready in %d ms, p95 %d ms, resync writes %d%n", n, totalMs, p95, writes);
+    return String.format("reconcile: %d apps ready in %d ms, p95 %d ms, resync writes %d", n, totalMs, p95, writes);
   }
 
   /**
@@ -152,6 +159,15 @@ public final class ReconcileBench {
       Thread.sleep(50);
     }
     throw new IllegalStateException("warm-up app " + name + " did not become " + (ready ? "ready" : "deleted") + " within 5 minutes");
+  }
+
+  /** The 1-minute load average, to read the figures against (other work on the machine). */
+  private static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (java.io.IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   /** Waits until no reconcile ran for half a second. */

@@ -47,6 +47,7 @@ public final class RegistryStep implements CapabilityStep {
       return harbor.projectId(project).orElseThrow(() -> new StepFailure.Refusal(StepFailure.REJECTED,
           "Harbor did not create project " + project + "; check the operator's Harbor account may create projects"));
     });
+    removeFromFormerProject(run, project);
     List<Robot> ours = ours(run, projectId);
     Optional<String> storedId = run.storedValue(REGISTRY_ROBOT_ID);
     Optional<Robot> kept = ours.stream()
@@ -77,6 +78,23 @@ public final class RegistryStep implements CapabilityStep {
       }
     }
     run.removeAll(REGISTRY);
+  }
+
+  /**
+   * When spec.team changed, the stored robot belongs to the old team's project (its name is
+   * {@code robot$<project>+...}): delete it there so it does not keep pull access.
+   */
+  private void removeFromFormerProject(AppRun run, String project) {
+    String stored = run.storedValue(REGISTRY_USERNAME).orElse("");
+    int dollar = stored.indexOf('$');
+    int plus = stored.indexOf('+');
+    if (dollar < 0 || plus < dollar) {
+      return;
+    }
+    String former = stored.substring(dollar + 1, plus);
+    if (!former.equals(project)) {
+      harbor.projectId(former).ifPresent(id -> ours(run, id).forEach(r -> harbor.deleteRobot(r.id())));
+    }
   }
 
   /** Robots of this app: Harbor names them {@code robot$<project>+<name>} (the prefix is configurable in Harbor). */

@@ -379,6 +379,24 @@ class AppOperatorIT {
   }
 
   @Test
+  void labelledNamespaceMayHostATeamsAppAndMovingTeamsMovesThePullAccess() {
+    h.kube.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+        .withName("shared").addToLabels("platform.wharf.dev/team", "team-a").endMetadata().build()).create();
+    AppSpec spec = new AppSpec("team-a");
+    spec.setRegistry(new RegistrySpec(true));
+    create("shared", "mover", spec);
+    awaitReady("shared", "mover");
+    String before = kv("shared", "mover").get("REGISTRY_USERNAME");
+    assertThat(before).startsWith("robot$team-a+");
+
+    h.kube.namespaces().withName("shared").edit(ns -> { ns.getMetadata().getLabels().put("platform.wharf.dev/team", "team-b"); return ns; });
+    patch("shared", "mover", "{\"spec\":{\"team\":\"team-b\"}}");
+    await().atMost(Duration.ofSeconds(30)).until(() -> kv("shared", "mover").get("REGISTRY_USERNAME").startsWith("robot$team-b+"));
+    awaitReady("shared", "mover");
+    assertThat(h.harbor.robots()).extracting(HarborStub.StoredRobot::name).doesNotContain(before);
+  }
+
+  @Test
   void userCreatedButPasswordNeverStoredGetsANewStoredPassword() {
     // As if the operator had crashed right after creating the user: it exists, OpenBao has nothing.
     var ref = dev.wharf.provisioning.AppRef.of("team-a", "crashed");

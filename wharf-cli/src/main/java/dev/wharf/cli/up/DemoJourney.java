@@ -53,7 +53,7 @@ final class DemoJourney {
       step("read it back", this::readBack);
       step("row in MySQL", this::rowInMySql);
       step("key in Redis under greeter's prefix", this::keyInRedis);
-      step("metrics endpoint serves the request counter", this::metrics);
+      step("metrics count the requests and the cache hit", this::metrics);
       step("no token is refused (401)", () -> expect(401, http.get(api(), null)));
       step("dev-b of team-b is refused (403)",
           () -> expect(403, http.get(api(), token(LocalSetup.DEV_B, greeterClient()))));
@@ -122,7 +122,10 @@ final class DemoJourney {
     require(r.body().lines().anyMatch(l -> l.startsWith("http_server_requests_seconds_count")
             && l.contains("uri=\"/api/greetings/{id}\"")),
         "no http_server_requests_seconds_count for /api/greetings/{id}");
-    require(r.body().contains("cache_gets_total"), "no cache_gets_total");
+    require(r.body().lines().anyMatch(l -> l.startsWith("cache_gets_total")
+            && l.contains("cache=\"greetings\"") && l.contains("result=\"hit\"")
+            && !l.endsWith(" 0.0")),
+        "no cache hit counted in cache_gets_total (the second read should come from Redis)");
   }
 
   private void noPermOutsidePrefix() {

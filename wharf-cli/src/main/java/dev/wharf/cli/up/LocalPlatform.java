@@ -74,7 +74,7 @@ final class LocalPlatform implements AutoCloseable {
       platform.warmIssuer();
       Timer greeterStart = Timer.start();
       say(out, "starting greeter...");
-      platform.greeter = GreeterProcess.start(app, platform.setup.env(), greeterPort, state.greeterLog());
+      platform.startGreeter(app, greeterPort);
       platform.greeter.awaitReady(GREETER_READY_TIMEOUT);
       say(out, String.format("%-20s started in %s", "greeter", greeterStart.elapsed()));
       return platform;
@@ -85,6 +85,14 @@ final class LocalPlatform implements AutoCloseable {
       platform.close();
       throw e;
     }
+  }
+
+  /** Under the lock close() takes, so a Ctrl-C during start cannot leave greeter running. */
+  private synchronized void startGreeter(GreeterApp app, int port) {
+    if (closed) {
+      throw new UserError("stopped while starting", 130);
+    }
+    greeter = GreeterProcess.start(app, setup.env(), port, state.greeterLog());
   }
 
   private void startRuntime(LocalPorts ports, boolean terminal) {

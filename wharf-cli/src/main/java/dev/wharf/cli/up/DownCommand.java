@@ -20,10 +20,14 @@ public final class DownCommand implements Callable<Integer> {
       description = "Seconds to wait for everything to stop (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
+  @Option(names = "--state-dir", paramLabel = "DIR",
+      description = "The state directory of the 'wharf up' to stop (default: $WHARF_HOME).")
+  java.nio.file.Path stateDir;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    StateDir state = StateDir.fromEnvironment();
+    StateDir state = StateDir.of(stateDir);
     Optional<Long> pid = UpLock.runningPid(state);
     if (pid.isEmpty()) {
       out.println("wharf: nothing to stop: no 'wharf up' is running for " + state.root());

@@ -21,6 +21,11 @@ public record StateDir(Path root) {
     return new StateDir(root.toAbsolutePath().normalize());
   }
 
+  /** {@code dir} when given (an option), else the environment's. */
+  public static StateDir of(Path dir) {
+    return dir != null ? new StateDir(dir.toAbsolutePath().normalize()) : fromEnvironment();
+  }
+
   /** Creates the directory (0700) and returns this. */
   public StateDir create() {
     try {

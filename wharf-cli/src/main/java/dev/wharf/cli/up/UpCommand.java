@@ -1,10 +1,12 @@
 package dev.wharf.cli.up;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -18,10 +20,14 @@ public final class UpCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin PortOptions ports;
 
+  @Option(names = "--state-dir", paramLabel = "DIR",
+      description = "Where to keep data, logs and credentials (default: $WHARF_HOME).")
+  Path stateDir;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    StateDir state = StateDir.fromEnvironment().create();
+    StateDir state = StateDir.of(stateDir).create();
     try (UpLock lock = UpLock.acquire(state)) {
       out.println("wharf up: state in " + state.root());
       Timer total = Timer.start();

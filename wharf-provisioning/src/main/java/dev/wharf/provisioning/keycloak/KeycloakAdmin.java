@@ -122,11 +122,15 @@ final class KeycloakAdmin implements AutoCloseable {
     if (!renew && token != null && Instant.now().isBefore(tokenExpires)) {
       return token;
     }
-    String form = "grant_type=password&client_id=admin-cli"
-        + "&username=" + AdminPath.encode(server.adminUser())
-        + "&password=" + AdminPath.encode(server.adminPassword().reveal());
-    var request = HttpRequest.newBuilder(
-            URI.create(server.baseUrl() + "/realms/master/protocol/openid-connect/token"))
+    String form = server.clientCredentials()
+        ? "grant_type=client_credentials"
+            + "&client_id=" + AdminPath.encode(server.adminUser())
+            + "&client_secret=" + AdminPath.encode(server.adminPassword().reveal())
+        : "grant_type=password&client_id=admin-cli"
+            + "&username=" + AdminPath.encode(server.adminUser())
+            + "&password=" + AdminPath.encode(server.adminPassword().reveal());
+    var request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/realms/"
+            + AdminPath.encode(server.authRealm()) + "/protocol/openid-connect/token"))
         .timeout(TIMEOUT)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(BodyPublishers.ofString(form))
@@ -144,7 +148,9 @@ final class KeycloakAdmin implements AutoCloseable {
     if (response.statusCode() != 200) {
       throw new ProvisioningException("Keycloak at " + server.baseUrl()
           + " refused the administrator sign-in of \"" + server.adminUser() + "\" (HTTP "
-          + response.statusCode() + "): check the admin user and password given to Wharf");
+          + response.statusCode() + "): check the admin " + (server.clientCredentials()
+          ? "client id and secret" : "user and password") + " given to Wharf (realm "
+          + server.authRealm() + ")");
     }
     JsonNode answer = readTree(response.body());
     token = answer.path("access_token").asText();

@@ -319,4 +319,47 @@ class KeycloakProvisionerIT {
         TeamName.of("team-a"), OidcClientSpec.of(List.of("ftp://x/"), List.of())))
         .isInstanceOf(InvalidNameException.class);
   }
+
+  /**
+   * In a cluster the operator signs in as a service-account client of realm wharf (no human's
+   * password): such a client with realm-management's realm-admin role can manage app clients.
+   */
+  @Test
+  void serviceAccountClientOfTheRealmCanProvisionClients() {
+    var admin = keycloak.admin();
+    String operatorId = "wharf-operator-" + TestServers.uniqueNamespace("sa");
+    var client = JSON.createObjectNode()
+        .put("clientId", operatorId)
+        .put("publicClient", false)
+        .put("serviceAccountsEnabled", true)
+        .put("standardFlowEnabled", false);
+    String internalId = KeycloakAdmin.createdId(
+        admin.send("POST", AdminPath.realm(Names.REALM).add("clients"), client, null));
+    String secret = admin.get(AdminPath.realm(Names.REALM).add("clients", internalId, "client-secret"))
+        .orElseThrow().path("value").asText();
+    String userId = admin.get(AdminPath.realm(Names.REALM)
+        .add("clients", internalId, "service-account-user")).orElseThrow().path("id").asText();
+    JsonNode realmManagement = admin.get(AdminPath.realm(Names.REALM).add("clients")
+        .query("clientId", "realm-management")).orElseThrow().get(0);
+    String rmId = realmManagement.path("id").asText();
+    JsonNode realmAdmin = admin.get(AdminPath.realm(Names.REALM)
+        .add("clients", rmId, "roles", "realm-admin")).orElseThrow();
+    admin.send("POST", AdminPath.realm(Names.REALM)
+        .add("users", userId, "role-mappings", "clients", rmId), List.of(realmAdmin), null);
+
+    var asOperator = new KeycloakProvisioner(KeycloakServer.serviceAccount(server.baseUrl(),
+        Names.REALM, operatorId, Secret.of(secret)), new Writes());
+    var app = newApp("svc");
+    Outcome created = asOperator.ensureClient(app, TeamName.of(app.namespace()), demoSpec(app));
+    assertThat(created.change()).isEqualTo(Change.CREATED);
+    assertThat(asOperator.readSecret(app)).isPresent();
+    asOperator.close();
+
+    var wrong = new KeycloakProvisioner(KeycloakServer.serviceAccount(server.baseUrl(),
+        Names.REALM, operatorId, Secret.of("not-the-secret")), new Writes());
+    assertThatThrownBy(() -> wrong.readSecret(app))
+        .hasMessageContaining("client id and secret")
+        .hasMessageNotContaining("not-the-secret");
+    wrong.close();
+  }
 }

@@ -8,7 +8,6 @@ import dev.wharf.operator.openbao.OpenBaoClient;
 import dev.wharf.operator.reconcile.KeycloakOidcClients;
 import dev.wharf.provisioning.Writes;
 import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
-import dev.wharf.provisioning.keycloak.KeycloakServer;
 import dev.wharf.provisioning.mysql.MySqlProvisioner;
 import dev.wharf.provisioning.redis.RedisProvisioner;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -50,7 +49,7 @@ public final class Main {
         new MySqlProvisioner(config.mysql(), writes),
         new RedisProvisioner(config.redis(), writes),
         new KeycloakOidcClients(new KeycloakProvisioner(
-            new KeycloakServer(k.baseUrl().toString(), k.adminUser(), k.adminPassword()), writes), config.oidcIssuerUri()),
+            k.server(), writes), config.oidcIssuerUri()),
         openBao(config),
         new HarborClient(config.harborAddress(), config.harborUser(), () -> config.harborPassword().get().reveal()),
         writes);

@@ -41,8 +41,33 @@ public record OperatorConfig(
   public record OpenBaoAuth(java.util.Optional<Supplier<Secret>> token, String role, java.nio.file.Path jwtFile,
                             java.util.Optional<java.nio.file.Path> caCert) {}
 
-  /** Keycloak's admin endpoint and account. toString hides the password. */
-  public record KeycloakAdmin(URI baseUrl, String adminUser, Secret adminPassword) {}
+  /**
+   * Keycloak's admin endpoint and account: a service-account client of {@code realm}
+   * (KEYCLOAK_CLIENT_ID + KEYCLOAK_CLIENT_SECRET, the cluster's way) or an admin user
+   * (KEYCLOAK_ADMIN_USER + KEYCLOAK_ADMIN_PASSWORD). toString hides the secret.
+   */
+  public record KeycloakAdmin(URI baseUrl, String adminUser, Secret adminPassword, String realm,
+                              boolean clientCredentials) {
+
+    public dev.wharf.provisioning.keycloak.KeycloakServer server() {
+      return new dev.wharf.provisioning.keycloak.KeycloakServer(baseUrl.toString(), adminUser,
+          adminPassword, realm, clientCredentials);
+    }
+
+    static KeycloakAdmin fromEnv(Settings s) {
+      URI url = uri(s, "KEYCLOAK_URL", "http://keycloak.keycloak.svc:8080");
+      if (s.optional("KEYCLOAK_CLIENT_ID").isPresent()) {
+        return new KeycloakAdmin(url, s.required("KEYCLOAK_CLIENT_ID", "service-account client"),
+            s.secret("KEYCLOAK_CLIENT_SECRET", "secret of KEYCLOAK_CLIENT_ID").get(),
+            DnsLabel.require("KEYCLOAK_ADMIN_REALM", s.get("KEYCLOAK_ADMIN_REALM", "wharf")), true);
+      }
+      return new KeycloakAdmin(url,
+          s.required("KEYCLOAK_ADMIN_USER", "Keycloak admin that manages clients in realm wharf"
+              + " (or set KEYCLOAK_CLIENT_ID and KEYCLOAK_CLIENT_SECRET for a service-account client)"),
+          s.secret("KEYCLOAK_ADMIN_PASSWORD", "password of KEYCLOAK_ADMIN_USER").get(),
+          DnsLabel.require("KEYCLOAK_ADMIN_REALM", s.get("KEYCLOAK_ADMIN_REALM", "master")), false);
+    }
+  }
 
   public static OperatorConfig fromEnv(Settings s) {
     Set<String> teams = new LinkedHashSet<>();
@@ -70,9 +95,7 @@ public record OperatorConfig(
         new RedisServer(s.get("REDIS_HOST", "redis.redis.svc"), s.port("REDIS_PORT", 6379),
             s.required("REDIS_ADMIN_USER", "Redis ACL user that manages ACL users"),
             s.secret("REDIS_ADMIN_PASSWORD", "password of REDIS_ADMIN_USER").get()),
-        new KeycloakAdmin(uri(s, "KEYCLOAK_URL", "http://keycloak.keycloak.svc:8080"),
-            s.required("KEYCLOAK_ADMIN_USER", "Keycloak admin that manages clients in realm wharf"),
-            s.secret("KEYCLOAK_ADMIN_PASSWORD", "password of KEYCLOAK_ADMIN_USER").get()),
+        KeycloakAdmin.fromEnv(s),
         s.get("OIDC_ISSUER_URI", "https://keycloak.wharf.example.com/realms/wharf"),
         openBao,
         new OpenBaoAuth(

@@ -74,4 +74,21 @@ class OperatorConfigTest {
     env.put("WHARF_TEAMS", "team-a,Team_B");
     assertThatThrownBy(() -> OperatorConfig.fromEnv(new Settings(env))).hasMessageContaining("Team_B");
   }
+
+  @Test
+  void keycloakServiceAccountClientIsPreferredWhenGiven() throws Exception {
+    Map<String, String> env = env();
+    env.remove("KEYCLOAK_ADMIN_USER");
+    env.remove("KEYCLOAK_ADMIN_PASSWORD");
+    env.put("KEYCLOAK_CLIENT_ID", "wharf-operator");
+    env.put("KEYCLOAK_CLIENT_SECRET", "kc-client-secret-value");
+    var server = OperatorConfig.fromEnv(new Settings(env)).keycloak().server();
+    assertThat(server.clientCredentials()).isTrue();
+    assertThat(server.authRealm()).isEqualTo("wharf");
+    assertThat(server.adminUser()).isEqualTo("wharf-operator");
+
+    var admin = OperatorConfig.fromEnv(new Settings(env())).keycloak().server();
+    assertThat(admin.clientCredentials()).isFalse();
+    assertThat(admin.authRealm()).isEqualTo("master");
+  }
 }

@@ -117,6 +117,7 @@ public final class Validator {
   /** Schema and policy checks of every object; objects are checked in parallel. */
   List<Finding> check(List<Resource> resources) {
     SchemaStore store = new SchemaStore(options.schemaSources());
+    WharfCrds.addTo(store);
     for (Resource r : resources) {
       if (r.kind().equals("CustomResourceDefinition") && r.ref().group().equals("apiextensions.k8s.io")) {
         store.addCrd(r);

@@ -24,9 +24,12 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     StateDir state = new StateDir(stateDir != null ? stateDir.toAbsolutePath().normalize()
         : StateDir.fromEnvironment().root().resolve("demo")).create();
-    spec.commandLine().getOut().println("demo: state in " + state.root());
-    boolean passed = new DemoJourney(state, GreeterJar.fromEnvironment(),
-        spec.commandLine().getOut()).run();
-    return passed ? 0 : 1;
+    // Two demos on one state directory would share a MariaDB data directory: refuse the second.
+    try (UpLock lock = UpLock.acquire(state)) {
+      spec.commandLine().getOut().println("demo: state in " + state.root());
+      boolean passed = new DemoJourney(state, GreeterJar.fromEnvironment(),
+          spec.commandLine().getOut()).run();
+      return passed ? 0 : 1;
+    }
   }
 }

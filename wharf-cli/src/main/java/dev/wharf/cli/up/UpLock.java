@@ -34,8 +34,9 @@ final class UpLock implements AutoCloseable {
       if (lock == null) {
         channel.close();
         String pid = runningPid(state).map(p -> " (pid " + p + ")").orElse("");
-        throw new UserError("wharf up is already running for " + state.root() + pid
-            + ": use that one, stop it with 'wharf down', or set WHARF_HOME to another directory");
+        throw new UserError("'wharf up' or 'wharf demo' is already running for " + state.root()
+            + pid + ": use that one, stop it with 'wharf down --state-dir " + state.root()
+            + "', or choose another state directory (WHARF_HOME or --state-dir)");
       }
       PrivateFiles.write(state.pidFile(), ProcessHandle.current().pid() + "\n");
       return new UpLock(channel, lock, state.pidFile());

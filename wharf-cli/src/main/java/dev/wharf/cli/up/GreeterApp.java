@@ -8,6 +8,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
@@ -15,13 +16,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * greeter's jar unpacked with Spring Boot's {@code jarmode=tools extract} into the cache
- * ({@code <cache>/greeter/<key of this build>/}), next to a class-data-sharing archive the JVM
+ * ({@code <cache>/greeter/<key of its content>/}), next to a class-data-sharing archive the JVM
  * writes on greeter's first exit: later starts load classes from it, which roughly halves
- * greeter's start. The directory is keyed by the jar's path, size and time, so a rebuilt jar
- * gets a new one and greeter never runs from a file a build is rewriting.
+ * greeter's start. The directory is keyed by the jar's content, so a changed jar gets a new
+ * one and greeter never runs from a file a build is rewriting.
  */
 record GreeterApp(Path dir) {
   static final String JAR = "greeter.jar";
@@ -39,6 +42,8 @@ record GreeterApp(Path dir) {
     try {
       Path dir = cacheRoot.resolve("greeter").resolve(key(jar));
       if (Files.isRegularFile(dir.resolve(JAR))) {
+        Files.setLastModifiedTime(dir, FileTime.fromMillis(System.currentTimeMillis()));
+        pruneOthers(dir);
         return new GreeterApp(dir);
       }
       Files.createDirectories(dir.getParent());
@@ -66,20 +71,28 @@ record GreeterApp(Path dir) {
   }
 
   /**
-   * Removes unpacked builds of earlier jars (each about 140 MB with its archive) untouched for
-   * a day, so a greeter still running from one keeps its files.
+   * Removes unpacked builds of other jars (each about 140 MB with its archive) unused for an
+   * hour, except those a running process (another 'wharf up') still runs from.
    */
   private static void pruneOthers(Path current) {
-    long dayAgo = System.currentTimeMillis() - TimeUnit.DAYS.toMillis(1);
+    long hourAgo = System.currentTimeMillis() - TimeUnit.HOURS.toMillis(1);
     try (Stream<Path> siblings = Files.list(current.getParent())) {
       for (Path other : siblings.filter(p -> !p.equals(current)).toList()) {
-        if (Files.getLastModifiedTime(other).toMillis() < dayAgo) {
+        if (!other.getFileName().toString().startsWith(".")
+            && Files.getLastModifiedTime(other).toMillis() < hourAgo && !inUse(other)) {
           deleteTree(other);
         }
       }
     } catch (IOException e) {
       // pruning is housekeeping; the next run tries again
     }
+  }
+
+  private static boolean inUse(Path dir) {
+    String path = dir.toString();
+    return ProcessHandle.allProcesses().anyMatch(p -> p.info().arguments()
+        .map(args -> java.util.Arrays.stream(args).anyMatch(a -> a.contains(path)))
+        .orElse(false));
   }
 
   /** {@code $WHARF_CACHE}, else {@code ~/.cache/wharf}: where the local runtime caches too. */
@@ -110,17 +123,20 @@ record GreeterApp(Path dir) {
   }
 
   /**
-   * Names one build of the jar: its path, size and modification time (hashing 60 MB of content
-   * on every start would cost more than a second).
+   * Names the jar's content from its directory: each entry's name, size and CRC. A rebuild
+   * that changes nothing keeps the name (and the archive); reading the directory takes
+   * milliseconds, where hashing 60 MB would take a second or more.
    */
   static String key(Path jar) throws IOException {
-    String id = jar.toAbsolutePath() + "|" + Files.size(jar) + "|"
-        + Files.getLastModifiedTime(jar).toMillis();
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).substring(0, 16);
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      zip.stream().sorted(Comparator.comparing(ZipEntry::getName)).forEach(e -> digest.update(
+          (e.getName() + "|" + e.getSize() + "|" + e.getCrc() + "\n").getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    } catch (java.util.zip.ZipException e) {
+      throw new IOException(jar + " is not a jar (" + e.getMessage() + "); rebuild greeter", e);
     }
   }
 

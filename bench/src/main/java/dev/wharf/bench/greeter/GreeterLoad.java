@@ -38,8 +38,10 @@ public final class GreeterLoad {
     int requests = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     int warmup = Math.max(1000, requests / 5);
+    // Warm state kept between runs, beside 'wharf up's: $WHARF_HOME, else <repo>/.wharf.
     Path home = Path.of(System.getenv().getOrDefault("WHARF_HOME",
-        Path.of(System.getProperty("user.home"), ".wharf").toString())).resolve("bench-load");
+        Path.of(System.getenv().getOrDefault("WHARF_REPO", "."), ".wharf").toString()))
+        .resolve("bench-load");
     Files.createDirectories(home);
     try (UpProcess up = UpProcess.start(home, Duration.ofMinutes(10))) {
       Map<String, String> env = up.greeterEnv();

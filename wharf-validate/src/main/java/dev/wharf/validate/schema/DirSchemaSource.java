@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A schema directory laid out as /work/shared/schemas: {@code kubernetes-v1.34/*.json}, each
+ * A schema directory laid out as the offline schema set (../shared/schemas in CI): {@code kubernetes-v1.34/*.json}, each
  * indexed by the {@code x-kubernetes-group-version-kind} it declares (not by file name), and
  * {@code crds/<group>/<kind>_<version>.json}.
  */

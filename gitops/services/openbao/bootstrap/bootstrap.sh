@@ -62,11 +62,13 @@ if ! bao write auth/oidc/config \
   echo "'kubectl -n keycloak get keycloakrealmimport wharf' reports Done." >&2
   exit 3
 fi
+# Client openbao carries its own groups mapper; Keycloak refuses a request for a
+# scope the client does not have (invalid_scope), so ask only for built-in ones.
 bao write auth/oidc/role/wharf \
   role_type=oidc \
   user_claim=preferred_username \
   groups_claim=groups \
-  oidc_scopes="openid,profile,email,groups" \
+  oidc_scopes="openid,profile,email" \
   allowed_redirect_uris="$OPENBAO_URL/ui/vault/auth/oidc/oidc/callback" \
   allowed_redirect_uris="http://localhost:8250/oidc/callback" \
   token_policies=default token_ttl=8h

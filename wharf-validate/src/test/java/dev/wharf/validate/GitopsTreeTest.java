@@ -9,10 +9,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /** The repository's own gitops/ tree: clean against the offline schemas, every cluster renders. */
 class GitopsTreeTest {
@@ -43,5 +49,26 @@ class GitopsTreeTest {
       assertThat(r.failure()).as("render of %s", r.entryPoint()).isNull();
       assertThat(r.resources()).as("objects rendered from %s", r.entryPoint()).isNotEmpty();
     }
+  }
+
+  /** Scopes every new Keycloak realm has (the realm import declares no clientScopes of its own). */
+  private static final Set<String> KEYCLOAK_BUILT_IN_SCOPES = Set.of("openid", "profile", "email", "roles", "web-origins",
+      "acr", "basic", "address", "phone", "offline_access", "microprofile-jwt", "organization");
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void openBaoAsksKeycloakOnlyForScopesTheRealmHas() throws IOException {
+    // Keycloak answers invalid_scope to a scope the client does not have, so OIDC login would fail.
+    Path gitops = TestSupport.gitops();
+    Map<String, Object> realmImport = new Yaml().load(Files.readString(gitops.resolve("services/keycloak/config/realm-wharf.yaml")));
+    Map<String, Object> realm = (Map<String, Object>) ((Map<String, Object>) realmImport.get("spec")).get("realm");
+    Set<String> known = new HashSet<>(KEYCLOAK_BUILT_IN_SCOPES);
+    for (Object scope : (List<Object>) realm.getOrDefault("clientScopes", List.of())) {
+      known.add(String.valueOf(((Map<String, Object>) scope).get("name")));
+    }
+    String script = Files.readString(gitops.resolve("services/openbao/bootstrap/bootstrap.sh"));
+    Matcher m = Pattern.compile("oidc_scopes=\"([^\"]*)\"").matcher(script);
+    assertThat(m.find()).as("bootstrap.sh sets oidc_scopes on the OIDC role").isTrue();
+    assertThat(List.of(m.group(1).split(","))).as("scopes OpenBao requests").allMatch(known::contains);
   }
 }

@@ -22,16 +22,22 @@ final class ImagePinned implements Policy {
   public void check(Resource r, PolicyContext ctx, Consumer<Finding> out) {
     for (PodSpecs.Container c : PodSpecs.containers(r)) {
       String image = PolicyContext.str(c.spec().get("image"));
-      if (image.isEmpty() || image.contains("@sha256:")) {
+      if (image.isEmpty() || hasDigest(image)) {
         continue; // a missing image is the schema's business
       }
       String tag = tagOf(image);
-      if (tag == null || tag.equals("latest")) {
+      if (tag == null || tag.isEmpty() || tag.equals("latest")) {
         out.accept(r.finding(ID, c.path() + ".image",
-            "container '" + c.name() + "' image " + image + (tag == null ? " has no tag" : " uses the 'latest' tag") + ", so what runs can change without a commit",
+            "container '" + c.name() + "' image " + image + (tag == null || tag.isEmpty() ? " has no tag" : " uses the 'latest' tag") + ", so what runs can change without a commit",
             "Pin the image to a version tag or a digest, for example " + stripTag(image) + ":1.2.3 or " + stripTag(image) + "@sha256:<digest>."));
       }
     }
+  }
+
+  /** A digest of any algorithm ({@code @sha256:...}, {@code @sha512:...}) pins the image. */
+  static boolean hasDigest(String image) {
+    int at = image.lastIndexOf('@');
+    return at > 0 && image.indexOf(':', at) > at + 1 && image.indexOf(':', at) < image.length() - 1;
   }
 
   /** The tag of an image reference, or null; a ':' before the last '/' is a registry port. */

@@ -36,7 +36,7 @@ public final class Policies {
     if (s.equals("all")) {
       return all();
     }
-    if (s.equals("none") || s.isEmpty()) {
+    if (s.equals("none")) {
       return List.of();
     }
     List<Policy> out = new ArrayList<>();
@@ -49,6 +49,11 @@ public final class Policies {
       if (!out.contains(p)) {
         out.add(p);
       }
+    }
+    if (out.isEmpty()) {
+      // An empty value (an unset CI variable, say) must not turn every policy off silently.
+      throw new ValidateException("--policies '" + spec + "' names no policy; use all, none or a comma-separated list of: "
+          + String.join(", ", ALL.keySet()));
     }
     return out;
   }

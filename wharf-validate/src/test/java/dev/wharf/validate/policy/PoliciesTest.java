@@ -33,4 +33,20 @@ class PoliciesTest {
     assertThat(ImagePinned.tagOf("harbor.example.com:443/team-a/web:1.2")).isEqualTo("1.2");
     assertThat(ImagePinned.tagOf("nginx")).isNull();
   }
+
+  @Test
+  void anEmptySelectionIsAUsageErrorNotNone() {
+    assertThatThrownBy(() -> Policies.select("")).isInstanceOf(ValidateException.class).hasMessageContaining("none");
+    assertThatThrownBy(() -> Policies.select(" , ")).isInstanceOf(ValidateException.class).hasMessageContaining("names no policy");
+  }
+
+  @Test
+  void digestsOfAnyAlgorithmPinButAnEmptyDigestOrTagDoesNot() {
+    assertThat(ImagePinned.hasDigest("harbor.example.com/team-a/web@sha256:abc")).isTrue();
+    assertThat(ImagePinned.hasDigest("harbor.example.com/team-a/web:1.0@sha512:abc")).isTrue();
+    assertThat(ImagePinned.hasDigest("harbor.example.com/team-a/web@")).isFalse();
+    assertThat(ImagePinned.hasDigest("harbor.example.com/team-a/web@sha256:")).isFalse();
+    assertThat(ImagePinned.hasDigest("harbor.example.com:443/team-a/web:1.0")).isFalse();
+    assertThat(ImagePinned.tagOf("harbor.example.com/team-a/web:")).isEmpty();
+  }
 }

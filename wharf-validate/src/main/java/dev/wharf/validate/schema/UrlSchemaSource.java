@@ -42,8 +42,8 @@ public final class UrlSchemaSource implements SchemaSource {
   private final HttpClient http;
 
   public UrlSchemaSource(String kubernetesTemplate, String crdTemplate, Path cacheDir) {
-    this.kubernetesTemplate = kubernetesTemplate;
-    this.crdTemplate = crdTemplate;
+    this.kubernetesTemplate = checkTemplate("--kubernetes-schema-url", kubernetesTemplate, "{file}");
+    this.crdTemplate = checkTemplate("--crd-schema-url", crdTemplate, "{group}/{kind}_{version}.json");
     this.cacheDir = cacheDir;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)).followRedirects(HttpClient.Redirect.NORMAL).build();
   }
@@ -59,6 +59,24 @@ public final class UrlSchemaSource implements SchemaSource {
       }
     }
     return Optional.empty();
+  }
+
+  /** An http(s) URL with at least one placeholder, so a typo is a usage error, not a crash. */
+  static String checkTemplate(String option, String template, String example) {
+    String sample = template == null ? "" : template.replaceAll("\\{(file|group|kind|version)}", "x");
+    URI uri = null;
+    try {
+      uri = URI.create(sample);
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    boolean http = uri != null && uri.getHost() != null
+        && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()));
+    if (!http || sample.equals(template)) {
+      throw new ValidateException(option + " '" + template + "' is not an http(s) URL template with placeholders; "
+          + "write it like https://host/path/" + example + ", or use --schema-dir with a local copy of the schemas.");
+    }
+    return template;
   }
 
   /** File names shorten the group; a schema that declares its kinds must declare this one. */

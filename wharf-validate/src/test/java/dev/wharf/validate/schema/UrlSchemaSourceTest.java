@@ -95,4 +95,16 @@ class UrlSchemaSourceTest {
     assertThatThrownBy(() -> source().find(new Gvk("", "v1", "Broken")))
         .isInstanceOf(ValidateException.class).hasMessageContaining("--schema-dir");
   }
+
+  @Test
+  void aTemplateThatIsNotAnHttpUrlIsAUsageError() {
+    String crds = "https://example.com/{group}/{kind}_{version}.json";
+    assertThatThrownBy(() -> new UrlSchemaSource("nonsense{file}", crds, cache))
+        .isInstanceOf(ValidateException.class).hasMessageContaining("--kubernetes-schema-url");
+    assertThatThrownBy(() -> new UrlSchemaSource("https://example.com/{file}", "https://example.com/schema.json", cache))
+        .isInstanceOf(ValidateException.class).hasMessageContaining("--crd-schema-url").hasMessageContaining("placeholders");
+    assertThatThrownBy(() -> new UrlSchemaSource("file:///schemas/{file}", crds, cache))
+        .isInstanceOf(ValidateException.class).hasMessageContaining("--schema-dir");
+    assertThat(new UrlSchemaSource(UrlSchemaSource.DEFAULT_KUBERNETES, UrlSchemaSource.DEFAULT_CRDS, cache)).isNotNull();
+  }
 }

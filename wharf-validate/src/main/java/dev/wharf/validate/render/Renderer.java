@@ -167,7 +167,9 @@ public final class Renderer {
   static String cleanError(String err, String target, String entryRel, Path root, Path wrapper) {
     String s = err.strip().replace(target, entryRel).replace(wrapper.toString() + "/", "").replace(root.toString() + "/", "");
     s = s.replaceAll("(?m)^E\\d{4} [0-9:.]+\\s+\\d+ [a-z_.]+:\\d+\\] ", "").replaceAll("\\s*\\n\\s*", "; ");
-    s = s.replaceFirst("^\"command failed\" err=\"(.*)\"$", "$1").replaceFirst("^Error: ", "");
+    // kubectl quotes a one-line error (err="...") and wraps a multi-line one in err=< ... >.
+    s = s.replaceFirst("^\"command failed\" err=\"(.*)\"$", "$1").replaceFirst("^\"command failed\" err=<; (.*?)(; )?>$", "$1")
+        .replaceFirst("^Error: ", "").replace("; : ", ": ");
     String wrapperLayer = "accumulating resources: accumulation err='accumulating resources from '" + entryRel + "': '" + entryRel
         + "' must resolve to a file': ";
     if (s.startsWith(wrapperLayer)) {

@@ -180,6 +180,10 @@ public final class TreeScanner {
       return new YamlFile(p, rel, new SafeYaml((int) Math.min(Integer.MAX_VALUE, maxFileBytes)).loadAll(text), null);
     } catch (YamlProblem e) {
       return new YamlFile(p, rel, List.of(), Finding.ofFile(e.rule(), rel, e.getMessage(), e.fix()).withLine(e.line()));
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return new YamlFile(p, rel, List.of(), Finding.ofFile(Rules.YAML_SYNTAX, rel,
+          "the file is not UTF-8 text (a binary file, or another encoding)",
+          "Save the file as UTF-8, or move a binary file out of the tree or give it a name that does not end in .yaml."));
     } catch (IOException | RuntimeException e) {
       return new YamlFile(p, rel, List.of(), Finding.ofFile(Rules.YAML_SYNTAX, rel,
           "cannot read the file: " + e.getMessage(), "Make the file readable UTF-8 text."));

@@ -75,4 +75,17 @@ class RendererTest {
     assertThatThrownBy(() -> Kustomize.locate(dir.resolve("nope").toString()))
         .isInstanceOf(ValidateException.class).hasMessageContaining("--kustomize");
   }
+
+  @Test
+  void kubectlsMultiLineErrorLosesItsWrapping() {
+    String err = """
+        E1126 01:36:57.476172    4110 run.go:72] "command failed" err=<
+        \taccumulating resources: accumulation err='accumulating resources from 'app': 'app' must resolve to a file': \
+        recursed accumulation of path 'app': fetching https://example.com/base: no such host
+        \t: exit status 128
+         >
+        """;
+    String clean = Renderer.cleanError(err, "app", "app", tree, dir.resolve("wrapper"));
+    assertThat(clean).isEqualTo("fetching https://example.com/base: no such host: exit status 128");
+  }
 }

@@ -43,6 +43,15 @@ class TreeScannerTest {
   }
 
   @Test
+  void aFileThatIsNotUtf8IsAFindingThatSaysSo() throws IOException {
+    Files.write(root.resolve("latin1.yaml"), "data: {name: \"Jos\u00e9\"}\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    YamlFile f = new TreeScanner(1 << 20).scan(root).files().get(root.resolve("latin1.yaml"));
+    assertThat(f.loaded()).isFalse();
+    assertThat(f.problem().rule()).isEqualTo(Rules.YAML_SYNTAX);
+    assertThat(f.problem().message()).contains("not UTF-8");
+  }
+
+  @Test
   void hiddenDirectoriesAreSkipped() throws IOException {
     write(".git/config.yaml", "x: [\n");
     write("a.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: n}\n");

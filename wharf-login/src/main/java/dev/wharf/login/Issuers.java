@@ -26,7 +26,29 @@ public final class Issuers {
         || uri.getRawUserInfo() != null) {
       throw invalid(issuer, "it needs a host and no user, query or fragment");
     }
+    // Tokens and refresh tokens travel to the issuer: plain http only to this machine
+    // (a local Keycloak), never across a network.
+    if ("http".equals(uri.getScheme()) && !isLoopback(uri.getHost())) {
+      throw invalid(issuer, "plain http is only allowed for 127.0.0.1 or localhost; use https://");
+    }
     return uri;
+  }
+
+  /** By name only: no DNS lookup (this runs on the fast path of every kubectl call). */
+  static boolean isLoopback(String host) {
+    if (host.equals("localhost") || host.equals("[::1]")) {
+      return true;
+    }
+    if (!host.startsWith("127.")) {
+      return false;
+    }
+    for (int i = 0; i < host.length(); i++) {
+      char c = host.charAt(i);
+      if (c != '.' && (c < '0' || c > '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public static String trimSlash(String s) {

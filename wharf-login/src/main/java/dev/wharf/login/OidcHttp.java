@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -136,7 +138,8 @@ public final class OidcHttp {
     try {
       return http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
     } catch (HttpConnectTimeoutException | ConnectException e) {
-      throw unreachable(issuer, "connection refused or timed out", e);
+      throw unreachable(issuer, hostUnknown(e) ? "its host name is not known"
+          : "connection refused or timed out", e);
     } catch (HttpTimeoutException e) {
       throw unreachable(issuer, "no answer within " + TIMEOUT.toSeconds() + " s", e);
     } catch (IOException e) {
@@ -145,6 +148,15 @@ public final class OidcHttp {
       Thread.currentThread().interrupt();
       throw new LoginException(LoginException.Reason.TIMED_OUT, "interrupted", e);
     }
+  }
+
+  private static boolean hostUnknown(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static LoginException unreachable(String issuer, String why, Exception cause) {

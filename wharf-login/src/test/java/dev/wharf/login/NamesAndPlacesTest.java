@@ -55,4 +55,17 @@ class NamesAndPlacesTest {
     assertThatThrownBy(() -> Issuers.parse(""))
         .hasMessageContaining("--issuer https://");
   }
+
+  @Test
+  void plainHttpIssuersOnlyOnThisMachine() {
+    assertThat(Issuers.parse("http://127.0.0.1:8080/realms/wharf").getPort()).isEqualTo(8080);
+    assertThat(Issuers.parse("http://localhost:8080/realms/wharf").getHost())
+        .isEqualTo("localhost");
+    assertThat(Issuers.parse("http://[::1]:8080/realms/wharf").getHost()).isEqualTo("[::1]");
+    assertThatThrownBy(() -> Issuers.parse("http://keycloak.wharf.example.com/realms/wharf"))
+        .isInstanceOf(LoginException.class)
+        .hasMessageContaining("plain http is only allowed for 127.0.0.1 or localhost");
+    assertThatThrownBy(() -> Issuers.parse("http://127.example.com/realms/wharf"))
+        .hasMessageContaining("use https://");
+  }
 }

@@ -76,6 +76,18 @@ public final class TreeScanner {
         reach.put(dir, reach(dir, includes));
       }
     }
+    // Kustomizations that only include one another (a cycle, or a directory that includes
+    // itself) have no entry point above them: render them too, so kustomize reports the cycle
+    // instead of the tree passing with its objects never checked.
+    Set<Path> reached = new HashSet<>();
+    reach.values().forEach(reached::addAll);
+    for (Path dir : includes.keySet()) {
+      if (!components.contains(dir) && !reached.contains(kustomizationFile(dir))) {
+        entryPoints.add(dir);
+        reach.put(dir, reach(dir, includes));
+        reached.addAll(reach.get(dir));
+      }
+    }
     List<Path> plain = new ArrayList<>();
     for (Path p : files.keySet()) {
       if (!isKustomization(p) && !includedFiles.contains(p)) {

@@ -33,6 +33,20 @@ class TreeScannerTest {
   }
 
   @Test
+  void kustomizationsInACycleAreStillRendered() throws IOException {
+    write("a/kustomization.yaml", "resources: [../b, cm.yaml]\n");
+    write("a/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n");
+    write("b/kustomization.yaml", "resources: [../a]\n");
+    write("self/kustomization.yaml", "resources: [., cm.yaml]\n");
+    write("self/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: s}\n");
+
+    Tree tree = new TreeScanner(1 << 20).scan(root);
+
+    assertThat(tree.entryPoints()).extracting(tree::relative).containsExactly("a", "self");
+    assertThat(tree.plainFiles()).isEmpty();
+  }
+
+  @Test
   void aFileOverTheSizeCapIsAFindingAndIsNotRead() throws IOException {
     write("big.yaml", "a: \"" + "x".repeat(5 * 1024 * 1024) + "\"\n");
     Tree tree = new TreeScanner(4L * 1024 * 1024).scan(root);

@@ -8,13 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-/** /healthz (liveness), /readyz (informers synced and healthy) and /metrics (Prometheus text). */
+/**
+ * /healthz (liveness: false asks the kubelet for a restart), /readyz (informers synced and
+ * healthy) and /metrics (Prometheus text).
+ */
 final class HttpEndpoints implements AutoCloseable {
   private final HttpServer server;
 
-  HttpEndpoints(int port, BooleanSupplier ready, Supplier<String> metrics) throws IOException {
+  HttpEndpoints(int port, BooleanSupplier live, BooleanSupplier ready, Supplier<String> metrics) throws IOException {
     server = HttpServer.create(new InetSocketAddress(port), 0);
-    server.createContext("/healthz", ex -> reply(ex, 200, "ok\n", "text/plain"));
+    server.createContext("/healthz", ex -> {
+      boolean ok = live.getAsBoolean();
+      reply(ex, ok ? 200 : 503, ok ? "ok\n" : "restart needed\n", "text/plain");
+    });
     server.createContext("/readyz", ex -> {
       boolean ok = ready.getAsBoolean();
       reply(ex, ok ? 200 : 503, ok ? "ready\n" : "not ready\n", "text/plain");

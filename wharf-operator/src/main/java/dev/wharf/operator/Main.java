@@ -32,6 +32,19 @@ public final class Main {
         config.cluster().kubernetesAuthMount());
   }
 
+  /**
+   * The MySQL, Redis and Keycloak clients keep the admin secret they started with. When its
+   * mounted file changes (rotated in OpenBao, synced by ESO), liveness fails and the kubelet
+   * restarts the operator with the new value.
+   */
+  private static boolean adminSecretsCurrent(Settings settings) {
+    var changed = settings.changedAtStartSecrets();
+    if (!changed.isEmpty()) {
+      LOG.warn("{} changed since start (rotated): failing liveness so that the operator restarts with the new value", changed);
+    }
+    return changed.isEmpty();
+  }
+
   public static void main(String[] args) throws Exception {
     Settings settings = new Settings(System.getenv());
     OperatorConfig config;
@@ -58,7 +71,8 @@ public final class Main {
         new WharfOperator.Options(config.teams(), config.cluster(), config.resyncInterval(),
             config.minBackoff(), config.maxBackoff()),
         o -> { });
-    HttpEndpoints http = new HttpEndpoints(settings.port("WHARF_HTTP_PORT", 8080), operator::healthy,
+    HttpEndpoints http = new HttpEndpoints(settings.port("WHARF_HTTP_PORT", 8080), () -> adminSecretsCurrent(settings),
+        operator::healthy,
         () -> "# HELP wharf_operator_reconciles_total App reconciliations finished.\n"
             + "# TYPE wharf_operator_reconciles_total counter\n"
             + "wharf_operator_reconciles_total " + operator.reconciles() + "\n"

@@ -15,7 +15,9 @@ import java.util.function.Supplier;
 /**
  * Everything the operator needs to know at start-up. Admin credentials come from the
  * environment or mounted files (see {@link Settings}), never from code; docs/operator.md lists
- * every variable.
+ * every variable. The MySQL, Redis and Keycloak clients keep the secret they were built with,
+ * so those are read at start ({@link Settings#secretAtStart}); Harbor's password and the
+ * OpenBao token are read on every use.
  */
 public record OperatorConfig(
     Duration resyncInterval,
@@ -58,13 +60,13 @@ public record OperatorConfig(
       URI url = uri(s, "KEYCLOAK_URL", "http://keycloak.keycloak.svc:8080");
       if (s.optional("KEYCLOAK_CLIENT_ID").isPresent()) {
         return new KeycloakAdmin(url, s.required("KEYCLOAK_CLIENT_ID", "service-account client"),
-            s.secret("KEYCLOAK_CLIENT_SECRET", "secret of KEYCLOAK_CLIENT_ID").get(),
+            s.secretAtStart("KEYCLOAK_CLIENT_SECRET", "secret of KEYCLOAK_CLIENT_ID"),
             DnsLabel.require("KEYCLOAK_ADMIN_REALM", s.get("KEYCLOAK_ADMIN_REALM", "wharf")), true);
       }
       return new KeycloakAdmin(url,
           s.required("KEYCLOAK_ADMIN_USER", "Keycloak admin that manages clients in realm wharf"
               + " (or set KEYCLOAK_CLIENT_ID and KEYCLOAK_CLIENT_SECRET for a service-account client)"),
-          s.secret("KEYCLOAK_ADMIN_PASSWORD", "password of KEYCLOAK_ADMIN_USER").get(),
+          s.secretAtStart("KEYCLOAK_ADMIN_PASSWORD", "password of KEYCLOAK_ADMIN_USER"),
           DnsLabel.require("KEYCLOAK_ADMIN_REALM", s.get("KEYCLOAK_ADMIN_REALM", "master")), false);
     }
   }
@@ -91,10 +93,10 @@ public record OperatorConfig(
         Set.copyOf(teams),
         new MySqlServer(s.get("MYSQL_HOST", "mysql.mysql.svc"), s.port("MYSQL_PORT", 3306),
             s.required("MYSQL_ADMIN_USER", "MySQL account that creates databases and users"),
-            s.secret("MYSQL_ADMIN_PASSWORD", "password of MYSQL_ADMIN_USER").get()),
+            s.secretAtStart("MYSQL_ADMIN_PASSWORD", "password of MYSQL_ADMIN_USER")),
         new RedisServer(s.get("REDIS_HOST", "redis.redis.svc"), s.port("REDIS_PORT", 6379),
             s.required("REDIS_ADMIN_USER", "Redis ACL user that manages ACL users"),
-            s.secret("REDIS_ADMIN_PASSWORD", "password of REDIS_ADMIN_USER").get()),
+            s.secretAtStart("REDIS_ADMIN_PASSWORD", "password of REDIS_ADMIN_USER")),
         KeycloakAdmin.fromEnv(s),
         s.get("OIDC_ISSUER_URI", "https://keycloak.wharf.example.com/realms/wharf"),
         openBao,

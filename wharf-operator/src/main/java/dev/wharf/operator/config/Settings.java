@@ -10,11 +10,17 @@ import java.util.function.Supplier;
 
 /**
  * Reads settings from environment variables. A secret setting {@code X} may instead be given
- * as {@code X_FILE}, a path to a file (a mounted Secret), which is read on every use so that
- * a rotated Secret is picked up without a restart.
+ * as {@code X_FILE}, a path to a file (a mounted Secret). {@link #secret} reads the file on
+ * every use, so a rotated Secret is picked up at once. Clients that take their password once
+ * at start use {@link #secretAtStart}; {@link #changedAtStartSecrets} then says when the file
+ * no longer holds that value, so the operator can have itself restarted.
  */
 public final class Settings {
   private final Map<String, String> env;
+  /** Secrets read once at start from files, with the value read. */
+  private final Map<String, FileSecret> readAtStart = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record FileSecret(Path path, Secret value) {}
 
   public Settings(Map<String, String> env) {
     this.env = Map.copyOf(env);
@@ -62,6 +68,36 @@ public final class Settings {
     }
     throw new ConfigException("missing secret " + name + " (" + what + "): set " + name
         + "_FILE to a file holding it (e.g. a mounted Secret) or " + name + " itself");
+  }
+
+  /**
+   * A secret read now, for a client that keeps it. When it came from a file, the file is
+   * remembered for {@link #changedAtStartSecrets}.
+   */
+  public Secret secretAtStart(String name, String what) {
+    Secret value = secret(name, what).get();
+    optional(name + "_FILE").ifPresent(file -> readAtStart.put(name, new FileSecret(Path.of(file), value)));
+    return value;
+  }
+
+  /**
+   * Names of the secrets read at start whose file now holds another value (it was rotated).
+   * A file that cannot be read right now counts as unchanged: the kubelet swaps Secret files
+   * atomically, so that is a passing state, not a rotation.
+   */
+  public java.util.List<String> changedAtStartSecrets() {
+    java.util.List<String> changed = new java.util.ArrayList<>();
+    readAtStart.forEach((name, f) -> {
+      try {
+        if (!readFile(name, f.path()).equals(f.value())) {
+          changed.add(name);
+        }
+      } catch (ConfigException e) {
+        // unreadable or empty for a moment: not a rotation
+      }
+    });
+    java.util.Collections.sort(changed);
+    return changed;
   }
 
   private static Secret readFile(String name, Path path) {

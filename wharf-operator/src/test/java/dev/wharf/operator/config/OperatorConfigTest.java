@@ -91,4 +91,39 @@ class OperatorConfigTest {
     assertThat(admin.clientCredentials()).isFalse();
     assertThat(admin.authRealm()).isEqualTo("master");
   }
+
+  @Test
+  void rotatedSecretFilesAreNoticed() throws Exception {
+    Map<String, String> env = env();
+    env.remove("MYSQL_ADMIN_PASSWORD");
+    env.remove("KEYCLOAK_ADMIN_USER");
+    env.remove("KEYCLOAK_ADMIN_PASSWORD");
+    env.remove("HARBOR_PASSWORD");
+    Path mysql = Files.writeString(dir.resolve("mysql"), "mysql-old\n");
+    Path keycloak = Files.writeString(dir.resolve("keycloak"), "kc-old");
+    Path harbor = Files.writeString(dir.resolve("harbor"), "harbor-old");
+    env.put("MYSQL_ADMIN_PASSWORD_FILE", mysql.toString());
+    env.put("KEYCLOAK_CLIENT_ID", "wharf-operator");
+    env.put("KEYCLOAK_CLIENT_SECRET_FILE", keycloak.toString());
+    env.put("HARBOR_PASSWORD_FILE", harbor.toString());
+    Settings settings = new Settings(env);
+    OperatorConfig c = OperatorConfig.fromEnv(settings);
+    assertThat(c.mysql().adminPassword().reveal()).isEqualTo("mysql-old");
+    assertThat(settings.changedAtStartSecrets()).isEmpty();
+
+    // Harbor's password is read on each use: a new value just works.
+    Files.writeString(harbor, "harbor-new");
+    assertThat(c.harborPassword().get().reveal()).isEqualTo("harbor-new");
+    assertThat(settings.changedAtStartSecrets()).isEmpty();
+
+    // The MySQL and Keycloak clients keep theirs: the change is reported, by name only.
+    Files.writeString(mysql, "mysql-new");
+    Files.writeString(keycloak, "kc-new");
+    assertThat(settings.changedAtStartSecrets()).containsExactly("KEYCLOAK_CLIENT_SECRET", "MYSQL_ADMIN_PASSWORD");
+
+    // A file missing for a moment (the kubelet swapping it) is not a rotation.
+    Files.writeString(keycloak, "kc-old");
+    Files.delete(mysql);
+    assertThat(settings.changedAtStartSecrets()).isEmpty();
+  }
 }

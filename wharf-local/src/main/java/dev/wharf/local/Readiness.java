@@ -36,7 +36,7 @@ final class Readiness {
         last = e;
       }
       if (System.nanoTime() > deadline) {
-        throw new LocalRuntimeException(service.displayName() + " was not ready within " + timeout.toSeconds()
+        throw new NotReadyException(service.displayName() + " was not ready within " + timeout.toSeconds()
             + " s (last check: " + (last == null ? "not ready" : last.getMessage()) + "). Read "
             + process.logFile() + "; on a slow or busy machine raise the timeout. Its last lines:\n"
             + process.tailLog(LOG_LINES));

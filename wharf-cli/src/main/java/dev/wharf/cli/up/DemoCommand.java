@@ -3,6 +3,7 @@ package dev.wharf.cli.up;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,15 +21,18 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Where the demo keeps its servers' data (default: $WHARF_HOME/demo).")
   Path stateDir;
 
+  @Mixin ReadyTimeoutOption ready;
+
   @Override
   public Integer call() {
+    java.time.Duration readyTimeout = ready.timeout();
     StateDir state = new StateDir(stateDir != null ? stateDir.toAbsolutePath().normalize()
         : StateDir.fromEnvironment().root().resolve("demo")).create();
     // Two demos on one state directory would share a MariaDB data directory: refuse the second.
     try (UpLock lock = UpLock.acquire(state)) {
       spec.commandLine().getOut().println("demo: state in " + state.root());
       boolean passed = new DemoJourney(state, GreeterJar.fromEnvironment(),
-          spec.commandLine().getOut()).run();
+          spec.commandLine().getOut(), readyTimeout).run();
       return passed ? 0 : 1;
     }
   }

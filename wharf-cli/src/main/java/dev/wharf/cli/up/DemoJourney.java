@@ -30,16 +30,18 @@ final class DemoJourney {
   private final StateDir state;
   private final GreeterJar jars;
   private final PrintWriter out;
+  private final java.time.Duration readyTimeout;
   private final DemoHttp http = new DemoHttp();
 
   private LocalPlatform platform;
   private String tokenA;
   private long greetingId;
 
-  DemoJourney(StateDir state, GreeterJar jars, PrintWriter out) {
+  DemoJourney(StateDir state, GreeterJar jars, PrintWriter out, java.time.Duration readyTimeout) {
     this.state = state;
     this.jars = jars;
     this.out = out;
+    this.readyTimeout = readyTimeout;
   }
 
   /** Runs every step; returns true when all passed. Everything started is stopped either way. */
@@ -47,7 +49,7 @@ final class DemoJourney {
     Timer total = Timer.start();
     try {
       step("up", () -> platform =
-          LocalPlatform.start(state, LocalPorts.ANY, out, false, jars));
+          LocalPlatform.start(state, LocalPorts.ANY, out, false, jars, readyTimeout));
       step("token for dev-a (team-a)", () -> tokenA = token(LocalSetup.DEV_A, greeterClient()));
       step("create a greeting", this::create);
       step("read it back", this::readBack);

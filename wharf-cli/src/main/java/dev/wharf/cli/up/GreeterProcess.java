@@ -89,7 +89,7 @@ final class GreeterProcess implements AutoCloseable {
       sleep(250);
     }
     throw new UserError("greeter did not become ready within " + timeout.toSeconds()
-        + " s; read " + log + lastLines());
+        + " s; read " + log + lastLines() + "\n" + LocalPlatform.MORE_TIME);
   }
 
   private String lastLines() {

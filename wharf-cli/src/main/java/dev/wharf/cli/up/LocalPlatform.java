@@ -3,6 +3,7 @@ package dev.wharf.cli.up;
 import dev.wharf.cli.UserError;
 import dev.wharf.local.LocalRuntime;
 import dev.wharf.local.LocalRuntimeException;
+import dev.wharf.local.NotReadyException;
 import dev.wharf.local.Service;
 import dev.wharf.local.SharedRuntime;
 import dev.wharf.provisioning.ProvisioningException;
@@ -30,6 +31,8 @@ final class LocalPlatform implements AutoCloseable {
   /** Tests set this so the demo joins the servers the test JVM already runs. */
   static final String SHARED_RUNTIME_PROPERTY = "wharf.demo.sharedRuntime";
   static final Duration GREETER_READY_TIMEOUT = Duration.ofSeconds(120);
+  static final String MORE_TIME = "On a slow or busy machine, give the services more time with"
+      + " --ready-timeout SECONDS.";
 
   /** What a developer needs to call greeter. */
   record Info(String tokenEndpoint, String clientId, Path envFile, String user, Path passwordFile,
@@ -37,6 +40,7 @@ final class LocalPlatform implements AutoCloseable {
 
   private final StateDir state;
   private final PrintWriter out;
+  private final Duration readyTimeout;
   private final Thread shutdownHook = new Thread(this::closeFromHook, "wharf-up-shutdown");
   private LocalRuntime runtime;
   private boolean ownsRuntime;
@@ -46,23 +50,32 @@ final class LocalPlatform implements AutoCloseable {
   private boolean closed;
   private Runnable afterClose = () -> {};
 
-  private LocalPlatform(StateDir state, PrintWriter out) {
+  private LocalPlatform(StateDir state, PrintWriter out, Duration readyTimeout) {
     this.state = state;
     this.out = out;
+    this.readyTimeout = readyTimeout;
   }
 
-  /** Builds greeter if needed, starts everything and waits until greeter is ready. */
+  /**
+   * Builds greeter if needed, starts everything and waits until greeter is ready;
+   * {@code readyTimeout} (null: each service's default) bounds the wait for every server and
+   * for greeter.
+   */
   static LocalPlatform start(StateDir state, LocalPorts ports, PrintWriter out, boolean terminal,
-      GreeterJar jars) {
+      GreeterJar jars, Duration readyTimeout) {
     requireJdk21();
     int greeterPort = claimPort("greeter (--greeter-port)", ports.greeter());
+    // Fixed server ports are checked here too, so a clash names the option that moves it.
+    claimFixedPort("MySQL (--mysql-port)", ports.mysql());
+    claimFixedPort("Redis (--redis-port)", ports.redis());
+    claimFixedPort("Keycloak (--keycloak-port)", ports.keycloak());
     Timer build = Timer.start();
     GreeterApp app = GreeterApp.of(
         jars.ensureBuilt(state.buildLog(), line -> say(out, line + " (log: " + state.buildLog() + ")")),
         GreeterApp.cacheRoot(), state.buildLog());
     say(out, String.format("%-20s %s", "greeter jar", "ready in " + build.elapsed()));
 
-    LocalPlatform platform = new LocalPlatform(state, out);
+    LocalPlatform platform = new LocalPlatform(state, out, readyTimeout);
     Runtime.getRuntime().addShutdownHook(platform.shutdownHook);
     try {
       platform.startRuntime(ports, terminal);
@@ -75,9 +88,12 @@ final class LocalPlatform implements AutoCloseable {
       Timer greeterStart = Timer.start();
       say(out, "starting greeter...");
       platform.startGreeter(app, greeterPort);
-      platform.greeter.awaitReady(GREETER_READY_TIMEOUT);
+      platform.greeter.awaitReady(readyTimeout != null ? readyTimeout : GREETER_READY_TIMEOUT);
       say(out, String.format("%-20s started in %s", "greeter", greeterStart.elapsed()));
       return platform;
+    } catch (NotReadyException e) {
+      platform.close();
+      throw new UserError(e.getMessage() + "\n" + MORE_TIME, 1);
     } catch (LocalRuntimeException | ProvisioningException e) {
       platform.close();
       throw new UserError(e.getMessage(), 1);
@@ -101,14 +117,19 @@ final class LocalPlatform implements AutoCloseable {
       runtime = SharedRuntime.get(Service.MYSQL, Service.REDIS, Service.KEYCLOAK);
       return;
     }
-    runtime = LocalRuntime.builder()
+    LocalRuntime.Builder builder = LocalRuntime.builder()
         .stateDir(state.runtime())
         .services(Service.MYSQL, Service.REDIS, Service.KEYCLOAK)
         .port(Service.MYSQL, ports.mysql())
         .port(Service.REDIS, ports.redis())
         .port(Service.KEYCLOAK, ports.keycloak())
-        .progress(progress)
-        .build();
+        .progress(progress);
+    if (readyTimeout != null) {
+      for (Service s : Service.values()) {
+        builder.readyTimeout(s, readyTimeout);
+      }
+    }
+    runtime = builder.build();
     ownsRuntime = true;
     runtime.start();
   }
@@ -254,6 +275,13 @@ final class LocalPlatform implements AutoCloseable {
       throw new UserError("port " + port + " for " + what + " is in use: stop the program using it"
           + " (e.g. 'ss -ltnp | grep :" + port + "'), run 'wharf down' if an earlier 'wharf up'"
           + " still runs, or choose another port");
+    }
+  }
+
+  /** A fixed port checked free before anything starts; 0 (any free port) needs no check. */
+  private static void claimFixedPort(String what, int port) {
+    if (port != 0) {
+      claimPort(what, port);
     }
   }
 

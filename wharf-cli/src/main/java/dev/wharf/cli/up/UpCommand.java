@@ -2,6 +2,7 @@ package dev.wharf.cli.up;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,15 +25,18 @@ public final class UpCommand implements Callable<Integer> {
       description = "Where to keep data, logs and credentials (default: $WHARF_HOME).")
   Path stateDir;
 
+  @Mixin ReadyTimeoutOption ready;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
+    Duration readyTimeout = ready.timeout();
     StateDir state = StateDir.of(stateDir).create();
     try (UpLock lock = UpLock.acquire(state)) {
       out.println("wharf up: state in " + state.root());
       Timer total = Timer.start();
       LocalPlatform platform = LocalPlatform.start(state, ports.ports(), out,
-          ConsoleProgress.stdoutIsTerminal(), GreeterJar.fromEnvironment());
+          ConsoleProgress.stdoutIsTerminal(), GreeterJar.fromEnvironment(), readyTimeout);
       platform.afterClose(lock::close);
       out.println();
       out.println("wharf up: ready in " + total.elapsed());

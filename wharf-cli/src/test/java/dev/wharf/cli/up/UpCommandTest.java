@@ -35,6 +35,28 @@ class UpCommandTest {
   }
 
   @Test
+  void aServerPortInUseNamesItsOptionBeforeAnyServerStarts() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      int code = run("up", "--state-dir", state.toString(), "--greeter-port", "0",
+          "--keycloak-port", Integer.toString(taken.getLocalPort()));
+      assertThat(code).isNotZero();
+      assertThat(err.toString())
+          .contains("port " + taken.getLocalPort() + " for Keycloak (--keycloak-port) is in use")
+          .contains("wharf down");
+    }
+    assertThat(Files.exists(state.resolve("runtime"))).isFalse();
+    assertThat(Files.exists(state.resolve("up.pid"))).isFalse();
+  }
+
+  @Test
+  void aReadyTimeoutBelowOneSecondIsRefused() {
+    int code = run("up", "--state-dir", state.toString(), "--ready-timeout", "0");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--ready-timeout 0 is not a timeout");
+    assertThat(Files.exists(state.resolve("up.pid"))).isFalse();
+  }
+
+  @Test
   void aPortOutOfRangeIsAUsageErrorNamingTheOption() {
     int code = run("up", "--state-dir", state.toString(), "--redis-port", "99999");
     assertThat(code).isEqualTo(2);

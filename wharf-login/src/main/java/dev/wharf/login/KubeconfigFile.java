@@ -62,6 +62,16 @@ public final class KubeconfigFile {
     return outcome;
   }
 
+  /**
+   * Checks that {@code entry} could be merged into {@code file} (readable, a kubeconfig whose
+   * lists are lists), without writing anything: run before sign-in.
+   */
+  public static void check(Path file, KubeconfigEntry entry) {
+    if (Files.exists(file)) {
+      KubeconfigMerge.merge(load(file), entry);
+    }
+  }
+
   static Map<String, Object> load(Path file) {
     try {
       String text = Files.readString(file, StandardCharsets.UTF_8);

@@ -87,6 +87,14 @@ public final class LoginCommand implements Callable<Integer> {
     try {
       String iss = SessionOptions.normalizeIssuer(issuer);
       checkKubeconfigOptions();
+      // Everything kubeconfig needs is checked before the browser opens, so a mistake there
+      // does not cost the user a sign-in.
+      String launcher = noKubeconfig ? null : launcher();
+      Path kubeconfigFile = noKubeconfig ? null : KubeconfigFile.choose(kubeconfig,
+          System.getenv(), System.getProperty("user.home"), context);
+      if (!noKubeconfig) {
+        KubeconfigFile.check(kubeconfigFile, entry(iss, session.clientId, launcher));
+      }
       Oidc oidc = Oidc.standard();
       Session signedIn = device
           ? new DeviceFlow(oidc).login(iss, session.clientId, a -> showDeviceCode(a, err))
@@ -96,7 +104,8 @@ public final class LoginCommand implements Callable<Integer> {
       out.println("Signed in to " + signedIn.issuer() + " as " + signedIn.username() + ".");
       out.println("Tokens: " + session.cache().fileFor(signedIn.issuer(), signedIn.clientId()));
       if (!noKubeconfig) {
-        writeKubeconfig(signedIn, out);
+        writeKubeconfig(kubeconfigFile, entry(signedIn.issuer(), signedIn.clientId(), launcher),
+            out);
       }
       out.flush();
       return 0;
@@ -149,21 +158,27 @@ public final class LoginCommand implements Callable<Integer> {
     err.flush();
   }
 
-  private void writeKubeconfig(Session s, PrintWriter out) {
-    String clusterName = cluster != null ? cluster : context;
-    List<String> args = new ArrayList<>(List.of("token", "--issuer", s.issuer()));
-    if (!SessionOptions.DEFAULT_CLIENT_ID.equals(s.clientId())) {
-      args.addAll(List.of("--client-id", s.clientId()));
+  /** The kubeconfig user, context and (with --server) cluster for this issuer and client. */
+  private KubeconfigEntry entry(String iss, String clientId, String launcher) {
+    List<String> args = new ArrayList<>(List.of("token", "--issuer", iss));
+    if (!SessionOptions.DEFAULT_CLIENT_ID.equals(clientId)) {
+      args.addAll(List.of("--client-id", clientId));
     }
     if (session.configDir != null) {
       args.addAll(List.of("--config-dir", session.configDir().toString()));
     }
-    KubeconfigEntry entry = new KubeconfigEntry(
-        LoginNames.kubeconfigUser(s.issuer(), s.clientId()), launcher(), args,
-        explicitConfigDirEnv(), context, clusterName, server,
+    return new KubeconfigEntry(
+        LoginNames.kubeconfigUser(iss, clientId), launcher, args,
+        explicitConfigDirEnv(), context, clusterName(), server,
         certificateAuthority == null ? null : certificateAuthority.toAbsolutePath().toString());
-    Path file = KubeconfigFile.choose(kubeconfig, System.getenv(),
-        System.getProperty("user.home"), context);
+  }
+
+  private String clusterName() {
+    return cluster != null ? cluster : context;
+  }
+
+  private void writeKubeconfig(Path file, KubeconfigEntry entry, PrintWriter out) {
+    String clusterName = clusterName();
     KubeconfigMerge.Outcome outcome = KubeconfigFile.merge(file, entry);
     out.println("kubeconfig " + file + ": user " + entry.userName()
         + (outcome.clusterWritten() ? ", cluster " + clusterName : "")

@@ -169,7 +169,8 @@ class LoginCommandsIT {
   @Test
   void wrongClientIdFailsBeforeAnyBrowserAndSaysWhatToFix() {
     CliRun run = CliRun.of("login", "--issuer", realm.issuer(), "--client-id", "kubrnetes",
-        "--no-browser", "--config-dir", configDir.toString(), "--kubeconfig", kubeconfig.toString());
+        "--no-browser", "--config-dir", configDir.toString(), "--kubeconfig", kubeconfig.toString(),
+        "--exec-command", launcher.toString());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("client 'kubrnetes'").contains("--client-id")
         .doesNotContain("Open this URL");

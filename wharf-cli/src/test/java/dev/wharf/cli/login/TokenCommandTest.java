@@ -93,4 +93,36 @@ class TokenCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("must be an https:// URL");
   }
+
+  @Test
+  void loginChecksTheKubeconfigFileBeforeContactingTheIssuer() throws Exception {
+    Path kubeconfig = configDir.resolve("kubeconfig");
+    String broken = "apiVersion: v1\nusers: {not: a list}\n";
+    Files.writeString(kubeconfig, broken);
+    // kc.example.com is never reached: a sign-in attempt would fail with "cannot reach".
+    CliRun run = CliRun.of("login", "--issuer", ISSUER, "--kubeconfig", kubeconfig.toString(),
+        "--exec-command", "/bin/sh", "--config-dir", configDir.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("'users' is not a list").doesNotContain("cannot reach");
+    assertThat(Files.readString(kubeconfig)).isEqualTo(broken);
+
+    Files.writeString(kubeconfig, "users: [\n");
+    run = CliRun.of("login", "--issuer", ISSUER, "--kubeconfig", kubeconfig.toString(),
+        "--exec-command", "/bin/sh", "--config-dir", configDir.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains(kubeconfig.toString()).contains("not valid YAML")
+        .doesNotContain("cannot reach");
+  }
+
+  @Test
+  void loginFindsTheLauncherBeforeContactingTheIssuer() {
+    CliRun run = CliRun.of("login", "--issuer", ISSUER,
+        "--kubeconfig", configDir.resolve("kubeconfig").toString(),
+        "--exec-command", configDir.resolve("no-such-wharf").toString(),
+        "--config-dir", configDir.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("cannot tell where the wharf launcher is")
+        .contains("--no-kubeconfig").doesNotContain("cannot reach");
+    assertThat(configDir.resolve("kubeconfig")).doesNotExist();
+  }
 }

@@ -110,7 +110,7 @@ public final class OperatorHarness implements AutoCloseable {
   }
 
   /** Finds a repository file from the module directory, the repository root or WHARF_REPO. */
-  static Path locate(String relative) {
+  public static Path locate(String relative) {
     String repo = System.getenv("WHARF_REPO");
     for (Path base : new Path[] {repo == null ? null : Path.of(repo), Path.of("."), Path.of("..")}) {
       if (base != null && Files.exists(base.resolve(relative))) {

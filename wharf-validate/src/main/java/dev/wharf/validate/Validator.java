@@ -104,13 +104,25 @@ public final class Validator {
       YamlFile f = tree.files().get(p);
       for (Object doc : f.docs()) {
         Map<String, Object> obj = Yamls.map(doc);
-        if (Yamls.string(obj.get("apiVersion")).isEmpty() || Yamls.string(obj.get("kind")).isEmpty()) {
-          findings.add(Finding.ofFile(Rules.NOT_A_RESOURCE, f.relative(), "a YAML document without apiVersion and kind, and no kustomization includes this file",
-              "Give the document apiVersion and kind, reference the file from a kustomization (for example as a patch or generator input), or rename it so it does not end in .yaml."));
+        if (Yamls.string(obj.get("kind")).endsWith("List") && obj.get("items") instanceof List<?> items) {
+          // Flux applies a directory through kustomize, which unpacks a List into its items:
+          // check each item, so a Secret cannot hide inside one.
+          for (Object item : items) {
+            addPlain(Yamls.map(item), f, resources, findings);
+          }
         } else {
-          resources.add(Resource.of(obj, f.relative(), f.relative()));
+          addPlain(obj, f, resources, findings);
         }
       }
+    }
+  }
+
+  private static void addPlain(Map<String, Object> obj, YamlFile f, List<Resource> resources, List<Finding> findings) {
+    if (Yamls.string(obj.get("apiVersion")).isEmpty() || Yamls.string(obj.get("kind")).isEmpty()) {
+      findings.add(Finding.ofFile(Rules.NOT_A_RESOURCE, f.relative(), "a YAML document without apiVersion and kind, and no kustomization includes this file",
+          "Give the document apiVersion and kind, reference the file from a kustomization (for example as a patch or generator input), or rename it so it does not end in .yaml."));
+    } else {
+      resources.add(Resource.of(obj, f.relative(), f.relative()));
     }
   }
 

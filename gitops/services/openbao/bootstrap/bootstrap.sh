@@ -53,10 +53,11 @@ fi
 # OpenBao fetches Keycloak's discovery document here. Keycloak starts only
 # after the secrets above flow (layer services-configs), so on a new cluster
 # this step waits for a second run.
-if ! bao write auth/oidc/config \
+# The secret goes in on stdin ('-'), never on a command line other processes can read.
+if ! printf '%s' "$client_secret" | bao write auth/oidc/config \
   oidc_discovery_url="$KEYCLOAK_URL/realms/wharf" \
   oidc_client_id=openbao \
-  oidc_client_secret="$client_secret" \
+  oidc_client_secret=- \
   default_role=wharf; then
   echo "Keycloak realm wharf is not reachable yet: run this script again once" >&2
   echo "'kubectl -n keycloak get keycloakrealmimport wharf' reports Done." >&2

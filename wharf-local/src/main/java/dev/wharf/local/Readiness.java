@@ -14,6 +14,15 @@ final class Readiness {
 
   private Readiness() {}
 
+  /** The last failed check in words; some exceptions (a refused connection) carry no message. */
+  static String describe(Exception last) {
+    if (last == null) {
+      return "not ready";
+    }
+    String message = last.getMessage();
+    return message == null || message.isBlank() ? last.getClass().getSimpleName() : message;
+  }
+
   static void await(Service service, ChildProcess process, Duration timeout, Duration interval, Probe probe) {
     long deadline = System.nanoTime() + timeout.toNanos();
     Exception last = null;
@@ -37,7 +46,7 @@ final class Readiness {
       }
       if (System.nanoTime() > deadline) {
         throw new NotReadyException(service.displayName() + " was not ready within " + timeout.toSeconds()
-            + " s (last check: " + (last == null ? "not ready" : last.getMessage()) + "). Read "
+            + " s (last check: " + describe(last) + "). Read "
             + process.logFile() + "; on a slow or busy machine raise the timeout. Its last lines:\n"
             + process.tailLog(LOG_LINES));
       }

@@ -28,6 +28,13 @@ class SmallPartsTest {
   }
 
   @Test
+  void aReadinessCheckWithoutMessageIsStillDescribed() {
+    assertThat(Readiness.describe(new java.net.ConnectException())).isEqualTo("ConnectException");
+    assertThat(Readiness.describe(new java.io.IOException("connection reset"))).isEqualTo("connection reset");
+    assertThat(Readiness.describe(null)).isEqualTo("not ready");
+  }
+
+  @Test
   void portZeroPicksAFreePort() throws Exception {
     int port = Ports.claim(0);
     assertThat(port).isBetween(1, 65535);

@@ -115,6 +115,10 @@ public final class LoginCommand implements Callable<Integer> {
   }
 
   private void checkKubeconfigOptions() {
+    if (timeoutSeconds < 1) {
+      throw new UserError("--timeout " + timeoutSeconds + " is too short: give the seconds to"
+          + " wait for the browser sign-in, e.g. --timeout 300.");
+    }
     if (certificateAuthority != null && server == null) {
       throw new UserError("--certificate-authority needs --server.");
     }

@@ -115,6 +115,26 @@ class TokenCommandTest {
   }
 
   @Test
+  void emptyClientIdOrTimeoutIsAUsageError() {
+    for (String command : new String[] {"login", "token", "logout"}) {
+      CliRun run = CliRun.of(command, "--issuer", ISSUER, "--client-id", "",
+          "--config-dir", configDir.toString());
+      assertThat(run.exitCode()).as(command).isEqualTo(2);
+      assertThat(run.err()).as(command).contains("--client-id '' is not a client id")
+          .contains("'kubernetes'");
+    }
+    CliRun spaced = CliRun.of("token", "--issuer", ISSUER, "--client-id", "kube rnetes",
+        "--config-dir", configDir.toString());
+    assertThat(spaced.exitCode()).isEqualTo(2);
+    assertThat(spaced.err()).contains("without spaces");
+
+    CliRun timeout = CliRun.of("login", "--issuer", ISSUER, "--timeout", "0", "--no-kubeconfig",
+        "--config-dir", configDir.toString());
+    assertThat(timeout.exitCode()).isEqualTo(2);
+    assertThat(timeout.err()).contains("--timeout 0 is too short").doesNotContain("cannot reach");
+  }
+
+  @Test
   void loginFindsTheLauncherBeforeContactingTheIssuer() {
     CliRun run = CliRun.of("login", "--issuer", ISSUER,
         "--kubeconfig", configDir.resolve("kubeconfig").toString(),

@@ -106,6 +106,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
 
   private boolean loadStoredSecrets(AppRun run, Progress progress) {
     try {
+      secrets.refuseIfNamesTaken(run);
       secrets.load(run);
       return true;
     } catch (RuntimeException e) {

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * OpenBao: the app's credentials at {@code <mount>/apps/<ns>/<app>}, a policy that reads only
  * that path, and a Kubernetes-auth role for the app's ServiceAccount. Each is read first and
- * written only when it differs, so an unchanged App costs three reads and no write.
+ * written only when it differs, so an unchanged App costs a few reads and no write.
  */
 public final class SecretsStep {
   /** Token lifetime of the role: ESO logs in again for each refresh. */
@@ -29,6 +29,15 @@ public final class SecretsStep {
   /** Reads what OpenBao holds for the app (before the capability steps run). */
   public void load(AppRun run) {
     run.loadStored(openBao.readKv(AppNames.kvPath(run.ref())));
+  }
+
+  /**
+   * Refuses an App whose role and policy names already belong to another app, before anything
+   * is provisioned for it: otherwise its users and client would be made on every reconcile
+   * with nowhere to store their secrets.
+   */
+  public void refuseIfNamesTaken(AppRun run) {
+    refuseForeign(run.ref(), openBao.readRole(AppNames.openBaoRole(run.ref())));
   }
 
   public String describe(AppRun run) {
@@ -57,14 +66,24 @@ public final class SecretsStep {
     run.names().setOpenBaoPath(kvMount + "/" + AppNames.kvPath(ref));
   }
 
-  /** Credentials and access are always revoked: the secret, the policy and the role go. */
+  /**
+   * Credentials and access are always revoked: the secret, the policy and the role go. A role
+   * and policy of the same names that belong to another app (this one was refused as a
+   * Conflict) are that app's and stay, so deleting the refused App is not blocked.
+   */
   public void remove(AppRun run) {
     AppRef ref = run.ref();
-    Optional<KubernetesRole> existingRole = openBao.readRole(AppNames.openBaoRole(ref));
-    refuseForeign(ref, existingRole);
     openBao.deleteKv(AppNames.kvPath(ref));
+    Optional<KubernetesRole> existingRole = openBao.readRole(AppNames.openBaoRole(ref));
+    if (existingRole.isPresent() && !ownedBy(ref, existingRole.get())) {
+      return;
+    }
     openBao.deleteRole(AppNames.openBaoRole(ref));
     openBao.deletePolicy(AppNames.policy(ref));
+  }
+
+  private static boolean ownedBy(AppRef ref, KubernetesRole role) {
+    return role.serviceAccountNamespaces().equals(List.of(ref.namespace()));
   }
 
   static KubernetesRole role(AppRef ref) {
@@ -77,7 +96,7 @@ public final class SecretsStep {
    * them. The first app keeps the names; the other is refused instead of taking them over.
    */
   private static void refuseForeign(AppRef ref, Optional<KubernetesRole> existing) {
-    if (existing.isPresent() && !existing.get().serviceAccountNamespaces().equals(List.of(ref.namespace()))) {
+    if (existing.isPresent() && !ownedBy(ref, existing.get())) {
       throw new StepFailure.Refusal(StepFailure.CONFLICT, "OpenBao role " + AppNames.openBaoRole(ref)
           + " already belongs to an app in namespace " + existing.get().serviceAccountNamespaces()
           + ": rename this App so that <namespace>-<name> is unique");

@@ -408,6 +408,40 @@ class AppOperatorIT {
     assertThat(mysqlLogin(kv("team-a", "crashed"))).isTrue();
   }
 
+  @Test
+  void appWhoseOpenBaoNamesAreTakenIsRefusedAndCanStillBeDeleted() throws Exception {
+    // team-a/x and team/a-x both map to role team-a-x and policy wharf-app-team-a-x.
+    h.kube.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+        .withName("team").addToLabels("platform.wharf.dev/team", "team-a").endMetadata().build()).create();
+    AppSpec spec = new AppSpec("team-a");
+    spec.setMysql(new MySqlSpec(true, MySqlPrivileges.READ_WRITE));
+    create("team-a", "x", spec);
+    awaitReady("team-a", "x");
+    create("team", "a-x", spec);
+    App refused = awaitCondition("team", "a-x", AppStatus.SECRETS_READY, false);
+    assertThat(refused.getStatus().condition(AppStatus.READY).orElseThrow()).satisfies(c -> {
+      assertThat(c.getReason()).isEqualTo("Conflict");
+      assertThat(c.getMessage()).contains("team-a-x", "rename this App");
+    });
+    assertThat(mysqlUserExists(dev.wharf.provisioning.Names.mysqlUser(dev.wharf.provisioning.AppRef.of("team", "a-x"))))
+        .as("nothing provisioned for the refused App").isFalse();
+
+    h.kube.resources(App.class).inNamespace("team").withName("a-x").delete();
+    await().atMost(Duration.ofSeconds(30)).until(() -> h.app("team", "a-x") == null);
+    assertThat(h.openBao.role("team-a-x").path("bound_service_account_namespaces").get(0).asText())
+        .as("the first app keeps its role").isEqualTo("team-a");
+    assertThat(h.openBao.policy("wharf-app-team-a-x")).contains("apps/team-a/x");
+    assertThat(mysqlLogin(kv("team-a", "x"))).isTrue();
+  }
+
+  private static boolean mysqlUserExists(String user) throws SQLException {
+    try (var c = DriverManager.getConnection(h.runtime.mysql().jdbcUrl(null), h.runtime.mysql().adminUser(), h.runtime.mysql().adminPassword());
+         var ps = c.prepareStatement("SELECT 1 FROM mysql.user WHERE user = ?")) {
+      ps.setString(1, user);
+      return ps.executeQuery().next();
+    }
+  }
+
   private static void assertRevoked(String name, Map<String, String> kv) {
     assertThat(kv("team-a", name)).isNull();
     assertThat(h.openBao.policy("wharf-app-team-a-" + name)).isNull();

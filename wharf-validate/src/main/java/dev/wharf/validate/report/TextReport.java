@@ -10,12 +10,35 @@ final class TextReport {
 
   static void write(Report report, PrintWriter out) {
     for (Finding f : report.findings()) {
-      out.println(line(f));
+      out.println(printable(line(f)));
       if (!f.fix().isEmpty()) {
-        out.println("    fix: " + f.fix());
+        out.println(printable("    fix: " + f.fix()));
       }
     }
     out.println(report.summaryLine());
+  }
+
+  /**
+   * Control and bidirectional-override characters from a manifest (a name, a value) shown as
+   * \\uXXXX, so a hostile file cannot move the cursor, recolour or reorder a terminal or CI log.
+   */
+  static String printable(String s) {
+    StringBuilder b = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean unsafe = c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+      if (unsafe && b == null) {
+        b = new StringBuilder(s.length() + 16).append(s, 0, i);
+      }
+      if (b != null) {
+        if (unsafe) {
+          b.append(String.format("\\u%04x", (int) c));
+        } else {
+          b.append(c);
+        }
+      }
+    }
+    return b == null ? s : b.toString();
   }
 
   static String line(Finding f) {

@@ -152,6 +152,10 @@ class ValidateCommandTest {
     assertThat(err.toString()).contains("--kustomize");
     assertThat(run(tree.toString(), "--schema-dir", tree.resolve("missing").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("--schema-dir");
+    assertThat(run(tree.toString(), "--schema-dir", schemas(), "--policies", "")).isEqualTo(2);
+    assertThat(err.toString()).contains("names no policy");
+    assertThat(run(tree.toString(), "--kubernetes-schema-url", "nonsense{file}")).isEqualTo(2);
+    assertThat(err.toString()).contains("--kubernetes-schema-url 'nonsense{file}'").doesNotContain("unexpected error");
   }
 
   @Test

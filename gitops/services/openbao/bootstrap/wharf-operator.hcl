@@ -13,3 +13,11 @@ path "sys/policies/acl/wharf-app-*" {
 path "auth/kubernetes/role/*" {
   capabilities = ["create", "read", "update", "delete", "list"]
 }
+# The platform's own roles are never the operator's to change, even for an App whose
+# role name <namespace>-<app> happens to match one (namespace external, app secrets).
+path "auth/kubernetes/role/external-secrets" {
+  capabilities = ["deny"]
+}
+path "auth/kubernetes/role/wharf-operator" {
+  capabilities = ["deny"]
+}

@@ -18,6 +18,9 @@ import dev.wharf.operator.testing.OperatorHarness;
 import dev.wharf.operator.testing.TestOidc;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +32,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
 
@@ -39,11 +45,31 @@ import redis.clients.jedis.exceptions.JedisAccessControlException;
  * MySQL, Redis and Keycloak: the real local servers. OpenBao and Harbor: the contract stubs.
  * Each test uses its own App names so the tests do not depend on each other's order.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AppOperatorIT {
   static OperatorHarness h;
+  /** Everything written to System.err while the operator runs (slf4j-simple logs there). */
+  static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
+  static PrintStream originalErr;
 
   @BeforeAll
   static void start() {
+    originalErr = System.err;
+    System.setErr(new PrintStream(new OutputStream() {
+      @Override public void write(int b) {
+        originalErr.write(b);
+        synchronized (LOG) {
+          LOG.write(b);
+        }
+      }
+
+      @Override public void write(byte[] b, int off, int len) {
+        originalErr.write(b, off, len);
+        synchronized (LOG) {
+          LOG.write(b, off, len);
+        }
+      }
+    }, true));
     h = new OperatorHarness(Duration.ofMinutes(5), Duration.ofMillis(200), TestOidc::clients,
         Service.MYSQL, Service.REDIS, Service.KEYCLOAK);
   }
@@ -52,6 +78,38 @@ class AppOperatorIT {
   static void stop() {
     if (h != null) {
       h.close();
+    }
+    System.setErr(originalErr);
+  }
+
+  /**
+   * Runs after the other cases: no password, client secret or robot secret the operator ever
+   * stored, and no admin secret, appears in its log, in any App's status or in any event.
+   */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void noSecretReachedTheLogStatusOrEvents() {
+    List<String> secrets = new java.util.ArrayList<>(List.of(OperatorHarness.OPENBAO_TOKEN, OperatorHarness.HARBOR_PASSWORD,
+        h.runtime.mysql().adminPassword(), h.runtime.redis().adminPassword(), h.runtime.keycloak().adminPassword()));
+    h.openBao.everWritten().forEach(kv -> kv.forEach((k, v) -> {
+      if (k.endsWith("PASSWORD") || k.endsWith("SECRET")) {
+        secrets.add(v);
+      }
+    }));
+    assertThat(secrets).as("the other cases stored credentials").hasSizeGreaterThan(5);
+    String log;
+    synchronized (LOG) {
+      log = LOG.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    assertThat(log).as("the operator logged").contains("Ready=true");
+    String statuses = Serialization.asJson(h.kube.resources(App.class).inAnyNamespace().list());
+    String events = Serialization.asJson(h.kube.v1().events().inAnyNamespace().list());
+    // Booleans, so that a failure does not print the secret (and the whole log) itself.
+    for (int i = 0; i < secrets.size(); i++) {
+      String secret = secrets.get(i);
+      assertThat(log.contains(secret)).as("secret #%d appears in the operator log", i).isFalse();
+      assertThat(statuses.contains(secret)).as("secret #%d appears in an App status", i).isFalse();
+      assertThat(events.contains(secret)).as("secret #%d appears in an event", i).isFalse();
     }
   }
 
@@ -138,7 +196,8 @@ class AppOperatorIT {
         AppStatus.REGISTRY_READY, AppStatus.SECRETS_READY)) {
       assertThat(app.getStatus().condition(type)).get().satisfies(c -> {
         assertThat(c.getStatus()).isEqualTo("True");
-        assertThat(c.getReason()).isEqualTo("Provisioned".equals(c.getReason()) ? "Provisioned" : "Stored");
+        assertThat(c.getReason()).isEqualTo(type.equals(AppStatus.SECRETS_READY) ? "Stored" : "Provisioned");
+        assertThat(c.getObservedGeneration()).isEqualTo(app.getMetadata().getGeneration());
       });
     }
     Map<String, String> kv = kv("team-a", "greeter");
@@ -406,6 +465,27 @@ class AppOperatorIT {
     create("team-a", "crashed", spec);
     awaitReady("team-a", "crashed");
     assertThat(mysqlLogin(kv("team-a", "crashed"))).isTrue();
+  }
+
+  @Test
+  void credentialsLostFromOpenBaoAreReplacedAndTheOldRobotRemoved() {
+    create("team-a", "amnesia", fullSpec("team-a"));
+    awaitReady("team-a", "amnesia");
+    Map<String, String> before = kv("team-a", "amnesia");
+
+    // Harbor never shows a robot's secret again: the robot must be replaced, not kept unusable.
+    h.openBao.deleteKvBehindTheBack("apps/team-a/amnesia");
+    resync("team-a", "amnesia");
+    await().atMost(Duration.ofSeconds(30)).until(() -> kv("team-a", "amnesia") != null);
+    Map<String, String> after = kv("team-a", "amnesia");
+    assertThat(mysqlLogin(after)).isTrue();
+    assertThat(redisLogin(after)).isTrue();
+    assertThat(TestOidc.clientSecretWorks(h.runtime, after.get("OIDC_CLIENT_ID"), after.get("OIDC_CLIENT_SECRET"))).isTrue();
+    assertThat(h.harbor.robotLoginWorks(after.get("REGISTRY_USERNAME"), after.get("REGISTRY_PASSWORD"))).isTrue();
+    assertThat(after.get("REGISTRY_ROBOT_ID")).isNotEqualTo(before.get("REGISTRY_ROBOT_ID"));
+    assertThat(h.harbor.robots()).extracting(HarborStub.StoredRobot::id)
+        .doesNotContain(Long.parseLong(before.get("REGISTRY_ROBOT_ID")));
+    awaitReady("team-a", "amnesia");
   }
 
   @Test

@@ -35,6 +35,7 @@ public class OpenBaoStub extends StubServer {
   private final Map<String, String> policies = new ConcurrentHashMap<>();
   private final Map<String, JsonNode> roles = new ConcurrentHashMap<>();
   private final Map<String, List<String>> tokens = new ConcurrentHashMap<>();
+  private final List<Map<String, String>> everWritten = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public OpenBaoStub(String rootToken, String kvMount) {
     this.rootToken = rootToken;
@@ -50,6 +51,8 @@ public class OpenBaoStub extends StubServer {
   public String policy(String name) { return policies.get(name); }
   public JsonNode role(String name) { return roles.get(name); }
   public void deleteKvBehindTheBack(String path) { kv.remove(path); }
+  /** Every KV version ever written, including those of paths deleted since. */
+  public List<Map<String, String>> everWritten() { return List.copyOf(everWritten); }
 
   @Override
   protected void handle(HttpExchange ex, String method, String path, JsonNode body) throws IOException {
@@ -108,6 +111,7 @@ public class OpenBaoStub extends StubServer {
           }
           values.put(e.getKey(), e.getValue().asText());
         }
+        everWritten.add(values);
         List<Map<String, String>> versions = kv.computeIfAbsent(path, p -> new ArrayList<>());
         synchronized (versions) {
           versions.add(values);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -64,9 +65,9 @@ public final class OidcHttp {
         requiredUri(doc, "authorization_endpoint", uri),
         requiredUri(doc, "token_endpoint", uri),
         requiredUri(doc, "jwks_uri", uri),
-        optionalUri(doc, "device_authorization_endpoint"),
-        optionalUri(doc, "revocation_endpoint"),
-        optionalUri(doc, "end_session_endpoint"));
+        optionalUri(doc, "device_authorization_endpoint", uri),
+        optionalUri(doc, "revocation_endpoint", uri),
+        optionalUri(doc, "end_session_endpoint", uri));
   }
 
   /** GETs {@code uri} without following redirects (to see what the browser would be shown). */
@@ -188,7 +189,7 @@ public final class OidcHttp {
   }
 
   private static URI requiredUri(JsonNode doc, String field, URI from) {
-    URI u = optionalUri(doc, field);
+    URI u = optionalUri(doc, field, from);
     if (u == null) {
       throw new LoginException(LoginException.Reason.ISSUER_UNREACHABLE,
           from + " has no '" + field + "'; is this an OIDC issuer?");
@@ -196,8 +197,33 @@ public final class OidcHttp {
     return u;
   }
 
-  private static URI optionalUri(JsonNode doc, String field) {
+  private static URI optionalUri(JsonNode doc, String field, URI from) {
     String s = text(doc, field);
-    return s == null || s.isBlank() ? null : URI.create(s);
+    return s == null || s.isBlank() ? null : endpoint(s, field, from);
+  }
+
+  /**
+   * An endpoint from the discovery document. Codes, tokens and refresh tokens go there, so it
+   * must be https (plain http only on this machine), like the issuer itself.
+   */
+  static URI endpoint(String value, String field, URI from) {
+    URI u;
+    try {
+      u = new URI(value);
+    } catch (URISyntaxException e) {
+      throw new LoginException(LoginException.Reason.ISSUER_UNREACHABLE,
+          from + " gives '" + field + "' as '" + value + "', which is not a URL; is this an"
+              + " OIDC issuer?");
+    }
+    boolean https = "https".equals(u.getScheme()) && u.getHost() != null;
+    boolean localHttp = "http".equals(u.getScheme()) && u.getHost() != null
+        && Issuers.isLoopback(u.getHost());
+    if (!https && !localHttp) {
+      throw new LoginException(LoginException.Reason.ISSUER_UNREACHABLE,
+          from + " gives '" + field + "' as " + value + ", not an https URL, so tokens would"
+              + " travel unencrypted. Keycloak behind a TLS proxy must be told so (its"
+              + " proxy-headers option); ask the platform team.");
+    }
+    return u;
   }
 }

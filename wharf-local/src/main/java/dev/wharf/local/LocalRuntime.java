@@ -251,6 +251,15 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   /** {@code <stateDir>/<service>/<service>.log}: the server's output; read it when something fails. */
+  /**
+   * The guard script the servers run under, for a process started beside them (greeter): run
+   * {@code <guard> <grace-seconds> <command...>} with stdin a pipe this JVM keeps open, and the
+   * process is stopped when this JVM goes, even on SIGKILL.
+   */
+  public Path guardScript() {
+    return Guard.script(cache);
+  }
+
   public Path logFile(Service s) {
     return ServiceContext.logFile(serviceDir(s), s);
   }

@@ -2,6 +2,7 @@ package dev.wharf.cli.up;
 
 import dev.wharf.cli.UserError;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,24 +15,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** greeter running as a child process ({@code java -jar}), its output in a log file. */
+/**
+ * greeter running as a child process ({@code java -jar}) under wharf-local's guard script, its
+ * output in a log file. The guard holds a pipe from this JVM and stops greeter when the pipe
+ * closes, so greeter does not outlive a 'wharf up' that is killed outright.
+ */
 final class GreeterProcess implements AutoCloseable {
+  /** Seconds greeter has for its graceful shutdown before the guard kills it. */
+  static final int GRACE_SECONDS = 15;
+
   private final Process process;
+  /** The guard's stdin; kept open (and reachable) for as long as greeter should run. */
+  private final OutputStream lifeline;
   private final int port;
   private final Path log;
 
   private GreeterProcess(Process process, int port, Path log) {
     this.process = process;
+    this.lifeline = process.getOutputStream();
     this.port = port;
     this.log = log;
   }
 
   /** Starts greeter with exactly the env file's keys (plus the port) on top of this env. */
-  static GreeterProcess start(GreeterApp app, Map<String, String> env, int port, Path log) {
+  static GreeterProcess start(Path guard, GreeterApp app, Map<String, String> env, int port,
+      Path log) {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     // The shared archive is written when greeter first exits and used from then on; the
     // logging flags keep the JVM's notes about creating or refreshing it out of greeter's log.
-    List<String> cmd = new ArrayList<>(List.of(java.toString(),
+    List<String> cmd = new ArrayList<>(List.of(guard.toString(), Integer.toString(GRACE_SECONDS),
+        java.toString(),
         "-XX:+UseSerialGC",
         "-XX:SharedArchiveFile=" + app.sharedArchive(), "-XX:+AutoCreateSharedArchive",
         "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
@@ -53,8 +66,21 @@ final class GreeterProcess implements AutoCloseable {
     return "http://127.0.0.1:" + port;
   }
 
-  long pid() {
-    return process.pid();
+  /** The guard and greeter under it. */
+  List<ProcessHandle> processes() {
+    List<ProcessHandle> all = new ArrayList<>();
+    all.add(process.toHandle());
+    process.toHandle().descendants().forEach(all::add);
+    return all;
+  }
+
+  /** As if this JVM had died: closes the guard's pipe, and the guard stops greeter. */
+  void dropLifeline() {
+    try {
+      lifeline.close();
+    } catch (IOException e) {
+      // closed already
+    }
   }
 
   boolean isAlive() {
@@ -108,15 +134,22 @@ final class GreeterProcess implements AutoCloseable {
     if (!process.isAlive()) {
       return;
     }
+    // Taken before the guard goes: killing the guard alone would orphan greeter.
+    List<ProcessHandle> tree = processes();
     process.destroy();
     try {
-      if (!process.waitFor(15, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      if (!process.waitFor(GRACE_SECONDS + 3, TimeUnit.SECONDS)) {
+        kill(tree);
+        process.waitFor(5, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {
-      process.destroyForcibly();
+      kill(tree);
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static void kill(List<ProcessHandle> tree) {
+    tree.forEach(ProcessHandle::destroyForcibly);
   }
 
   private static void sleep(long ms) {

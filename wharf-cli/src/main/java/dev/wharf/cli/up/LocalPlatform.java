@@ -108,7 +108,8 @@ final class LocalPlatform implements AutoCloseable {
     if (closed) {
       throw new UserError("stopped while starting", 130);
     }
-    greeter = GreeterProcess.start(app, setup.env(), port, state.greeterLog());
+    greeter = GreeterProcess.start(runtime.guardScript(), app, setup.env(), port,
+        state.greeterLog());
   }
 
   private void startRuntime(LocalPorts ports, boolean terminal) {
@@ -200,7 +201,7 @@ final class LocalPlatform implements AutoCloseable {
   List<ProcessHandle> ownedProcesses() {
     List<ProcessHandle> all = new java.util.ArrayList<>();
     if (greeter != null) {
-      ProcessHandle.of(greeter.pid()).ifPresent(all::add);
+      all.addAll(greeter.processes());
     }
     if (runtime != null && ownsRuntime) {
       all.addAll(runtime.processes());

@@ -83,6 +83,24 @@ class AppOperatorIT {
   }
 
   /**
+   * Runs after the other cases: every request the operator sent to the API server (informer,
+   * finalizer, status, the objects in app namespaces, namespace labels) is one the ClusterRole
+   * in gitops/services/wharf-operator/rbac.yaml grants. The mock server runs without
+   * server-side apply, whose requests are PATCHes too, so the verbs are the same.
+   */
+  @Test
+  @Order(Integer.MAX_VALUE - 1)
+  void theClusterRoleGrantsEveryRequestTheOperatorMade() {
+    var role = dev.wharf.operator.testing.ClusterRoleCheck.fromTree();
+    var used = h.takeOperatorRequests().stream().map(dev.wharf.operator.testing.ClusterRoleCheck::attributes)
+        .collect(java.util.stream.Collectors.toSet());
+    assertThat(used).extracting(Object::toString).as("the other cases exercised the operator")
+        .contains("watch platform.wharf.dev/apps", "patch platform.wharf.dev/apps/status", "create core/serviceaccounts",
+            "update networking.k8s.io/networkpolicies", "get core/namespaces");
+    assertThat(used).filteredOn(a -> !role.allows(a)).as("requests the ClusterRole does not grant").isEmpty();
+  }
+
+  /**
    * Runs after the other cases: no password, client secret or robot secret the operator ever
    * stored, and no admin secret, appears in its log, in any App's status or in any event.
    */

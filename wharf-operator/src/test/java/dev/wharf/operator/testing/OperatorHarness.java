@@ -48,6 +48,9 @@ public final class OperatorHarness implements AutoCloseable {
 
   public final KubernetesMockServer kubeServer;
   public final KubernetesClient kube;
+  /** The operator's own client: its requests carry {@link #OPERATOR_USER_AGENT}, so tests can tell them apart. */
+  public final KubernetesClient operatorKube;
+  public static final String OPERATOR_USER_AGENT = "wharf-operator-under-test";
   public final OpenBaoStub openBao;
   public final HarborStub harbor;
   public final LocalRuntime runtime;
@@ -70,6 +73,9 @@ public final class OperatorHarness implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     kube = kubeServer.createClient();
+    var operatorConfig = new io.fabric8.kubernetes.client.ConfigBuilder(kube.getConfiguration()).build();
+    operatorConfig.setUserAgent(OPERATOR_USER_AGENT);
+    operatorKube = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(operatorConfig).build();
     kube.apiextensions().v1().customResourceDefinitions().resource(appCrd()).create();
     openBao = new OpenBaoStub(OPENBAO_TOKEN, "wharf");
     harbor = new HarborStub(HARBOR_USER, HARBOR_PASSWORD);
@@ -82,7 +88,7 @@ public final class OperatorHarness implements AutoCloseable {
     Backends backends = new Backends(new MySqlProvisioner(mysqlServer, writes), new RedisProvisioner(redisServer, writes),
         oidc.apply(runtime, writes), new OpenBaoClient(openBao.uri(), () -> OPENBAO_TOKEN, "wharf", "kubernetes"),
         new HarborClient(harbor.uri(), HARBOR_USER, () -> HARBOR_PASSWORD), writes);
-    operator = new WharfOperator(kube, backends,
+    operator = new WharfOperator(operatorKube, backends,
         new WharfOperator.Options(TEAMS, ClusterSettings.defaults(), resync, minBackoff, Duration.ofSeconds(2)),
         o -> o.withUseSSAToPatchPrimaryResource(false)
             .withSSABasedCreateUpdateMatchForDependentResources(false)
@@ -94,6 +100,25 @@ public final class OperatorHarness implements AutoCloseable {
   /** External writes so far: provisioning library's count plus what the OpenBao and Harbor stubs received. */
   public long externalWrites() {
     return operator.backends().provisioningWrites().count() + openBao.writes() + harbor.writes();
+  }
+
+  /**
+   * The requests the operator has sent to the API server so far, as "METHOD path?query".
+   * Drains the mock server's record, so each request is returned once.
+   */
+  public java.util.List<String> takeOperatorRequests() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    try {
+      for (var r = kubeServer.takeRequest(0, java.util.concurrent.TimeUnit.SECONDS); r != null;
+           r = kubeServer.takeRequest(0, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (OPERATOR_USER_AGENT.equals(r.getHeader("User-Agent"))) {
+          out.add(r.getMethod() + " " + r.getPath());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return out;
   }
 
   public App app(String namespace, String name) {
@@ -124,6 +149,7 @@ public final class OperatorHarness implements AutoCloseable {
   public void close() {
     operator.close();
     kube.close();
+    operatorKube.close();
     kubeServer.destroy();
     openBao.close();
     harbor.close();

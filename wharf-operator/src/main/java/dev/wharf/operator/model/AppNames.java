@@ -69,8 +69,27 @@ public final class AppNames {
     return team;
   }
 
-  /** The robot's short name; Harbor makes it {@code robot$<project>+<this>}. */
+  /** Harbor's rule for robot names: lower-case runs joined by single '.', '_' or '-'. */
+  private static final java.util.regex.Pattern HARBOR_ROBOT_NAME =
+      java.util.regex.Pattern.compile("^[a-z0-9]+(?:[._-][a-z0-9]+)*$");
+
+  /**
+   * The robot's short name; Harbor makes it {@code robot$<project>+<this>}. Normally
+   * {@code <namespace>.<app>}; a DNS label may hold "--", which Harbor refuses, so such a
+   * name becomes {@code app-} and 24 hex digits of its SHA-256 (no '.', so it cannot equal
+   * a plain name).
+   */
   public static String harborRobot(AppRef app) {
-    return Names.qualified(app);
+    String plain = Names.qualified(app);
+    if (HARBOR_ROBOT_NAME.matcher(plain).matches()) {
+      return plain;
+    }
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "app-" + java.util.HexFormat.of().formatHex(hash).substring(0, 24);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    }
   }
 }

@@ -46,6 +46,13 @@ class HarborClientContractTest {
   }
 
   @Test
+  void robotNameOutsideHarborsRuleIsRejected() {
+    STUB.addProject("team-n");
+    assertThatThrownBy(() -> client.createPullRobot("team-n", "team-n.my--app", "x"))
+        .isInstanceOfSatisfying(ExternalServiceException.class, e -> assertThat(e.status()).isEqualTo(400));
+  }
+
+  @Test
   void robotInUnknownProjectIsRejected() {
     assertThatThrownBy(() -> client.createPullRobot("no-such-team", "x", "x"))
         .isInstanceOfSatisfying(ExternalServiceException.class, e -> assertThat(e.status()).isEqualTo(404));

@@ -474,6 +474,16 @@ class AppOperatorIT {
   }
 
   @Test
+  void appNameThatHarborWouldRefuseStillGetsPullAccess() {
+    AppSpec spec = new AppSpec("team-a");
+    spec.setRegistry(new RegistrySpec(true));
+    create("team-a", "my--app", spec); // a valid DNS label; Harbor robot names may not hold "--"
+    awaitReady("team-a", "my--app");
+    Map<String, String> kv = kv("team-a", "my--app");
+    assertThat(h.harbor.robotLoginWorks(kv.get("REGISTRY_USERNAME"), kv.get("REGISTRY_PASSWORD"))).isTrue();
+  }
+
+  @Test
   void userCreatedButPasswordNeverStoredGetsANewStoredPassword() {
     // As if the operator had crashed right after creating the user: it exists, OpenBao has nothing.
     var ref = dev.wharf.provisioning.AppRef.of("team-a", "crashed");

@@ -21,13 +21,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * Stands in for Harbor, following its v2.0 swagger (../shared/apispecs/harbor-v2.0-swagger.yaml):
  * GET /projects/{project_name_or_id} with X-Is-Resource-Name, POST /projects (ProjectReq, 201
  * or 409), GET /robots?q=Level=project,ProjectID=..&page&page_size, POST /robots (RobotCreate,
- * 201 RobotCreated with the secret, shown only then), DELETE /robots/{robot_id}. Basic auth.
+ * 201 RobotCreated with the secret, shown only then; names held to Harbor's robot name rule),
+ * DELETE /robots/{robot_id}. Basic auth.
  * Robot names get Harbor's default "robot$<project>+" prefix.
  */
 public class HarborStub extends StubServer {
   private static final String API = "/api/v2.0";
-  private static final Set<String> ROBOT_FIELDS = Set.of("name", "description", "expires_at", "level", "duration",
+  /** RobotCreate's properties in the swagger. */
+  private static final Set<String> ROBOT_FIELDS = Set.of("name", "description", "level", "duration",
       "disable", "permissions", "secret");
+  /** Harbor's validateName for robots (src/server/v2.0/handler/robot.go); the swagger does not state it. */
+  private static final java.util.regex.Pattern ROBOT_NAME = java.util.regex.Pattern.compile("^[a-z0-9]+(?:[._-][a-z0-9]+)*$");
   private static final Set<String> PROJECT_FIELDS = Set.of("project_name", "public", "metadata", "cve_allowlist",
       "storage_limit", "registry_id");
 
@@ -172,6 +176,9 @@ public class HarborStub extends StubServer {
     }
     if (!body.path("name").isTextual() || body.path("name").asText().isBlank()) {
       return "name is required";
+    }
+    if (!ROBOT_NAME.matcher(body.path("name").asText()).matches()) {
+      return "robot name is not in lower case or contains illegal characters";
     }
     if (!body.path("level").asText().equals("project")) {
       return "stub supports project level robots only";

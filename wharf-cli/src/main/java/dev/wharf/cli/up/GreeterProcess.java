@@ -27,6 +27,8 @@ final class GreeterProcess implements AutoCloseable {
   private final Process process;
   /** The guard's stdin; kept open (and reachable) for as long as greeter should run. */
   private final OutputStream lifeline;
+  /** The tree seen once greeter was ready: greeter's JVM is still known if its guard dies. */
+  private List<ProcessHandle> seen = List.of();
   private final int port;
   private final Path log;
 
@@ -104,6 +106,7 @@ final class GreeterProcess implements AutoCloseable {
       }
       try {
         if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          seen = processes();
           return;
         }
       } catch (IOException e) {
@@ -131,11 +134,14 @@ final class GreeterProcess implements AutoCloseable {
   /** Stops greeter: SIGTERM (graceful shutdown), then kill after 15 s. */
   @Override
   public void close() {
+    // Taken before the guard goes: killing the guard alone would orphan greeter.
+    List<ProcessHandle> tree = new ArrayList<>(processes());
+    tree.addAll(seen);
     if (!process.isAlive()) {
+      // The guard is gone (killed outright?): end whatever it left behind.
+      kill(tree);
       return;
     }
-    // Taken before the guard goes: killing the guard alone would orphan greeter.
-    List<ProcessHandle> tree = processes();
     process.destroy();
     try {
       if (!process.waitFor(GRACE_SECONDS + 3, TimeUnit.SECONDS)) {

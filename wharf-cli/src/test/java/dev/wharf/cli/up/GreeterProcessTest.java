@@ -58,6 +58,26 @@ class GreeterProcessTest {
     }
   }
 
+  @Test
+  void closeEndsGreeterEvenWhenItsGuardWasKilledOutright() throws Exception {
+    sleeperJar(dir.resolve(GreeterApp.JAR));
+    try (GreeterProcess greeter = GreeterProcess.start(guard(), new GreeterApp(dir), Map.of(),
+        LocalPlatform.claimPort("test", 0), dir.resolve("greeter.log"))) {
+      greeter.awaitReady(Duration.ofSeconds(60));
+      List<ProcessHandle> tree = greeter.processes();
+      ProcessHandle guard = tree.getFirst();
+      guard.destroyForcibly();
+      guard.onExit().get();
+
+      greeter.close();
+
+      for (int i = 0; i < 100 && tree.stream().anyMatch(ProcessHandle::isAlive); i++) {
+        Thread.sleep(100);
+      }
+      assertThat(tree).noneMatch(ProcessHandle::isAlive);
+    }
+  }
+
   private static boolean isJava(ProcessHandle p) {
     return p.info().command().orElse("").endsWith("/java");
   }
@@ -70,8 +90,20 @@ class GreeterProcessTest {
   /** A runnable jar whose main only sleeps, standing in for greeter. */
   private void sleeperJar(Path jar) throws Exception {
     Path src = Files.createDirectories(dir.resolve("src")).resolve("Sleeper.java");
-    Files.writeString(src, "public class Sleeper { public static void main(String[] a)"
-        + " throws Exception { Thread.sleep(600_000); } }");
+    // Answers greeter's readiness probe on SERVER_PORT, then idles.
+    Files.writeString(src, """
+        import com.sun.net.httpserver.HttpServer;
+        import java.net.InetSocketAddress;
+        public class Sleeper {
+          public static void main(String[] a) throws Exception {
+            HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1",
+                Integer.parseInt(System.getenv("SERVER_PORT"))), 0);
+            s.createContext("/", x -> { x.sendResponseHeaders(200, -1); x.close(); });
+            s.start();
+            Thread.sleep(600_000);
+          }
+        }
+        """);
     int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null,
         "-d", dir.resolve("src").toString(), src.toString());
     assertThat(rc).isZero();

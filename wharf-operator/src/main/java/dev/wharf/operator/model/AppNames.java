@@ -33,6 +33,12 @@ public final class AppNames {
     return app.namespace() + "-" + app.name();
   }
 
+  /**
+   * Kubernetes-auth roles of the platform itself (gitops/services/openbao/bootstrap): an App
+   * whose role name would be one of these (namespace external, app secrets) is refused.
+   */
+  public static final java.util.Set<String> PLATFORM_OPENBAO_ROLES = java.util.Set.of("external-secrets", "wharf-operator");
+
   public static String serviceAccount(AppRef app) {
     return app.name();
   }

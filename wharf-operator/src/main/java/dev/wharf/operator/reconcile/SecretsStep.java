@@ -74,6 +74,9 @@ public final class SecretsStep {
   public void remove(AppRun run) {
     AppRef ref = run.ref();
     openBao.deleteKv(AppNames.kvPath(ref));
+    if (AppNames.PLATFORM_OPENBAO_ROLES.contains(AppNames.openBaoRole(ref))) {
+      return; // refused at the spec check; the platform's role is not the operator's to touch
+    }
     Optional<KubernetesRole> existingRole = openBao.readRole(AppNames.openBaoRole(ref));
     if (existingRole.isPresent() && !ownedBy(ref, existingRole.get())) {
       return;

@@ -35,6 +35,11 @@ public final class SpecCheck {
     } catch (InvalidNameException e) {
       throw invalid(e.getMessage());
     }
+    String role = dev.wharf.operator.model.AppNames.openBaoRole(ref);
+    if (dev.wharf.operator.model.AppNames.PLATFORM_OPENBAO_ROLES.contains(role)) {
+      throw invalid("App " + ref + " would get OpenBao role '" + role + "', which belongs to the platform itself:"
+          + " give the App another name");
+    }
     AppSpec spec = app.getSpec();
     if (spec == null || spec.getTeam() == null) {
       throw invalid("spec.team is missing: set it to the team that owns the app, one of " + sorted(knownTeams));

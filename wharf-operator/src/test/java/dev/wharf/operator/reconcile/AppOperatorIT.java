@@ -542,6 +542,29 @@ class AppOperatorIT {
     assertThat(mysqlLogin(kv("team-a", "x"))).isTrue();
   }
 
+  @Test
+  void appNamedLikeAPlatformRoleIsRefusedAndItsDeletionLeavesThatRole() throws Exception {
+    h.kube.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+        .withName("external").addToLabels("platform.wharf.dev/team", "team-a").endMetadata().build()).create();
+    var platformRole = post("/v1/auth/kubernetes/role/external-secrets", OperatorHarness.OPENBAO_TOKEN,
+        "{\"bound_service_account_names\":[\"external-secrets\"],\"bound_service_account_namespaces\":[\"external-secrets\"],"
+            + "\"token_policies\":[\"wharf-external-secrets\"]}");
+    assertThat(platformRole.statusCode()).isEqualTo(204);
+    AppSpec spec = new AppSpec("team-a");
+    spec.setMysql(new MySqlSpec(true, MySqlPrivileges.READ_WRITE));
+    create("external", "secrets", spec);
+    App refused = awaitCondition("external", "secrets", AppStatus.READY, false);
+    assertThat(refused.getStatus().condition(AppStatus.READY).orElseThrow()).satisfies(c -> {
+      assertThat(c.getReason()).isEqualTo("InvalidSpec");
+      assertThat(c.getMessage()).contains("external-secrets", "another name");
+    });
+
+    h.kube.resources(App.class).inNamespace("external").withName("secrets").delete();
+    await().atMost(Duration.ofSeconds(30)).until(() -> h.app("external", "secrets") == null);
+    assertThat(h.openBao.role("external-secrets").path("bound_service_account_namespaces").get(0).asText())
+        .isEqualTo("external-secrets");
+  }
+
   private static boolean mysqlUserExists(String user) throws SQLException {
     try (var c = DriverManager.getConnection(h.runtime.mysql().jdbcUrl(null), h.runtime.mysql().adminUser(), h.runtime.mysql().adminPassword());
          var ps = c.prepareStatement("SELECT 1 FROM mysql.user WHERE user = ?")) {
@@ -582,6 +605,11 @@ class AppOperatorIT {
 
   private static HttpResponse<String> post(String path, String body) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(h.openBao.uri().resolve(path))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> post(String path, String token, String body) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(h.openBao.uri().resolve(path)).header("X-Vault-Token", token)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 

@@ -68,6 +68,16 @@ class SpecCheckTest {
   }
 
   @Test
+  void anAppMayNotTakeThePlatformsOwnOpenBaoRoles() {
+    App app = app("external", "secrets", "team-a", null);
+    var e = refusal(() -> check.check(app, Map.of(SpecCheck.TEAM_LABEL, "team-a"), List.of()));
+    assertThat(e.reason()).isEqualTo("InvalidSpec");
+    assertThat(e.getMessage()).contains("external-secrets", "another name");
+    assertThat(refusal(() -> check.check(app("wharf", "operator", "team-a", null), Map.of(SpecCheck.TEAM_LABEL, "team-a"),
+        List.of())).getMessage()).contains("wharf-operator");
+  }
+
+  @Test
   void theAppCreatedLaterLosesAnOverlappingPrefix() {
     App older = app("team-a", "first", "team-a", "2026-01-01T00:00:00Z");
     older.getSpec().setRedis(new RedisSpec(true, "shop:"));

@@ -65,7 +65,7 @@ final class Download {
       actual = HexFormat.of().formatHex(sha1.digest());
     } catch (IOException e) {
       deleteQuietly(part);
-      throw new LocalRuntimeException("cannot download " + what + " from " + url + ": " + e.getMessage()
+      throw new LocalRuntimeException("cannot download " + what + " from " + url + ": " + reason(e)
           + ". Check the network (or set WHARF_MAVEN_REPO to a reachable Maven repository) and try again", e);
     } catch (InterruptedException e) {
       deleteQuietly(part);
@@ -99,7 +99,7 @@ final class Download {
           + " does not hold a SHA-1; check WHARF_MAVEN_REPO"));
     } catch (IOException e) {
       throw new LocalRuntimeException("cannot download the checksum of " + what + " from " + sha1Url + ": "
-          + e.getMessage() + ". Check the network (or set WHARF_MAVEN_REPO to a reachable Maven repository)", e);
+          + reason(e) + ". Check the network (or set WHARF_MAVEN_REPO to a reachable Maven repository)", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new LocalRuntimeException("interrupted while downloading " + what, e);
@@ -147,5 +147,14 @@ final class Download {
     } catch (IOException ignored) {
       // best effort; a .part file is never used
     }
+  }
+
+  /** Why a transfer failed; a refused connection, for one, comes without a message. */
+  static String reason(Exception e) {
+    String message = e.getMessage();
+    if (message != null && !message.isBlank()) {
+      return message;
+    }
+    return e instanceof java.net.ConnectException ? "connection refused" : e.getClass().getSimpleName();
   }
 }

@@ -98,6 +98,20 @@ class DownloadTest {
   }
 
   @Test
+  void anUnreachableRepositorySaysWhyAndWhatToSet() throws Exception {
+    int closed;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closed = s.getLocalPort();
+    }
+    java.net.URI nowhere = java.net.URI.create("http://127.0.0.1:" + closed + "/repo/dist.tar.gz");
+    assertThatThrownBy(() -> Download.verified(nowhere, dir.resolve("n.tar.gz"), "the dist", ProgressListener.NONE))
+        .isInstanceOf(LocalRuntimeException.class)
+        .hasMessageContaining("connection refused")
+        .hasMessageNotContaining("null")
+        .hasMessageContaining("WHARF_MAVEN_REPO");
+  }
+
+  @Test
   void aCorruptFileOnDiskFailsTheChecksumCheck() throws Exception {
     Path file = write("dist.tar.gz", CONTENT);
     Files.writeString(dir.resolve("dist.tar.gz.sha1"), published);

@@ -99,7 +99,7 @@ final class KeycloakServer {
               .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
           HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
-      throw new LocalRuntimeException("Keycloak started but its token endpoint " + token + " failed: " + e.getMessage()
+      throw new LocalRuntimeException("Keycloak started but its token endpoint " + token + " failed: " + Download.reason(e)
           + ". Read " + ctx.logFile(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

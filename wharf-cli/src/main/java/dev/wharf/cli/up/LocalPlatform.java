@@ -152,7 +152,9 @@ final class LocalPlatform implements AutoCloseable {
               + runtime.logFile(Service.KEYCLOAK), 1);
         }
       } catch (IOException e) {
-        throw new UserError("Keycloak did not serve " + url + " (" + e.getMessage() + "); read "
+        // A refused connection carries no message.
+        String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        throw new UserError("Keycloak did not serve " + url + " (" + why + "); read "
             + runtime.logFile(Service.KEYCLOAK), 1);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

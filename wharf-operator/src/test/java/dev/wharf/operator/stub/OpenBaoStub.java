@@ -210,6 +210,7 @@ public class OpenBaoStub extends StubServer {
 
   /** OpenBao's ACL check for one request: some path rule of some policy matches and grants it. */
   private boolean allowed(List<String> tokenPolicies, String apiPath, String capability) {
+    boolean granted = false;
     for (String name : tokenPolicies) {
       String hcl = policies.get(name);
       if (hcl == null) {
@@ -217,12 +218,32 @@ public class OpenBaoStub extends StubServer {
       }
       Matcher m = POLICY_PATH.matcher(hcl);
       while (m.find()) {
-        if (pathMatches(m.group(1), apiPath) && m.group(2).contains("\"" + capability + "\"")) {
-          return true;
+        if (!pathMatches(m.group(1), apiPath)) {
+          continue;
         }
+        // "deny" wins over any grant. Exact, as OpenBao's rule that the most specific path
+        // decides, only for deny rules on exact paths (the only kind Wharf's policies use).
+        if (m.group(2).contains("\"deny\"") && !m.group(1).contains("*") && !m.group(1).contains("+")) {
+          return false;
+        }
+        granted |= m.group(2).contains("\"" + capability + "\"");
       }
     }
-    return false;
+    return granted;
+  }
+
+  /**
+   * Stores a policy (as PUT sys/policies/acl/{name} would) and returns a token that holds
+   * only it, as a Kubernetes login would: for running a client under a real policy file.
+   */
+  public String tokenWithPolicy(String name, String hcl) {
+    if (!hcl.replaceAll("#[^\n]*", "").replaceAll(POLICY_PATH.pattern(), "").isBlank()) {
+      throw new IllegalArgumentException("policy " + name + " has text the stub cannot parse");
+    }
+    policies.put(name, hcl);
+    String token = "s." + UUID.randomUUID();
+    tokens.put(token, List.of(name));
+    return token;
   }
 
   /** Exact match, a trailing '*' glob, and '+' for one whole segment. */

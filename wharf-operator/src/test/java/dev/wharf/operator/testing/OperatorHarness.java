@@ -36,7 +36,8 @@ import java.util.Set;
 /**
  * The operator as the tests and the reconcile benchmark run it: the Kubernetes API is
  * fabric8's mock server in CRUD mode, MySQL, Redis and Keycloak are the real local servers
- * (SharedRuntime), OpenBao and Harbor are the stubs. JOSDK runs without server-side apply
+ * (SharedRuntime), OpenBao and Harbor are the stubs (the operator's OpenBao token holds only
+ * its policy from the GitOps tree, which the stub enforces). JOSDK runs without server-side apply
  * (the mock server does not implement it): primary status is patched with JSON merge patch
  * and the operator's own objects are written with plain create/update.
  */
@@ -52,6 +53,8 @@ public final class OperatorHarness implements AutoCloseable {
   public final KubernetesClient operatorKube;
   public static final String OPERATOR_USER_AGENT = "wharf-operator-under-test";
   public final OpenBaoStub openBao;
+  /** The operator's OpenBao token: it holds gitops/services/openbao/bootstrap/wharf-operator.hcl only. */
+  public final String operatorToken;
   public final HarborStub harbor;
   public final LocalRuntime runtime;
   public final MySqlServer mysqlServer;
@@ -79,6 +82,13 @@ public final class OperatorHarness implements AutoCloseable {
     kube.apiextensions().v1().customResourceDefinitions().resource(appCrd()).create();
     openBao = new OpenBaoStub(OPENBAO_TOKEN, "wharf");
     harbor = new HarborStub(HARBOR_USER, HARBOR_PASSWORD);
+    // The operator runs with the policy OpenBao gives it in the cluster, not with a root token.
+    try {
+      operatorToken = openBao.tokenWithPolicy("wharf-operator",
+          Files.readString(locate("gitops/services/openbao/bootstrap/wharf-operator.hcl")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     runtime = SharedRuntime.get(services);
     var m = runtime.mysql();
     var r = runtime.redis();
@@ -86,7 +96,7 @@ public final class OperatorHarness implements AutoCloseable {
     redisServer = new RedisServer(r.host(), r.port(), r.adminUser(), Secret.of(r.adminPassword()));
     Writes writes = new Writes();
     Backends backends = new Backends(new MySqlProvisioner(mysqlServer, writes), new RedisProvisioner(redisServer, writes),
-        oidc.apply(runtime, writes), new OpenBaoClient(openBao.uri(), () -> OPENBAO_TOKEN, "wharf", "kubernetes"),
+        oidc.apply(runtime, writes), new OpenBaoClient(openBao.uri(), () -> operatorToken, "wharf", "kubernetes"),
         new HarborClient(harbor.uri(), HARBOR_USER, () -> HARBOR_PASSWORD), writes);
     operator = new WharfOperator(operatorKube, backends,
         new WharfOperator.Options(TEAMS, ClusterSettings.defaults(), resync, minBackoff, Duration.ofSeconds(2)),

@@ -99,7 +99,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
       AppRef ref = specCheck.check(app, namespaceLabels(app), context.getPrimaryCache().list().toList());
       return new AppRun(app, ref, rotationRequested(app));
     } catch (RuntimeException e) {
-      progress.refused(StepFailure.of(e));
+      progress.refused(failure(app.getMetadata().getNamespace() + "/" + app.getMetadata().getName(), "spec check", e));
       return null;
     }
   }
@@ -111,7 +111,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
       return true;
     } catch (RuntimeException e) {
       // Without knowing what is stored every credential would look lost: stop here.
-      progress.failed(AppStatus.SECRETS_READY, StepFailure.of(e));
+      progress.failed(AppStatus.SECRETS_READY, failure(run.ref().toString(), "loading stored secrets", e));
       return false;
     }
   }
@@ -147,9 +147,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
         progress.ok(step.condition(), "Disabled", "not enabled in the spec");
       }
     } catch (RuntimeException e) {
-      StepFailure failure = StepFailure.of(e);
-      LOG.warn("{}: {} failed: {}", run.ref(), step.condition(), failure.message());
-      progress.failed(step.condition(), failure);
+      progress.failed(step.condition(), failure(run.ref().toString(), step.condition(), e));
     }
   }
 
@@ -158,9 +156,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
       secrets.ensure(run);
       progress.ok(AppStatus.SECRETS_READY, "Stored", secrets.describe(run));
     } catch (RuntimeException e) {
-      StepFailure failure = StepFailure.of(e);
-      LOG.warn("{}: storing secrets failed: {}", run.ref(), failure.message());
-      progress.failed(AppStatus.SECRETS_READY, failure);
+      progress.failed(AppStatus.SECRETS_READY, failure(run.ref().toString(), "storing secrets", e));
     }
   }
 
@@ -168,9 +164,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     try {
       kubeObjects.ensure(run);
     } catch (RuntimeException e) {
-      StepFailure failure = StepFailure.of(e);
-      LOG.warn("{}: applying objects in the namespace failed: {}", run.ref(), failure.message());
-      progress.failed(AppStatus.SECRETS_READY, failure);
+      progress.failed(AppStatus.SECRETS_READY, failure(run.ref().toString(), "applying objects in the namespace", e));
     }
   }
 
@@ -228,9 +222,23 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
       // The objects in the namespace go with the App through their owner references.
       return DeleteControl.defaultDelete();
     } catch (RuntimeException e) {
-      LOG.warn("{}: cleanup failed, will retry: {}", ref, StepFailure.of(e).message());
+      failure(ref.toString(), "cleanup (will retry)", e);
       return DeleteControl.noFinalizerRemoval().rescheduleAfter(backoff.next(ref).toMillis());
     }
+  }
+
+  /**
+   * The failure for the status, logged; a bug is logged with where it happened. Refusals of
+   * the App as written are the user's to fix and show in its status only.
+   */
+  private static StepFailure failure(String app, String step, RuntimeException e) {
+    StepFailure failure = StepFailure.of(e);
+    if (failure.unexpected()) {
+      LOG.warn("{}: {} failed: {}{}", app, step, failure.message(), StepFailure.trace(e));
+    } else if (!(e instanceof StepFailure.Refusal)) {
+      LOG.warn("{}: {} failed: {}", app, step, failure.message());
+    }
+    return failure;
   }
 
   private boolean rotationRequested(App app) {

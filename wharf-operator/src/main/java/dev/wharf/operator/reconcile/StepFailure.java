@@ -51,6 +51,24 @@ public record StepFailure(String reason, String message, boolean retryable) {
     return new StepFailure("InternalError", "unexpected " + e.getClass().getSimpleName() + " (see the operator log)", true);
   }
 
+  /** A bug rather than a server's answer: the log then needs to say where it happened. */
+  public boolean unexpected() {
+    return reason.equals("InternalError");
+  }
+
+  /**
+   * What the log shows of an unexpected exception: its class and the first frames of each
+   * cause, but not the messages, which may carry values the operator was handling.
+   */
+  static String trace(Throwable e) {
+    StringBuilder out = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      out.append(t == e ? "" : "\n  caused by ").append(t.getClass().getName());
+      java.util.Arrays.stream(t.getStackTrace()).limit(6).forEach(f -> out.append("\n    at ").append(f));
+    }
+    return out.toString();
+  }
+
   /** True when the cause chain says the server could not be reached at all. */
   static boolean unreachable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {

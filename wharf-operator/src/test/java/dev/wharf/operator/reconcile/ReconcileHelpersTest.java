@@ -49,5 +49,15 @@ class ReconcileHelpersTest {
     StepFailure unknown = StepFailure.of(new NullPointerException("secret-ish detail"));
     assertThat(unknown.reason()).isEqualTo("InternalError");
     assertThat(unknown.message()).doesNotContain("secret-ish detail");
+    assertThat(unknown.unexpected()).isTrue();
+  }
+
+  @Test
+  void theLogOfABugSaysWhereItHappenedButNotItsMessage() {
+    var bug = new IllegalStateException("outer secret-ish", new NullPointerException("inner secret-ish"));
+    String trace = StepFailure.trace(bug);
+    assertThat(trace).contains("java.lang.IllegalStateException", "caused by java.lang.NullPointerException",
+        "at dev.wharf.operator.reconcile.ReconcileHelpersTest.theLogOfABugSaysWhereItHappenedButNotItsMessage");
+    assertThat(trace).doesNotContain("secret-ish");
   }
 }

@@ -401,6 +401,16 @@ class AppOperatorIT {
       assertThat(c.getMessage()).contains("team-a/first");
     });
     assertThat(kv("team-a", "stranger")).as("nothing provisioned for an invalid spec").isNull();
+
+    // A valid Kubernetes name that is not a DNS label, so it cannot name a database or a role.
+    create("team-a", "my.app", fullSpec("team-a"));
+    App dotted = awaitCondition("team-a", "my.app", AppStatus.READY, false);
+    assertThat(dotted.getStatus().condition(AppStatus.READY).orElseThrow()).satisfies(c -> {
+      assertThat(c.getReason()).isEqualTo("InvalidSpec");
+      assertThat(c.getMessage()).contains("\"my.app\"", "DNS label");
+    });
+    h.kube.resources(App.class).inNamespace("team-a").withName("my.app").delete();
+    await().atMost(Duration.ofSeconds(30)).until(() -> h.app("team-a", "my.app") == null);
   }
 
   @Test

@@ -250,7 +250,6 @@ public final class LocalRuntime implements AutoCloseable {
     return running.containsKey(s);
   }
 
-  /** {@code <stateDir>/<service>/<service>.log}: the server's output; read it when something fails. */
   /**
    * The guard script the servers run under, for a process started beside them (greeter): run
    * {@code <guard> <grace-seconds> <command...>} with stdin a pipe this JVM keeps open, and the
@@ -260,6 +259,7 @@ public final class LocalRuntime implements AutoCloseable {
     return Guard.script(cache);
   }
 
+  /** {@code <stateDir>/<service>/<service>.log}: the server's output; read it when something fails. */
   public Path logFile(Service s) {
     return ServiceContext.logFile(serviceDir(s), s);
   }

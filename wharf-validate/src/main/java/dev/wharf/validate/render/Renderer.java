@@ -74,15 +74,14 @@ public final class Renderer {
       return f.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return failed(root, entry, "interrupted", 0);
+      return failed(root, entry, "interrupted");
     } catch (ExecutionException e) {
-      return failed(root, entry, "kustomize could not run: " + e.getCause(), 0);
+      return failed(root, entry, "kustomize could not run: " + e.getCause());
     }
   }
 
   /** Renders one kustomization directory. */
   public Render render(Path root, Path entry) {
-    long start = System.nanoTime();
     Path wrapper = null;
     try {
       wrapper = Files.createTempDirectory("wharf-render");
@@ -97,14 +96,14 @@ public final class Renderer {
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
-        return failed(root, entry, "kustomize did not finish within " + timeout.toSeconds() + " s (a remote base that hangs? a huge generator?)", millis(start));
+        return failed(root, entry, "kustomize did not finish within " + timeout.toSeconds() + " s (a remote base that hangs? a huge generator?)");
       }
       if (p.exitValue() != 0) {
         String entryRel = TreeScanner.relative(root, entry);
-        return failed(root, entry, "kustomize build failed: " + cleanError(Files.readString(err), target.toString(), entryRel, root, wrapper), millis(start));
+        return failed(root, entry, "kustomize build failed: " + cleanError(Files.readString(err), target.toString(), entryRel, root, wrapper));
       }
       if (Files.size(out) > MAX_RENDER_CHARS) {
-        return failed(root, entry, "rendered output is over " + MAX_RENDER_CHARS + " bytes", millis(start));
+        return failed(root, entry, "rendered output is over " + MAX_RENDER_CHARS + " bytes");
       }
       List<Object> docs = new SafeYaml(MAX_RENDER_CHARS).loadAll(Files.readString(out, StandardCharsets.UTF_8));
       String entryRel = TreeScanner.relative(root, TreeScanner.kustomizationFile(entry));
@@ -114,14 +113,14 @@ public final class Renderer {
         String file = originFile(obj, root, wrapper, entryRel);
         resources.add(Resource.of(obj, file, entryRel));
       }
-      return new Render(entryRel, resources, null, millis(start));
+      return new Render(entryRel, resources, null);
     } catch (YamlProblem e) {
-      return failed(root, entry, "kustomize output did not load: " + e.getMessage(), millis(start));
+      return failed(root, entry, "kustomize output did not load: " + e.getMessage());
     } catch (IOException e) {
-      return failed(root, entry, "cannot run kustomize: " + e.getMessage(), millis(start));
+      return failed(root, entry, "cannot run kustomize: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return failed(root, entry, "interrupted", millis(start));
+      return failed(root, entry, "interrupted");
     } finally {
       deleteQuietly(wrapper);
     }
@@ -154,10 +153,10 @@ public final class Renderer {
     return fallback;
   }
 
-  private Render failed(Path root, Path entry, String message, long ms) {
+  private Render failed(Path root, Path entry, String message) {
     String rel = TreeScanner.relative(root, TreeScanner.kustomizationFile(entry));
     String how = String.join(" ", kustomize.command()) + " " + TreeScanner.relative(root, entry);
-    return new Render(rel, List.of(), Finding.ofFile(Rules.RENDER, rel, message, String.format(FIX, how)), ms);
+    return new Render(rel, List.of(), Finding.ofFile(Rules.RENDER, rel, message, String.format(FIX, how)));
   }
 
   /**
@@ -184,10 +183,6 @@ public final class Renderer {
 
   private static String quote(String s) {
     return "'" + s.replace("'", "''") + "'";
-  }
-
-  private static long millis(long startNanos) {
-    return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
   private static void deleteQuietly(Path dir) {

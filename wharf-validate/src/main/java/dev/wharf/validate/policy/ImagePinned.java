@@ -2,6 +2,7 @@ package dev.wharf.validate.policy;
 
 import dev.wharf.validate.Finding;
 import dev.wharf.validate.Resource;
+import dev.wharf.validate.Yamls;
 import java.util.function.Consumer;
 
 /** image-pinned: every container image names a tag (not latest) or a digest. */
@@ -21,7 +22,7 @@ final class ImagePinned implements Policy {
   @Override
   public void check(Resource r, PolicyContext ctx, Consumer<Finding> out) {
     for (PodSpecs.Container c : PodSpecs.containers(r)) {
-      String image = PolicyContext.str(c.spec().get("image"));
+      String image = Yamls.string(c.spec().get("image"));
       if (image.isEmpty() || hasDigest(image)) {
         continue; // a missing image is the schema's business
       }

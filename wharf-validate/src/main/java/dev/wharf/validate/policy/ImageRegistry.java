@@ -2,6 +2,7 @@ package dev.wharf.validate.policy;
 
 import dev.wharf.validate.Finding;
 import dev.wharf.validate.Resource;
+import dev.wharf.validate.Yamls;
 import java.util.function.Consumer;
 
 /** image-registry: app workloads pull only from the platform registry (Harbor). */
@@ -25,7 +26,7 @@ final class ImageRegistry implements Policy {
     }
     String registry = ctx.settings().registry();
     for (PodSpecs.Container c : PodSpecs.containers(r)) {
-      String image = PolicyContext.str(c.spec().get("image"));
+      String image = Yamls.string(c.spec().get("image"));
       if (!image.isEmpty() && !image.startsWith(registry + "/")) {
         out.accept(r.finding(ID, c.path() + ".image",
             "container '" + c.name() + "' image " + image + " is not from the platform registry " + registry,

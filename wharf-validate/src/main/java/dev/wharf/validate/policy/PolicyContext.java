@@ -1,7 +1,6 @@
 package dev.wharf.validate.policy;
 
 import dev.wharf.validate.Resource;
-import dev.wharf.validate.Yamls;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -67,9 +66,5 @@ public final class PolicyContext {
   public boolean isApp(Resource r) {
     String f = "/" + r.file();
     return f.contains("/apps/") || tenantNamespaces.contains(r.ref().namespace());
-  }
-
-  static String str(Object o) {
-    return Yamls.string(o);
   }
 }

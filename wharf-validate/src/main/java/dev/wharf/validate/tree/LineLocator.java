@@ -2,6 +2,7 @@ package dev.wharf.validate.tree;
 
 import dev.wharf.validate.Finding;
 import dev.wharf.validate.ObjectRef;
+import dev.wharf.validate.yaml.SafeYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,9 +55,9 @@ public final class LineLocator {
           return List.of();
         }
         LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(50);
+        options.setMaxAliasesForCollections(SafeYaml.MAX_ALIASES);
         options.setAllowRecursiveKeys(false);
-        options.setNestingDepthLimit(200);
+        options.setNestingDepthLimit(SafeYaml.MAX_DEPTH);
         options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, maxFileBytes));
         List<Node> out = new ArrayList<>();
         for (Node n : new Yaml(options).composeAll(new java.io.StringReader(Files.readString(p, StandardCharsets.UTF_8)))) {

@@ -8,7 +8,6 @@ import dev.wharf.api.MySqlPrivileges;
 import dev.wharf.api.MySqlSpec;
 import dev.wharf.api.RedisSpec;
 import dev.wharf.api.RegistrySpec;
-import dev.wharf.local.Service;
 import dev.wharf.operator.testing.OperatorHarness;
 import dev.wharf.operator.testing.TestOidc;
 import io.fabric8.kubernetes.client.Watcher;
@@ -58,8 +57,7 @@ public final class ReconcileBench {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
     String result;
-    try (OperatorHarness h = new OperatorHarness(Duration.ofHours(1), Duration.ofMillis(200), TestOidc::clients,
-        Service.MYSQL, Service.REDIS, Service.KEYCLOAK)) {
+    try (OperatorHarness h = new OperatorHarness(Duration.ofHours(1))) {
       warmUp(h, warmup);
       result = run(h, n, inFlight == 0 ? n : inFlight);
     }

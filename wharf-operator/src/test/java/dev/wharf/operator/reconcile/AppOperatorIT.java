@@ -12,7 +12,6 @@ import dev.wharf.api.MySqlPrivileges;
 import dev.wharf.api.MySqlSpec;
 import dev.wharf.api.RedisSpec;
 import dev.wharf.api.RegistrySpec;
-import dev.wharf.local.Service;
 import dev.wharf.operator.stub.HarborStub;
 import dev.wharf.operator.testing.OperatorHarness;
 import dev.wharf.operator.testing.TestOidc;
@@ -70,8 +69,7 @@ class AppOperatorIT {
         }
       }
     }, true));
-    h = new OperatorHarness(Duration.ofMinutes(5), Duration.ofMillis(200), TestOidc::clients,
-        Service.MYSQL, Service.REDIS, Service.KEYCLOAK);
+    h = new OperatorHarness(Duration.ofMinutes(5));
   }
 
   @AfterAll

@@ -9,7 +9,6 @@ import dev.wharf.operator.WharfOperator;
 import dev.wharf.operator.harbor.HarborClient;
 import dev.wharf.operator.model.ClusterSettings;
 import dev.wharf.operator.openbao.OpenBaoClient;
-import dev.wharf.operator.reconcile.OidcClients;
 import dev.wharf.operator.stub.HarborStub;
 import dev.wharf.operator.stub.OpenBaoStub;
 import dev.wharf.provisioning.Secret;
@@ -62,11 +61,11 @@ public final class OperatorHarness implements AutoCloseable {
   public final WharfOperator operator;
   private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
 
-  /**
-   * @param oidc builds the OIDC clients from the running runtime (Keycloak through the
-   *     provisioning library)
-   */
-  public OperatorHarness(Duration resync, Duration minBackoff, java.util.function.BiFunction<LocalRuntime, Writes, OidcClients> oidc, Service... services) {
+  /** The shortest retry delay after a failed step: short, so outage cases recover quickly. */
+  private static final Duration MIN_BACKOFF = Duration.ofMillis(200);
+
+  /** @param resync how often the operator reconciles an unchanged App */
+  public OperatorHarness(Duration resync) {
     // The mock server logs every request through java.util.logging, which costs more than the request.
     MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
     kubeServer = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
@@ -89,17 +88,17 @@ public final class OperatorHarness implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    runtime = SharedRuntime.get(services);
+    runtime = SharedRuntime.get(Service.MYSQL, Service.REDIS, Service.KEYCLOAK);
     var m = runtime.mysql();
     var r = runtime.redis();
     mysqlServer = new MySqlServer(m.host(), m.port(), m.adminUser(), Secret.of(m.adminPassword()));
     redisServer = new RedisServer(r.host(), r.port(), r.adminUser(), Secret.of(r.adminPassword()));
     Writes writes = new Writes();
     Backends backends = new Backends(new MySqlProvisioner(mysqlServer, writes), new RedisProvisioner(redisServer, writes),
-        oidc.apply(runtime, writes), new OpenBaoClient(openBao.uri(), () -> operatorToken, "wharf", "kubernetes"),
+        TestOidc.clients(runtime, writes), new OpenBaoClient(openBao.uri(), () -> operatorToken, "wharf", "kubernetes"),
         new HarborClient(harbor.uri(), HARBOR_USER, () -> HARBOR_PASSWORD), writes);
     operator = new WharfOperator(operatorKube, backends,
-        new WharfOperator.Options(TEAMS, ClusterSettings.defaults(), resync, minBackoff, Duration.ofSeconds(2)),
+        new WharfOperator.Options(TEAMS, ClusterSettings.defaults(), resync, MIN_BACKOFF, Duration.ofSeconds(2)),
         o -> o.withUseSSAToPatchPrimaryResource(false)
             .withSSABasedCreateUpdateMatchForDependentResources(false)
             .checkingCRDAndValidateLocalModel(false)

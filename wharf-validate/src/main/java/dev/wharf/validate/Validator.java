@@ -145,7 +145,7 @@ public final class Validator {
   }
 
   private void checkSchema(Resource r, SchemaStore store, Consumer<Finding> out) {
-    Gvk gvk = Gvk.of(r.ref().apiVersion(), r.ref().kind());
+    Gvk gvk = new Gvk(r.ref().group(), r.ref().version(), r.ref().kind());
     Optional<CompiledSchema> schema = store.find(gvk);
     if (schema.isEmpty()) {
       if (!allowed(gvk)) {
@@ -176,10 +176,11 @@ public final class Validator {
 
   private void checkPolicies(Resource r, PolicyContext ctx, Consumer<Finding> out) {
     Map<String, Object> annotations = r.annotations();
-    for (Map.Entry<String, Object> a : annotations.entrySet()) {
-      if (a.getKey().startsWith(Policies.EXEMPT_PREFIX) && !Policies.exists(a.getKey().substring(Policies.EXEMPT_PREFIX.length()))) {
-        out.accept(r.finding(Rules.EXEMPTION, "metadata.annotations[\"" + a.getKey() + "\"]",
-            "exemption names an unknown policy '" + a.getKey().substring(Policies.EXEMPT_PREFIX.length()) + "'",
+    for (String key : annotations.keySet()) {
+      String id = key.startsWith(Policies.EXEMPT_PREFIX) ? key.substring(Policies.EXEMPT_PREFIX.length()) : null;
+      if (id != null && !Policies.exists(id)) {
+        out.accept(r.finding(Rules.EXEMPTION, "metadata.annotations[\"" + key + "\"]",
+            "exemption names an unknown policy '" + id + "'",
             "Use one of the policy ids: " + String.join(", ", Policies.all().stream().map(Policy::id).toList()) + "."));
       }
     }

@@ -56,7 +56,7 @@ public final class SchemaValidator {
       return;
     }
     String actual = typeOf(v);
-    if (!typeOk(s, v, actual)) {
+    if (!typeOk(s, actual)) {
       out.add(new Violation(Rules.SCHEMA_TYPE, path, "is " + describe(actual, v, path) + "; expected " + expected(s)));
       return;
     }
@@ -202,7 +202,7 @@ public final class SchemaValidator {
     return prev[b.length()];
   }
 
-  private static boolean typeOk(SchemaNode s, Object v, String actual) {
+  private static boolean typeOk(SchemaNode s, String actual) {
     if (s.intOrString) {
       return "string".equals(actual) || "integer".equals(actual);
     }

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -63,7 +64,6 @@ final class LocalPlatform implements AutoCloseable {
    */
   static LocalPlatform start(StateDir state, LocalPorts ports, PrintWriter out, boolean terminal,
       GreeterJar jars, Duration readyTimeout) {
-    requireJdk21();
     int greeterPort = claimPort("greeter (--greeter-port)", ports.greeter());
     // Fixed server ports are checked here too, so a clash names the option that moves it.
     claimFixedPort("MySQL (--mysql-port)", ports.mysql());
@@ -201,7 +201,7 @@ final class LocalPlatform implements AutoCloseable {
 
   /** The processes this platform started (greeter, and the servers unless shared). */
   List<ProcessHandle> ownedProcesses() {
-    List<ProcessHandle> all = new java.util.ArrayList<>();
+    List<ProcessHandle> all = new ArrayList<>();
     if (greeter != null) {
       all.addAll(greeter.processes());
     }
@@ -257,13 +257,6 @@ final class LocalPlatform implements AutoCloseable {
       say(out, "stopping greeter, Keycloak, Redis and MySQL...");
       close();
       say(out, "stopped; data kept in " + state.root());
-    }
-  }
-
-  private static void requireJdk21() {
-    if (Runtime.version().feature() < 21) {
-      throw new UserError("wharf needs a JDK 21 or newer, and this is " + Runtime.version()
-          + ": install one and point JAVA_HOME at it");
     }
   }
 

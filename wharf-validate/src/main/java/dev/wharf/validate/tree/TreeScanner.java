@@ -73,7 +73,7 @@ public final class TreeScanner {
     for (Path dir : includes.keySet()) {
       if (!includedDirs.contains(dir) && !components.contains(dir)) {
         entryPoints.add(dir);
-        reach.put(dir, reach(dir, includes));
+        reach.put(dir, reach(dir, includes, includedDirs));
       }
     }
     // Kustomizations that only include one another (a cycle, or a directory that includes
@@ -84,7 +84,7 @@ public final class TreeScanner {
     for (Path dir : includes.keySet()) {
       if (!components.contains(dir) && !reached.contains(kustomizationFile(dir))) {
         entryPoints.add(dir);
-        reach.put(dir, reach(dir, includes));
+        reach.put(dir, reach(dir, includes, includedDirs));
         reached.addAll(reach.get(dir));
       }
     }
@@ -97,21 +97,24 @@ public final class TreeScanner {
     return new Tree(base, files, entryPoints, reach, plain);
   }
 
-  /** Every file (kustomizations included) that rendering {@code entry} reads from the tree. */
-  private static Set<Path> reach(Path entry, Map<Path, Set<Path>> includes) {
+  /**
+   * Every file (kustomizations included) that rendering {@code entry} reads from the tree;
+   * {@code dirs} are the included paths that are directories.
+   */
+  private static Set<Path> reach(Path entry, Map<Path, Set<Path>> includes, Set<Path> dirs) {
     Set<Path> seen = new LinkedHashSet<>();
     Deque<Path> todo = new ArrayDeque<>(List.of(entry));
-    Set<Path> dirs = new HashSet<>();
+    Set<Path> visited = new HashSet<>();
     while (!todo.isEmpty()) {
       Path dir = todo.pop();
-      if (!dirs.add(dir)) {
+      if (!visited.add(dir)) {
         continue;
       }
       seen.add(kustomizationFile(dir));
       for (Path r : includes.getOrDefault(dir, Set.of())) {
         if (includes.containsKey(r)) {
           todo.push(r);
-        } else if (!Files.isDirectory(r)) {
+        } else if (!dirs.contains(r)) {
           seen.add(r);
         }
       }

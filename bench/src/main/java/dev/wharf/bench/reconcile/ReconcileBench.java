@@ -1,19 +1,10 @@
 package dev.wharf.bench.reconcile;
 
 import dev.wharf.api.App;
-import dev.wharf.api.AppSpec;
 import dev.wharf.api.AppStatus;
-import dev.wharf.api.DashboardsSpec;
-import dev.wharf.api.MySqlPrivileges;
-import dev.wharf.api.MySqlSpec;
-import dev.wharf.api.RedisSpec;
-import dev.wharf.api.RegistrySpec;
 import dev.wharf.operator.testing.OperatorHarness;
-import dev.wharf.operator.testing.TestOidc;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,7 +83,7 @@ public final class ReconcileBench {
       String team = i % 2 == 0 ? "team-a" : "team-b";
       String name = "bench-" + i;
       created.put(team + "/" + name, System.nanoTime());
-      h.kube.resource(new App(team, name, spec(team))).create();
+      h.kube.resource(new App(team, name, OperatorHarness.fullSpec(team))).create();
     }
     if (!allReady.await(10, TimeUnit.MINUTES)) {
       throw new IllegalStateException((n - allReady.getCount()) + " of " + n + " apps became ready within 10 minutes");
@@ -111,8 +102,7 @@ public final class ReconcileBench {
     long reconcilesBefore = h.operator.reconciles();
     for (String key : created.keySet()) {
       String[] nsName = key.split("/");
-      h.kube.resources(App.class).inNamespace(nsName[0]).withName(nsName[1]).patch(PatchContext.of(PatchType.JSON_MERGE),
-          "{\"metadata\":{\"annotations\":{\"platform.wharf.dev/resync\":\"" + System.nanoTime() + "\"}}}");
+      h.requestResync(nsName[0], nsName[1]);
     }
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     while (h.operator.reconciles() < reconcilesBefore + n && System.nanoTime() < deadline) {
@@ -135,7 +125,7 @@ public final class ReconcileBench {
     }
     System.err.printf("reconcile: warming up with %d apps (not measured)%n", w);
     for (int i = 0; i < w; i++) {
-      h.kube.resource(new App("team-a", "warmup-" + i, spec("team-a"))).create();
+      h.kube.resource(new App("team-a", "warmup-" + i, OperatorHarness.fullSpec("team-a"))).create();
     }
     for (int i = 0; i < w; i++) {
       waitFor(h, "warmup-" + i, true);
@@ -175,15 +165,5 @@ public final class ReconcileBench {
       last = h.operator.reconciles();
       Thread.sleep(500);
     }
-  }
-
-  private static AppSpec spec(String team) {
-    AppSpec spec = new AppSpec(team);
-    spec.setMysql(new MySqlSpec(true, MySqlPrivileges.READ_WRITE));
-    spec.setRedis(new RedisSpec(true, null));
-    spec.setOidc(TestOidc.spec());
-    spec.setRegistry(new RegistrySpec(true));
-    spec.setDashboards(new DashboardsSpec(true));
-    return spec;
   }
 }

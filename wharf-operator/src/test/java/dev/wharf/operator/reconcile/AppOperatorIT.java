@@ -1,12 +1,12 @@
 package dev.wharf.operator.reconcile;
 
+import static dev.wharf.operator.testing.OperatorHarness.fullSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.wharf.api.App;
 import dev.wharf.api.AppSpec;
 import dev.wharf.api.AppStatus;
-import dev.wharf.api.DashboardsSpec;
 import dev.wharf.api.DeletionPolicy;
 import dev.wharf.api.MySqlPrivileges;
 import dev.wharf.api.MySqlSpec;
@@ -129,16 +129,6 @@ class AppOperatorIT {
     }
   }
 
-  static AppSpec fullSpec(String team) {
-    AppSpec spec = new AppSpec(team);
-    spec.setMysql(new MySqlSpec(true, MySqlPrivileges.READ_WRITE));
-    spec.setRedis(new RedisSpec(true, null));
-    spec.setOidc(TestOidc.spec());
-    spec.setRegistry(new RegistrySpec(true));
-    spec.setDashboards(new DashboardsSpec(true));
-    return spec;
-  }
-
   static App create(String ns, String name, AppSpec spec) {
     return h.kube.resource(new App(ns, name, spec)).create();
   }
@@ -159,7 +149,7 @@ class AppOperatorIT {
   /** Makes the operator reconcile an unchanged App (as the periodic resync does) and waits for it. */
   static void resync(String ns, String name) {
     long before = h.operator.reconciles();
-    patch(ns, name, "{\"metadata\":{\"annotations\":{\"platform.wharf.dev/resync\":\"" + System.nanoTime() + "\"}}}");
+    h.requestResync(ns, name);
     await().atMost(Duration.ofSeconds(30)).until(() -> h.operator.reconciles() > before);
   }
 
@@ -172,12 +162,6 @@ class AppOperatorIT {
       last[0] = now;
       return still;
     });
-  }
-
-  /** A JSON merge patch: no resourceVersion, so it does not race the operator's status writes. */
-  static void patch(String ns, String name, String json) {
-    h.kube.resources(App.class).inNamespace(ns).withName(name)
-        .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), json);
   }
 
   static Map<String, String> kv(String ns, String name) {
@@ -304,7 +288,7 @@ class AppOperatorIT {
     awaitReady("team-a", "rotor");
     Map<String, String> before = kv("team-a", "rotor");
 
-    patch("team-a", "rotor", "{\"metadata\":{\"annotations\":{\"" + App.ROTATE_ANNOTATION + "\":\"2026-01-01\"}}}");
+    h.patch("team-a", "rotor", "{\"metadata\":{\"annotations\":{\"" + App.ROTATE_ANNOTATION + "\":\"2026-01-01\"}}}");
     await().atMost(Duration.ofSeconds(30)).until(() -> "2026-01-01".equals(h.app("team-a", "rotor").getStatus().getRotation()));
 
     Map<String, String> after = kv("team-a", "rotor");
@@ -330,7 +314,7 @@ class AppOperatorIT {
     awaitReady("team-a", "shrink");
     String redisUser = kv("team-a", "shrink").get("REDIS_USERNAME");
 
-    patch("team-a", "shrink", "{\"spec\":{\"redis\":{\"enabled\":false}}}");
+    h.patch("team-a", "shrink", "{\"spec\":{\"redis\":{\"enabled\":false}}}");
     await().atMost(Duration.ofSeconds(30)).until(() -> h.app("team-a", "shrink").getStatus().condition(AppStatus.REDIS_READY)
         .map(c -> "Disabled".equals(c.getReason())).orElse(false));
     awaitReady("team-a", "shrink");
@@ -475,7 +459,7 @@ class AppOperatorIT {
     assertThat(before).startsWith("robot$team-a+");
 
     h.kube.namespaces().withName("shared").edit(ns -> { ns.getMetadata().getLabels().put("platform.wharf.dev/team", "team-b"); return ns; });
-    patch("shared", "mover", "{\"spec\":{\"team\":\"team-b\"}}");
+    h.patch("shared", "mover", "{\"spec\":{\"team\":\"team-b\"}}");
     await().atMost(Duration.ofSeconds(30)).until(() -> kv("shared", "mover").get("REGISTRY_USERNAME").startsWith("robot$team-b+"));
     awaitReady("shared", "mover");
     assertThat(h.harbor.robots()).extracting(HarborStub.StoredRobot::name).doesNotContain(before);

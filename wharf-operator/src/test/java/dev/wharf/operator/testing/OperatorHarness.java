@@ -1,6 +1,12 @@
 package dev.wharf.operator.testing;
 
 import dev.wharf.api.App;
+import dev.wharf.api.AppSpec;
+import dev.wharf.api.DashboardsSpec;
+import dev.wharf.api.MySqlPrivileges;
+import dev.wharf.api.MySqlSpec;
+import dev.wharf.api.RedisSpec;
+import dev.wharf.api.RegistrySpec;
 import dev.wharf.local.LocalRuntime;
 import dev.wharf.local.Service;
 import dev.wharf.local.SharedRuntime;
@@ -19,6 +25,8 @@ import dev.wharf.provisioning.redis.RedisProvisioner;
 import dev.wharf.provisioning.redis.RedisServer;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -128,6 +136,27 @@ public final class OperatorHarness implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     return out;
+  }
+
+  /** An App spec of the team with every capability enabled. */
+  public static AppSpec fullSpec(String team) {
+    AppSpec spec = new AppSpec(team);
+    spec.setMysql(new MySqlSpec(true, MySqlPrivileges.READ_WRITE));
+    spec.setRedis(new RedisSpec(true, null));
+    spec.setOidc(TestOidc.spec());
+    spec.setRegistry(new RegistrySpec(true));
+    spec.setDashboards(new DashboardsSpec(true));
+    return spec;
+  }
+
+  /** Makes the operator reconcile an unchanged App, as the periodic resync does, by touching an annotation. */
+  public void requestResync(String namespace, String name) {
+    patch(namespace, name, "{\"metadata\":{\"annotations\":{\"platform.wharf.dev/resync\":\"" + System.nanoTime() + "\"}}}");
+  }
+
+  /** A JSON merge patch of the App: no resourceVersion, so it does not race the operator's status writes. */
+  public void patch(String namespace, String name, String json) {
+    kube.resources(App.class).inNamespace(namespace).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), json);
   }
 
   public App app(String namespace, String name) {

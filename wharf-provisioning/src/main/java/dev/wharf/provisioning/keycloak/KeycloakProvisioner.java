@@ -78,8 +78,8 @@ public final class KeycloakProvisioner implements AutoCloseable {
         writes++;
         scopeId = findGroupsScope().path("id").asText();
       }
-      if (!containsName(admin.get(AdminPath.realm(realm).add("default-default-client-scopes"))
-          .orElseThrow(), Names.GROUPS_SCOPE)) {
+      if (first(admin.get(AdminPath.realm(realm).add("default-default-client-scopes")),
+          "name", Names.GROUPS_SCOPE).isEmpty()) {
         admin.send("PUT", AdminPath.realm(realm).add("default-default-client-scopes", scopeId),
             null, null);
         writes++;
@@ -300,14 +300,8 @@ public final class KeycloakProvisioner implements AutoCloseable {
   }
 
   private JsonNode findGroupsScope() {
-    for (JsonNode scope : admin.get(AdminPath.realm(realm).add("client-scopes")).orElseThrow(
-        () -> new ProvisioningException("Keycloak realm \"" + realm + "\" does not exist:"
-            + " call ensureRealm first"))) {
-      if (Names.GROUPS_SCOPE.equals(scope.path("name").asText())) {
-        return scope;
-      }
-    }
-    return null;
+    return first(admin.get(AdminPath.realm(realm).add("client-scopes")), "name",
+        Names.GROUPS_SCOPE).orElse(null);
   }
 
   private Optional<JsonNode> findClient(String clientId) {
@@ -325,6 +319,7 @@ public final class KeycloakProvisioner implements AutoCloseable {
         .filter(g -> name.equals(g.path("name").asText()));
   }
 
+  /** The entry of a realm listing whose {@code field} is {@code value}. */
   private Optional<JsonNode> first(Optional<JsonNode> list, String field, String value) {
     var array = list.orElseThrow(() -> new ProvisioningException("Keycloak realm \"" + realm
         + "\" does not exist: call ensureRealm first"));
@@ -338,15 +333,6 @@ public final class KeycloakProvisioner implements AutoCloseable {
 
   private AdminPath clients() {
     return AdminPath.realm(realm).add("clients");
-  }
-
-  private static boolean containsName(JsonNode scopes, String name) {
-    for (JsonNode s : scopes) {
-      if (name.equals(s.path("name").asText())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private interface Work {

@@ -30,6 +30,7 @@ public final class Names {
   public static final String GROUPS_SCOPE = "groups";
   public static final String GROUPS_CLAIM = "groups";
 
+  private static final String REDIS_RULES_REFERENCE_PREFIX = "wharf-acl-rules-";
   private static final String SEPARATOR = ".";
   private static final String SHORTENED_MARK = "~";
   private static final int HASH_HEX_CHARS = 12;
@@ -71,7 +72,12 @@ public final class Names {
    * name carries a hash of the rules so a new rule set gets a new reference user.
    */
   public static String redisRulesReference(String rules) {
-    return "wharf-acl-rules-" + hash(rules);
+    return REDIS_RULES_REFERENCE_PREFIX + hash(rules);
+  }
+
+  /** True for a reference user of any rule set, e.g. one left by an older Wharf. */
+  public static boolean isRedisRulesReference(String user) {
+    return user.startsWith(REDIS_RULES_REFERENCE_PREFIX);
   }
 
   /** {@code name} itself when it fits in {@code max} characters, else a stable shortening. */

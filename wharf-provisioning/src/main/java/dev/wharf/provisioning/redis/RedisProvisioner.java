@@ -30,7 +30,6 @@ import redis.clients.jedis.params.ScanParams;
  */
 public final class RedisProvisioner implements AutoCloseable {
 
-  private static final String REFERENCE_PREFIX = "wharf-acl-rules-";
   private static final int TIMEOUT_MS = 10_000;
 
   private final RedisServer server;
@@ -195,7 +194,7 @@ public final class RedisProvisioner implements AutoCloseable {
   private void removeStaleReferences(Jedis j, String current) {
     for (Object o : (List<?>) j.sendCommand(redis.clients.jedis.Protocol.Command.ACL, "USERS")) {
       String name = RedisUser.text(o);
-      if (name.startsWith(REFERENCE_PREFIX) && !name.equals(current)) {
+      if (Names.isRedisRulesReference(name) && !name.equals(current)) {
         writes.record("redis acl deluser");
         j.sendCommand(redis.clients.jedis.Protocol.Command.ACL, "DELUSER", name);
       }

@@ -19,6 +19,7 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.ScanParams;
@@ -107,7 +108,7 @@ public final class RedisProvisioner implements AutoCloseable {
       boolean deleted = false;
       if (getUser(j, user) != null) {
         writes.record("redis acl deluser");
-        j.sendCommand(redis.clients.jedis.Protocol.Command.ACL, "DELUSER", user);
+        acl(j, "DELUSER", user);
         deleted = true;
       }
       if (policy == DeletionPolicy.DROP_DATA) {
@@ -157,7 +158,7 @@ public final class RedisProvisioner implements AutoCloseable {
 
   private void refuseConflicts(Jedis j, AppRef app, String user, KeyPrefix prefix) {
     var lines = new ArrayList<String>();
-    for (Object o : (List<?>) j.sendCommand(redis.clients.jedis.Protocol.Command.ACL, "LIST")) {
+    for (Object o : (List<?>) acl(j, "LIST")) {
       lines.add(RedisUser.text(o));
     }
     PrefixConflicts.find(lines, user, prefix).ifPresent(c -> {
@@ -192,17 +193,21 @@ public final class RedisProvisioner implements AutoCloseable {
   }
 
   private void removeStaleReferences(Jedis j, String current) {
-    for (Object o : (List<?>) j.sendCommand(redis.clients.jedis.Protocol.Command.ACL, "USERS")) {
+    for (Object o : (List<?>) acl(j, "USERS")) {
       String name = RedisUser.text(o);
       if (Names.isRedisRulesReference(name) && !name.equals(current)) {
         writes.record("redis acl deluser");
-        j.sendCommand(redis.clients.jedis.Protocol.Command.ACL, "DELUSER", name);
+        acl(j, "DELUSER", name);
       }
     }
   }
 
+  private static Object acl(Jedis j, String... args) {
+    return j.sendCommand(Protocol.Command.ACL, args);
+  }
+
   private static RedisUser getUser(Jedis j, String user) {
-    Object reply = j.sendCommand(redis.clients.jedis.Protocol.Command.ACL, "GETUSER", user);
+    Object reply = acl(j, "GETUSER", user);
     return reply instanceof List<?> list ? RedisUser.parse(list) : null;
   }
 
@@ -217,7 +222,7 @@ public final class RedisProvisioner implements AutoCloseable {
     args.add(user);
     args.addAll(rules);
     try {
-      j.sendCommand(redis.clients.jedis.Protocol.Command.ACL, args.toArray(String[]::new));
+      acl(j, args.toArray(String[]::new));
     } catch (JedisException e) {
       if (password == null) {
         throw new ProvisioningException("Redis refused ACL SETUSER " + user + ": "

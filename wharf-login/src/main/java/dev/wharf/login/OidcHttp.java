@@ -43,7 +43,7 @@ public final class OidcHttp {
 
   /** Reads {@code <issuer>/.well-known/openid-configuration} and checks it names the same issuer. */
   public ProviderMetadata discover(String issuer) {
-    URI issuerUri = Issuers.parse(issuer);
+    Issuers.parse(issuer);
     URI uri = URI.create(Issuers.trimSlash(issuer) + "/.well-known/openid-configuration");
     HttpResponse<String> response = send(HttpRequest.newBuilder(uri).GET(), issuer);
     if (response.statusCode() != 200) {

@@ -51,6 +51,12 @@ public final class Issuers {
     return true;
   }
 
+  /** The issuer checked as {@link #parse} does, without a trailing slash: sessions are kept so. */
+  public static String normalize(String issuer) {
+    parse(issuer);
+    return trimSlash(issuer);
+  }
+
   public static String trimSlash(String s) {
     return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }

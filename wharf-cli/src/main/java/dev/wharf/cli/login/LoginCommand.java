@@ -4,6 +4,7 @@ import dev.wharf.cli.UserError;
 import dev.wharf.login.CodeFlow;
 import dev.wharf.login.DeviceAuthorization;
 import dev.wharf.login.DeviceFlow;
+import dev.wharf.login.Issuers;
 import dev.wharf.login.KubeconfigEntry;
 import dev.wharf.login.KubeconfigFile;
 import dev.wharf.login.KubeconfigMerge;
@@ -85,7 +86,7 @@ public final class LoginCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      String iss = SessionOptions.normalizeIssuer(issuer);
+      String iss = Issuers.normalize(issuer);
       checkKubeconfigOptions();
       // Everything kubeconfig needs is checked before the browser opens, so a mistake there
       // does not cost the user a sign-in.

@@ -1,5 +1,6 @@
 package dev.wharf.cli.login;
 
+import dev.wharf.login.Issuers;
 import dev.wharf.login.LoginException;
 import dev.wharf.login.Logout;
 import dev.wharf.login.Oidc;
@@ -35,7 +36,7 @@ public final class LogoutCommand implements Callable<Integer> {
     Logout logout = new Logout(Oidc.standard(), cache);
     try {
       List<String> issuers = issuer != null
-          ? List.of(SessionOptions.normalizeIssuer(issuer))
+          ? List.of(Issuers.normalize(issuer))
           : readableIssuers(cache, err);
       if (issuers.isEmpty()) {
         out.println("Not signed in; nothing to do.");

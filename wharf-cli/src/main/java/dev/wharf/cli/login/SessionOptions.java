@@ -1,7 +1,6 @@
 package dev.wharf.cli.login;
 
 import dev.wharf.login.ConfigDir;
-import dev.wharf.login.Issuers;
 import dev.wharf.login.TokenCache;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,11 +40,5 @@ final class SessionOptions {
 
   TokenCache cache() {
     return new TokenCache(configDir());
-  }
-
-  /** The issuer as given, checked, without a trailing slash. */
-  static String normalizeIssuer(String issuer) {
-    Issuers.parse(issuer);
-    return Issuers.trimSlash(issuer);
   }
 }

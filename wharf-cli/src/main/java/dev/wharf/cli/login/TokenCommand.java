@@ -1,6 +1,7 @@
 package dev.wharf.cli.login;
 
 import dev.wharf.login.ExecCredential;
+import dev.wharf.login.Issuers;
 import dev.wharf.login.LoginException;
 import dev.wharf.login.Oidc;
 import dev.wharf.login.ReLogin;
@@ -36,10 +37,7 @@ public final class TokenCommand implements Callable<Integer> {
     try {
       TokenCache cache = session.cache();
       Session current = issuer != null
-          ? cache.read(SessionOptions.normalizeIssuer(issuer), session.clientId)
-              .orElseThrow(() -> ReLogin.notSignedIn(SessionOptions.normalizeIssuer(issuer),
-                  session.clientId))
-          : onlySession(cache);
+          ? namedSession(cache, Issuers.normalize(issuer)) : onlySession(cache);
       if (!current.idTokenFreshAt(Instant.now())) {
         current = new Refresher(Oidc.standard(), cache)
             .refresh(current.issuer(), current.clientId());
@@ -50,6 +48,11 @@ public final class TokenCommand implements Callable<Integer> {
     } catch (LoginException e) {
       throw LoginErrors.toUserError(e);
     }
+  }
+
+  private Session namedSession(TokenCache cache, String iss) {
+    return cache.read(iss, session.clientId)
+        .orElseThrow(() -> ReLogin.notSignedIn(iss, session.clientId));
   }
 
   private Session onlySession(TokenCache cache) {

@@ -58,11 +58,11 @@ public final class TokenMain {
       return Optional.empty();
     }
     try {
-      Issuers.parse(issuer);
+      String iss = Issuers.normalize(issuer);
       TokenCache cache = new TokenCache(
           configDir != null ? Path.of(configDir).toAbsolutePath() : ConfigDir.current());
       // No lambdas or string '+' here: each would generate classes at run time.
-      Optional<Session> session = cache.read(Issuers.trimSlash(issuer), clientId);
+      Optional<Session> session = cache.read(iss, clientId);
       if (session.isEmpty() || !session.get().idTokenFreshAt(Instant.now())) {
         return Optional.empty();
       }

@@ -13,7 +13,6 @@ import dev.wharf.provisioning.Outcome;
 import dev.wharf.provisioning.Secret;
 import dev.wharf.provisioning.mysql.MySqlPrivileges;
 import dev.wharf.provisioning.mysql.MySqlProvisioner;
-import java.util.Optional;
 
 /** The app's database and user on the shared MySQL. */
 public final class MySqlStep implements CapabilityStep {
@@ -38,26 +37,13 @@ public final class MySqlStep implements CapabilityStep {
   public void ensure(AppRun run) {
     var privileges = MySqlPrivileges.fromSpec(run.app().getSpec().getMysql().privilegesOrDefault().value());
     Outcome outcome = mysql.ensure(run.ref(), privileges);
-    Secret password = outcome.secret().orElseGet(() -> keepOrReset(run));
+    Secret password = outcome.secret().orElseGet(() -> KeptSecret.keepOrReset(run, MYSQL_PASSWORD,
+        stored -> mysql.verify(run.ref(), stored), () -> mysql.rotate(run.ref()), "MySQL user"));
     run.put(MYSQL_URL, mysql.jdbcUrl(run.ref()));
     run.put(MYSQL_USERNAME, Names.mysqlUser(run.ref()));
     run.putSecret(MYSQL_PASSWORD, password);
     run.names().setMysqlDatabase(Names.mysqlDatabase(run.ref()));
     run.names().setMysqlUser(Names.mysqlUser(run.ref()));
-  }
-
-  /**
-   * The user existed. Keep the stored password when it still logs in (a read, no write);
-   * otherwise (never stored because of a crash, changed behind our back, or rotation asked)
-   * set a new one, which the secrets step stores.
-   */
-  private Secret keepOrReset(AppRun run) {
-    Optional<Secret> stored = run.storedSecret(MYSQL_PASSWORD);
-    if (!run.rotate() && stored.isPresent() && mysql.verify(run.ref(), stored.get())) {
-      return stored.get();
-    }
-    return mysql.rotate(run.ref()).secret()
-        .orElseThrow(() -> new IllegalStateException("MySQL user of " + run.ref() + " vanished during reconcile"));
   }
 
   @Override

@@ -11,7 +11,6 @@ import dev.wharf.provisioning.DeletionPolicy;
 import dev.wharf.provisioning.Outcome;
 import dev.wharf.provisioning.Secret;
 import dev.wharf.provisioning.TeamName;
-import java.util.Optional;
 
 /** The app's confidential client in realm wharf. */
 public final class OidcStep implements CapabilityStep {
@@ -37,20 +36,12 @@ public final class OidcStep implements CapabilityStep {
     var oidc = run.app().getSpec().getOidc();
     Outcome outcome = clients.ensure(run.ref(), TeamName.of(run.app().getSpec().getTeam()),
         oidc.getRedirectUris(), oidc.getWebOrigins());
-    Secret secret = outcome.secret().orElseGet(() -> keepOrReset(run));
+    Secret secret = outcome.secret().orElseGet(() -> KeptSecret.keepOrReset(run, OIDC_CLIENT_SECRET,
+        stored -> clients.verify(run.ref(), stored), () -> clients.rotate(run.ref()), "Keycloak client"));
     run.put(OIDC_ISSUER_URI, clients.issuer());
     run.put(OIDC_CLIENT_ID, clients.clientId(run.ref()));
     run.putSecret(OIDC_CLIENT_SECRET, secret);
     run.names().setOidcClientId(clients.clientId(run.ref()));
-  }
-
-  private Secret keepOrReset(AppRun run) {
-    Optional<Secret> stored = run.storedSecret(OIDC_CLIENT_SECRET);
-    if (!run.rotate() && stored.isPresent() && clients.verify(run.ref(), stored.get())) {
-      return stored.get();
-    }
-    return clients.rotate(run.ref()).secret()
-        .orElseThrow(() -> new IllegalStateException("Keycloak client of " + run.ref() + " vanished during reconcile"));
   }
 
   @Override

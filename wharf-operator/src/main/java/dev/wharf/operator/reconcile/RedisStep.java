@@ -15,7 +15,6 @@ import dev.wharf.provisioning.Names;
 import dev.wharf.provisioning.Outcome;
 import dev.wharf.provisioning.Secret;
 import dev.wharf.provisioning.redis.RedisProvisioner;
-import java.util.Optional;
 
 /** The app's ACL user on the shared Redis, confined to its key prefix. */
 public final class RedisStep implements CapabilityStep {
@@ -46,21 +45,13 @@ public final class RedisStep implements CapabilityStep {
   public void ensure(AppRun run) {
     KeyPrefix prefix = prefix(run.app().getSpec(), run.ref());
     Outcome outcome = redis.ensure(run.ref(), prefix);
-    Secret password = outcome.secret().orElseGet(() -> keepOrReset(run));
+    Secret password = outcome.secret().orElseGet(() -> KeptSecret.keepOrReset(run, REDIS_PASSWORD,
+        stored -> redis.verify(run.ref(), stored), () -> redis.rotate(run.ref()), "Redis user"));
     run.put(REDIS_URL, redis.url());
     run.put(REDIS_USERNAME, Names.redisUser(run.ref()));
     run.putSecret(REDIS_PASSWORD, password);
     run.put(REDIS_KEY_PREFIX, prefix.value());
     run.names().setRedisUser(Names.redisUser(run.ref()));
-  }
-
-  private Secret keepOrReset(AppRun run) {
-    Optional<Secret> stored = run.storedSecret(REDIS_PASSWORD);
-    if (!run.rotate() && stored.isPresent() && redis.verify(run.ref(), stored.get())) {
-      return stored.get();
-    }
-    return redis.rotate(run.ref()).secret()
-        .orElseThrow(() -> new IllegalStateException("Redis user of " + run.ref() + " vanished during reconcile"));
   }
 
   @Override

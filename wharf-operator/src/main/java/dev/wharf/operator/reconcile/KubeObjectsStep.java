@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.wharf.operator.model.AppNames;
 import dev.wharf.operator.model.DesiredObjects;
 import dev.wharf.provisioning.AppRef;
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ServiceAccount;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.Iterator;
@@ -104,36 +102,23 @@ public final class KubeObjectsStep {
   }
 
   private void create(HasMetadata o) {
-    switch (o) {
-      case GenericKubernetesResource g -> generic(g).resource(g).create();
-      case ServiceAccount sa -> client.serviceAccounts().resource(sa).create();
-      case ConfigMap cm -> client.configMaps().resource(cm).create();
-      case NetworkPolicy np -> client.network().v1().networkPolicies().resource(np).create();
-      default -> throw new IllegalArgumentException("kind " + o.getKind() + " is not managed");
-    }
+    resource(o).create();
   }
 
   private void update(HasMetadata o) {
-    switch (o) {
-      case GenericKubernetesResource g -> generic(g).resource(g).update();
-      case ServiceAccount sa -> client.serviceAccounts().resource(sa).update();
-      case ConfigMap cm -> client.configMaps().resource(cm).update();
-      case NetworkPolicy np -> client.network().v1().networkPolicies().resource(np).update();
-      default -> throw new IllegalArgumentException("kind " + o.getKind() + " is not managed");
-    }
+    resource(o).update();
   }
 
   private void delete(HasMetadata o) {
-    switch (o) {
-      case GenericKubernetesResource g -> generic(g).resource(g).delete();
-      default -> client.resource(o).delete();
-    }
+    resource(o).delete();
   }
 
-  private io.fabric8.kubernetes.client.dsl.MixedOperation<GenericKubernetesResource,
-      io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
-      io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource>> generic(GenericKubernetesResource g) {
-    return client.genericKubernetesResources(g.getKind().equals("SecretStore") ? SECRET_STORE : EXTERNAL_SECRET);
+  /** The ESO kinds have no Java type here, so the client needs their definition; the others it knows. */
+  private Resource<? extends HasMetadata> resource(HasMetadata o) {
+    if (o instanceof GenericKubernetesResource g) {
+      return client.genericKubernetesResources(g.getKind().equals("SecretStore") ? SECRET_STORE : EXTERNAL_SECRET).resource(g);
+    }
+    return client.resource(o);
   }
 
   private static JsonNode json(HasMetadata o) {

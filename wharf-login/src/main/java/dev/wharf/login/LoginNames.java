@@ -9,6 +9,9 @@ public final class LoginNames {
   /** The kubeconfig context (and cluster) name used when none is given. */
   public static final String DEFAULT_CONTEXT = "wharf";
 
+  /** The OIDC client id of Wharf's clusters (the API server's), used when none is given. */
+  public static final String DEFAULT_CLIENT_ID = "kubernetes";
+
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
   /** File names stay below the common 255-byte limit. */
   private static final int MAX_NAME = 240;

@@ -7,7 +7,7 @@ public final class ReLogin {
 
   public static String command(String issuer, String clientId) {
     return "wharf login --issuer " + issuer
-        + ("kubernetes".equals(clientId) ? "" : " --client-id " + clientId);
+        + (LoginNames.DEFAULT_CLIENT_ID.equals(clientId) ? "" : " --client-id " + clientId);
   }
 
   public static LoginException notSignedIn(String issuer, String clientId) {

@@ -166,7 +166,7 @@ public final class LoginCommand implements Callable<Integer> {
   /** The kubeconfig user, context and (with --server) cluster for this issuer and client. */
   private KubeconfigEntry entry(String iss, String clientId, String launcher) {
     List<String> args = new ArrayList<>(List.of("token", "--issuer", iss));
-    if (!SessionOptions.DEFAULT_CLIENT_ID.equals(clientId)) {
+    if (!LoginNames.DEFAULT_CLIENT_ID.equals(clientId)) {
       args.addAll(List.of("--client-id", clientId));
     }
     if (session.configDir != null) {

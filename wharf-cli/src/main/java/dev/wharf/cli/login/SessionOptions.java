@@ -1,6 +1,7 @@
 package dev.wharf.cli.login;
 
 import dev.wharf.login.ConfigDir;
+import dev.wharf.login.LoginNames;
 import dev.wharf.login.TokenCache;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,13 +12,11 @@ import picocli.CommandLine.Spec;
 /** The options that name a session: issuer, client id and where the token cache lives. */
 final class SessionOptions {
 
-  static final String DEFAULT_CLIENT_ID = "kubernetes";
-
   @Spec(Spec.Target.MIXEE) CommandSpec command;
 
-  String clientId = DEFAULT_CLIENT_ID;
+  String clientId = LoginNames.DEFAULT_CLIENT_ID;
 
-  @Option(names = "--client-id", defaultValue = DEFAULT_CLIENT_ID, paramLabel = "ID",
+  @Option(names = "--client-id", defaultValue = LoginNames.DEFAULT_CLIENT_ID, paramLabel = "ID",
       description = "OIDC client id (default: ${DEFAULT-VALUE}).")
   void clientId(String id) {
     // It travels in URLs and forms (encoded there) and names the cache file: printable, no spaces.

@@ -5,6 +5,7 @@ import dev.wharf.login.ConfigDir;
 import dev.wharf.login.ExecCredential;
 import dev.wharf.login.Issuers;
 import dev.wharf.login.LoginException;
+import dev.wharf.login.LoginNames;
 import dev.wharf.login.Session;
 import dev.wharf.login.TokenCache;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ public final class TokenMain {
       return Optional.empty();
     }
     String issuer = null;
-    String clientId = SessionOptions.DEFAULT_CLIENT_ID;
+    String clientId = LoginNames.DEFAULT_CLIENT_ID;
     String configDir = null;
     for (int i = 1; i < args.length; i++) {
       String a = args[i];

@@ -131,7 +131,7 @@ final class GreeterProcess implements AutoCloseable {
     }
   }
 
-  /** Stops greeter: SIGTERM (graceful shutdown), then kill after 15 s. */
+  /** Stops greeter: SIGTERM (graceful shutdown), then kill when the grace period is over. */
   @Override
   public void close() {
     // Taken before the guard goes: killing the guard alone would orphan greeter.

@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -30,14 +32,14 @@ final class DemoJourney {
   private final StateDir state;
   private final GreeterJar jars;
   private final PrintWriter out;
-  private final java.time.Duration readyTimeout;
+  private final Duration readyTimeout;
   private final DemoHttp http = new DemoHttp();
 
   private LocalPlatform platform;
   private String tokenA;
   private long greetingId;
 
-  DemoJourney(StateDir state, GreeterJar jars, PrintWriter out, java.time.Duration readyTimeout) {
+  DemoJourney(StateDir state, GreeterJar jars, PrintWriter out, Duration readyTimeout) {
     this.state = state;
     this.jars = jars;
     this.out = out;
@@ -48,6 +50,9 @@ final class DemoJourney {
   boolean run() {
     Timer total = Timer.start();
     try {
+      // The only long step: say it has begun, as its own progress lines follow.
+      out.println("demo: up...");
+      out.flush();
       step("up", () -> platform =
           LocalPlatform.start(state, LocalPorts.ANY, out, false, jars, readyTimeout));
       step("token for dev-a (team-a)", () -> tokenA = token(LocalSetup.DEV_A, greeterClient()));
@@ -205,10 +210,6 @@ final class DemoJourney {
 
   private void step(String name, Body body) {
     Timer t = Timer.start();
-    if (name.equals("up")) { // the only long step, with progress lines of its own
-      out.println("demo: up...");
-      out.flush();
-    }
     try {
       body.run();
     } catch (StepFailed e) {
@@ -221,7 +222,7 @@ final class DemoJourney {
       throw new StepFailed(name, m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m)
           + (m.lines().count() > 1 ? " (more in the logs under " + state.root() + ")" : ""));
     }
-    out.printf(java.util.Locale.ROOT, "demo: %-56s ok  %s%n", name, t.elapsed());
+    out.printf(Locale.ROOT, "demo: %-56s ok  %s%n", name, t.elapsed());
     out.flush();
   }
 

@@ -1,6 +1,7 @@
 package dev.wharf.cli.up;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,8 +26,8 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    java.time.Duration readyTimeout = ready.timeout();
-    StateDir state = new StateDir(stateDir != null ? stateDir.toAbsolutePath().normalize()
+    Duration readyTimeout = ready.timeout();
+    StateDir state = StateDir.of(stateDir != null ? stateDir
         : StateDir.fromEnvironment().root().resolve("demo")).create();
     // Two demos on one state directory would share a MariaDB data directory: refuse the second.
     try (UpLock lock = UpLock.acquire(state)) {

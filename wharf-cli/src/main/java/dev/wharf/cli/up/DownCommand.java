@@ -2,9 +2,12 @@ package dev.wharf.cli.up;
 
 import dev.wharf.cli.UserError;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,7 +25,7 @@ public final class DownCommand implements Callable<Integer> {
 
   @Option(names = "--state-dir", paramLabel = "DIR",
       description = "The state directory of the 'wharf up' to stop (default: $WHARF_HOME).")
-  java.nio.file.Path stateDir;
+  Path stateDir;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -39,7 +42,7 @@ public final class DownCommand implements Callable<Integer> {
     up.destroy();
     try {
       up.onExit().get(timeoutSeconds, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+    } catch (ExecutionException | TimeoutException e) {
       throw new UserError("'wharf up' (pid " + pid.get() + ") did not stop within "
           + timeoutSeconds + " s; see its terminal, or the logs in " + state.logs(), 1);
     }

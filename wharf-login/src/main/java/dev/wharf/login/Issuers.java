@@ -26,16 +26,24 @@ public final class Issuers {
         || uri.getRawUserInfo() != null) {
       throw invalid(issuer, "it needs a host and no user, query or fragment");
     }
-    // Tokens and refresh tokens travel to the issuer: plain http only to this machine
-    // (a local Keycloak), never across a network.
-    if ("http".equals(uri.getScheme()) && !isLoopback(uri.getHost())) {
+    if (!encryptedOrLocal(uri)) {
       throw invalid(issuer, "plain http is only allowed for 127.0.0.1 or localhost; use https://");
     }
     return uri;
   }
 
+  /**
+   * Where codes, tokens and refresh tokens may be sent: https, or plain http only to this
+   * machine (a local Keycloak), never across a network.
+   */
+  static boolean encryptedOrLocal(URI uri) {
+    return uri.getHost() != null
+        && ("https".equals(uri.getScheme())
+            || ("http".equals(uri.getScheme()) && isLoopback(uri.getHost())));
+  }
+
   /** By name only: no DNS lookup (this runs on the fast path of every kubectl call). */
-  static boolean isLoopback(String host) {
+  private static boolean isLoopback(String host) {
     if (host.equals("localhost") || host.equals("[::1]")) {
       return true;
     }

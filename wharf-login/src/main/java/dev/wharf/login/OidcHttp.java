@@ -203,8 +203,8 @@ public final class OidcHttp {
   }
 
   /**
-   * An endpoint from the discovery document. Codes, tokens and refresh tokens go there, so it
-   * must be https (plain http only on this machine), like the issuer itself.
+   * An endpoint from the discovery document. Codes, tokens and refresh tokens go there, so the
+   * issuer's own rule applies: https, plain http only on this machine.
    */
   static URI endpoint(String value, String field, URI from) {
     URI u;
@@ -215,10 +215,7 @@ public final class OidcHttp {
           from + " gives '" + field + "' as '" + value + "', which is not a URL; is this an"
               + " OIDC issuer?");
     }
-    boolean https = "https".equals(u.getScheme()) && u.getHost() != null;
-    boolean localHttp = "http".equals(u.getScheme()) && u.getHost() != null
-        && Issuers.isLoopback(u.getHost());
-    if (!https && !localHttp) {
+    if (!Issuers.encryptedOrLocal(u)) {
       throw new LoginException(LoginException.Reason.ISSUER_UNREACHABLE,
           from + " gives '" + field + "' as " + value + ", not an https URL, so tokens would"
               + " travel unencrypted. Keycloak behind a TLS proxy must be told so (its"

@@ -67,10 +67,4 @@ public class AppStatus {
       conditions.set(conditions.indexOf(existing), next);
     }
   }
-
-  public void removeCondition(String type) {
-    if (conditions != null) {
-      conditions.removeIf(c -> type.equals(c.getType()));
-    }
-  }
 }

@@ -68,11 +68,6 @@ public final class DesiredObjects {
     return out;
   }
 
-  /** Kinds the operator may create, so that leftovers of a disabled capability are found. */
-  public static List<String> ownedKinds() {
-    return List.of("ServiceAccount", "SecretStore", "ExternalSecret", "ConfigMap", "NetworkPolicy");
-  }
-
   private HasMetadata serviceAccount(App app, AppRef ref, boolean registry) {
     var sa = new ServiceAccountBuilder()
         .withMetadata(meta(app, AppNames.serviceAccount(ref), Map.of(), Map.of()))

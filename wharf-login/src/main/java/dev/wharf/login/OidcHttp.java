@@ -31,10 +31,7 @@ public final class OidcHttp {
   private final HttpClient http;
 
   public OidcHttp() {
-    this(HttpClient.newBuilder()
-        .connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .build());
+    this(client(HttpClient.Redirect.NORMAL));
   }
 
   public OidcHttp(HttpClient http) {
@@ -72,11 +69,7 @@ public final class OidcHttp {
 
   /** GETs {@code uri} without following redirects (to see what the browser would be shown). */
   HttpResponse<String> getWithoutRedirects(URI uri, String issuer) {
-    HttpClient direct = HttpClient.newBuilder()
-        .connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
-    try (direct) {
+    try (HttpClient direct = client(HttpClient.Redirect.NEVER)) {
       return send(direct, HttpRequest.newBuilder(uri).GET(), issuer);
     }
   }
@@ -124,6 +117,13 @@ public final class OidcHttp {
       }
     });
     return body.toString();
+  }
+
+  private static HttpClient client(HttpClient.Redirect redirects) {
+    return HttpClient.newBuilder()
+        .connectTimeout(Duration.ofSeconds(10))
+        .followRedirects(redirects)
+        .build();
   }
 
   static ObjectMapper json() {

@@ -23,14 +23,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reconciles an App in named steps: validate spec, load stored secrets, mysql, redis, oidc,
  * registry (these four in parallel), store secrets (OpenBao secret + policy + role), kube
- * objects, status. A failing
- * capability sets its condition False and the others still run; what succeeded is stored.
+ * objects, status. A failing capability sets its condition False and the others still run;
+ * what succeeded is stored.
  * Generation-aware filtering is replaced by {@link MeaningfulChange} so that the rotate
  * annotation (which does not bump the generation) triggers a reconcile but status writes do not.
  */
@@ -47,7 +48,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
   private final Duration resync;
   private final Backoff backoff;
   private final Clock clock;
-  private final java.util.concurrent.atomic.AtomicLong reconciles = new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong reconciles = new AtomicLong();
   /** Runs the capability steps of one reconcile side by side (they wait on servers, not CPU). */
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -177,17 +178,12 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
         status.setRotation(app.getMetadata().getAnnotations().get(App.ROTATE_ANNOTATION));
       }
     }
-    AppRef ref = run == null ? null : run.ref();
-    Duration next;
-    if (progress.ok()) {
-      if (ref != null) {
-        backoff.reset(ref);
-      }
-      next = resync;
-    } else if (progress.retryable() && ref != null) {
-      next = backoff.next(ref);
-    } else {
-      next = resync;
+    // A refused spec has no AppRef (run is null) and waits for the next resync or edit.
+    Duration next = resync;
+    if (run != null && progress.ok()) {
+      backoff.reset(run.ref());
+    } else if (run != null && progress.retryable()) {
+      next = backoff.next(run.ref());
     }
     boolean changed = !Objects.equals(json(before), json(status));
     if (changed) {

@@ -65,12 +65,6 @@ public final class ExecCredential {
     return b.append(s);
   }
 
-  static String escape(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 8);
-    escape(s, b);
-    return b.toString();
-  }
-
   private static void escape(String s, StringBuilder b) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

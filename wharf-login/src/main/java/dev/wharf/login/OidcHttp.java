@@ -126,10 +126,6 @@ public final class OidcHttp {
         .build();
   }
 
-  static ObjectMapper json() {
-    return JSON;
-  }
-
   private HttpResponse<String> send(HttpRequest.Builder request, String issuer) {
     return send(http, request, issuer);
   }

@@ -142,6 +142,12 @@ class AppOperatorIT {
     return h.app(ns, name);
   }
 
+  /** Deletes the App and waits until the operator's cleanup has let it go. */
+  static void deleteAndAwaitGone(String ns, String name) {
+    h.kube.resources(App.class).inNamespace(ns).withName(name).delete();
+    await().atMost(Duration.ofSeconds(30)).until(() -> h.app(ns, name) == null);
+  }
+
   static App awaitReady(String ns, String name) {
     return awaitCondition(ns, name, AppStatus.READY, true);
   }
@@ -391,8 +397,7 @@ class AppOperatorIT {
       assertThat(c.getReason()).isEqualTo("InvalidSpec");
       assertThat(c.getMessage()).contains("\"my.app\"", "DNS label");
     });
-    h.kube.resources(App.class).inNamespace("team-a").withName("my.app").delete();
-    await().atMost(Duration.ofSeconds(30)).until(() -> h.app("team-a", "my.app") == null);
+    deleteAndAwaitGone("team-a", "my.app");
   }
 
   @Test
@@ -402,8 +407,7 @@ class AppOperatorIT {
     Map<String, String> kv = kv("team-a", "keeper");
     assertThat(redisLogin(kv)).isTrue(); // writes keeper:probe
 
-    h.kube.resources(App.class).inNamespace("team-a").withName("keeper").delete();
-    await().atMost(Duration.ofSeconds(30)).until(() -> h.app("team-a", "keeper") == null);
+    deleteAndAwaitGone("team-a", "keeper");
 
     assertThat(mysqlLogin(kv)).isFalse();
     assertThat(redisLogin(kv)).isFalse();
@@ -421,8 +425,7 @@ class AppOperatorIT {
     Map<String, String> kv = kv("team-a", "dropper");
     assertThat(redisLogin(kv)).isTrue();
 
-    h.kube.resources(App.class).inNamespace("team-a").withName("dropper").delete();
-    await().atMost(Duration.ofSeconds(30)).until(() -> h.app("team-a", "dropper") == null);
+    deleteAndAwaitGone("team-a", "dropper");
 
     assertThat(databaseExists(kv)).isFalse();
     assertThat(redisKeyExists("dropper:probe")).isFalse();
@@ -526,8 +529,7 @@ class AppOperatorIT {
     assertThat(mysqlUserExists(dev.wharf.provisioning.Names.mysqlUser(dev.wharf.provisioning.AppRef.of("team", "a-x"))))
         .as("nothing provisioned for the refused App").isFalse();
 
-    h.kube.resources(App.class).inNamespace("team").withName("a-x").delete();
-    await().atMost(Duration.ofSeconds(30)).until(() -> h.app("team", "a-x") == null);
+    deleteAndAwaitGone("team", "a-x");
     assertThat(h.openBao.role("team-a-x").path("bound_service_account_namespaces").get(0).asText())
         .as("the first app keeps its role").isEqualTo("team-a");
     assertThat(h.openBao.policy("wharf-app-team-a-x")).contains("apps/team-a/x");
@@ -551,8 +553,7 @@ class AppOperatorIT {
       assertThat(c.getMessage()).contains("external-secrets", "another name");
     });
 
-    h.kube.resources(App.class).inNamespace("external").withName("secrets").delete();
-    await().atMost(Duration.ofSeconds(30)).until(() -> h.app("external", "secrets") == null);
+    deleteAndAwaitGone("external", "secrets");
     assertThat(h.openBao.role("external-secrets").path("bound_service_account_namespaces").get(0).asText())
         .isEqualTo("external-secrets");
   }

@@ -268,6 +268,11 @@ public final class LocalRuntime implements AutoCloseable {
     return stateDir;
   }
 
+  /** The cache a runtime uses unless told otherwise: {@code $WHARF_CACHE}, else {@code ~/.cache/wharf}. */
+  public static Path defaultCacheDir() {
+    return CacheDir.fromEnvironment().root();
+  }
+
   /** Every process this runtime runs (guards and servers), e.g. to check none outlives it. */
   public List<ProcessHandle> processes() {
     List<ProcessHandle> all = new ArrayList<>();

@@ -95,13 +95,6 @@ record GreeterApp(Path dir) {
         .orElse(false));
   }
 
-  /** {@code $WHARF_CACHE}, else {@code ~/.cache/wharf}: where the local runtime caches too. */
-  static Path cacheRoot() {
-    String cache = System.getenv("WHARF_CACHE");
-    return cache != null && !cache.isBlank() ? Path.of(cache)
-        : Path.of(System.getProperty("user.home"), ".cache", "wharf");
-  }
-
   private static void extract(Path jar, Path into, Path log) throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process p = new ProcessBuilder(List.of(java.toString(), "-Djarmode=tools", "-jar",

@@ -72,7 +72,7 @@ final class LocalPlatform implements AutoCloseable {
     Timer build = Timer.start();
     GreeterApp app = GreeterApp.of(
         jars.ensureBuilt(state.buildLog(), line -> say(out, line + " (log: " + state.buildLog() + ")")),
-        GreeterApp.cacheRoot(), state.buildLog());
+        LocalRuntime.defaultCacheDir(), state.buildLog());
     say(out, String.format("%-20s %s", "greeter jar", "ready in " + build.elapsed()));
 
     LocalPlatform platform = new LocalPlatform(state, out, readyTimeout);

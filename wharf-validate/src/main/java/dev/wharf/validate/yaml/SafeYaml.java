@@ -25,6 +25,7 @@ public final class SafeYaml {
   public static final int MAX_ALIASES = 50;
   public static final int MAX_DEPTH = 200;
   public static final long MAX_EXPANDED_NODES = 2_000_000;
+  private static final String ALIAS_FIX = "Write the repeated values out, or use Kustomize patches/components instead of YAML anchors.";
 
   private final int maxCodePoints;
 
@@ -78,7 +79,7 @@ public final class SafeYaml {
           count[0] > MAX_EXPANDED_NODES
               ? "aliases expand the document to more than " + MAX_EXPANDED_NODES + " values (a YAML alias bomb?)"
               : "a collection contains itself through an alias (a recursive YAML structure)",
-          "Write the repeated values out, or use Kustomize patches/components instead of YAML anchors.");
+          ALIAS_FIX);
     }
   }
 
@@ -107,7 +108,7 @@ public final class SafeYaml {
     if (msg.startsWith("Number of aliases") || msg.startsWith("Recursive key")) {
       return new YamlProblem(Rules.YAML_ALIAS_LIMIT,
           "more than " + MAX_ALIASES + " aliases to collections, or a recursive alias (a YAML alias bomb?)",
-          "Write the repeated values out, or use Kustomize patches/components instead of YAML anchors.");
+          ALIAS_FIX);
     }
     if (msg.contains("exceeds the limit") && msg.contains("code points")) {
       return tooLarge();

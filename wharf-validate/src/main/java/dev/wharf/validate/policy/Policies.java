@@ -22,6 +22,8 @@ public final class Policies {
     }
   }
 
+  private static final String CHOICES = "use all, none or a comma-separated list of: " + String.join(", ", ALL.keySet());
+
   public static List<Policy> all() {
     return List.copyOf(ALL.values());
   }
@@ -43,8 +45,7 @@ public final class Policies {
     for (String id : Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList()) {
       Policy p = ALL.get(id);
       if (p == null) {
-        throw new ValidateException("unknown policy '" + id + "' in --policies; use all, none or a comma-separated list of: "
-            + String.join(", ", ALL.keySet()));
+        throw new ValidateException("unknown policy '" + id + "' in --policies; " + CHOICES);
       }
       if (!out.contains(p)) {
         out.add(p);
@@ -52,8 +53,7 @@ public final class Policies {
     }
     if (out.isEmpty()) {
       // An empty value (an unset CI variable, say) must not turn every policy off silently.
-      throw new ValidateException("--policies '" + spec + "' names no policy; use all, none or a comma-separated list of: "
-          + String.join(", ", ALL.keySet()));
+      throw new ValidateException("--policies '" + spec + "' names no policy; " + CHOICES);
     }
     return out;
   }

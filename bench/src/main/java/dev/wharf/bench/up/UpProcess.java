@@ -24,12 +24,14 @@ public final class UpProcess implements AutoCloseable {
 
   private final Process process;
   private final Path home;
-  private final List<String> output = new ArrayList<>();
+  /** What it printed up to the end of its summary. */
+  private final List<String> output;
   private final Duration tookToReady;
 
-  private UpProcess(Process process, Path home, Duration tookToReady) {
+  private UpProcess(Process process, Path home, List<String> output, Duration tookToReady) {
     this.process = process;
     this.home = home;
+    this.output = output;
     this.tookToReady = tookToReady;
   }
 
@@ -62,16 +64,12 @@ public final class UpProcess implements AutoCloseable {
       }
       if (took != null && line.startsWith(SUMMARY_END)) {
         Thread.ofPlatform().daemon().name("wharf-up-output").start(() -> drain(lines));
-        UpProcess up = new UpProcess(p, home, took);
-        up.output.addAll(output);
-        return up;
+        return new UpProcess(p, home, output, took);
       }
     }
-    UpProcess up = new UpProcess(p, home, null);
-    up.output.addAll(output);
-    up.close();
+    new UpProcess(p, home, output, null).close();
     throw new IllegalStateException("wharf up did not become ready within " + timeout.toSeconds()
-        + " s; its output ends with: " + String.join(" / ", up.output.subList(Math.max(0, up.output.size() - 3), up.output.size())));
+        + " s; its output ends with: " + String.join(" / ", output.subList(Math.max(0, output.size() - 3), output.size())));
   }
 
   private static void drain(BufferedReader lines) {

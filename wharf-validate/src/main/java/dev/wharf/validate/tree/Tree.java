@@ -13,9 +13,13 @@ import java.util.Set;
 public record Tree(
     Path root,
     Map<Path, YamlFile> files,
-    List<Path> entryPoints,
     Map<Path, Set<Path>> reach,
     List<Path> plainFiles) {
+
+  /** The kustomizations to render, in the order they were found. */
+  public List<Path> entryPoints() {
+    return List.copyOf(reach.keySet());
+  }
 
   public String relative(Path p) {
     return TreeScanner.relative(root, p);

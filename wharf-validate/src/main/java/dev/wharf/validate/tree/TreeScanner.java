@@ -68,11 +68,9 @@ public final class TreeScanner {
         (Files.isDirectory(r) ? includedDirs : includedFiles).add(r);
       }
     }
-    List<Path> entryPoints = new ArrayList<>();
-    Map<Path, Set<Path>> reach = new LinkedHashMap<>();
+    Map<Path, Set<Path>> reach = new LinkedHashMap<>(); // entry point -> files it reads
     for (Path dir : includes.keySet()) {
       if (!includedDirs.contains(dir) && !components.contains(dir)) {
-        entryPoints.add(dir);
         reach.put(dir, reach(dir, includes, includedDirs));
       }
     }
@@ -83,7 +81,6 @@ public final class TreeScanner {
     reach.values().forEach(reached::addAll);
     for (Path dir : includes.keySet()) {
       if (!components.contains(dir) && !reached.contains(kustomizationFile(dir))) {
-        entryPoints.add(dir);
         reach.put(dir, reach(dir, includes, includedDirs));
         reached.addAll(reach.get(dir));
       }
@@ -94,7 +91,7 @@ public final class TreeScanner {
         plain.add(p);
       }
     }
-    return new Tree(base, files, entryPoints, reach, plain);
+    return new Tree(base, files, reach, plain);
   }
 
   /**

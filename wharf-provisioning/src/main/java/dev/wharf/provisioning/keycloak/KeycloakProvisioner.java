@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wharf.provisioning.AppRef;
 import dev.wharf.provisioning.Change;
 import dev.wharf.provisioning.DnsLabel;
+import dev.wharf.provisioning.KeyedLocks;
 import dev.wharf.provisioning.Names;
 import dev.wharf.provisioning.Outcome;
 import dev.wharf.provisioning.ProvisioningException;
@@ -15,8 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The platform realm, team groups and per-app OIDC clients in Keycloak, through the admin REST
@@ -28,7 +27,7 @@ public final class KeycloakProvisioner implements AutoCloseable {
   private final KeycloakServer server;
   private final String realm;
   private final KeycloakAdmin admin;
-  private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+  private final KeyedLocks<String> locks = new KeyedLocks<>();
 
   /** Provisions in the platform realm {@value Names#REALM}. */
   public KeycloakProvisioner(KeycloakServer server, Writes writes) {
@@ -340,12 +339,8 @@ public final class KeycloakProvisioner implements AutoCloseable {
   }
 
   private Outcome locked(String key, Work work) {
-    var lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
-    lock.lock();
-    try {
+    try (var held = locks.hold(key)) {
       return work.run();
-    } finally {
-      lock.unlock();
     }
   }
 

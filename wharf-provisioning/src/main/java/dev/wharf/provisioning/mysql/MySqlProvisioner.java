@@ -3,6 +3,7 @@ package dev.wharf.provisioning.mysql;
 import dev.wharf.provisioning.AppRef;
 import dev.wharf.provisioning.Change;
 import dev.wharf.provisioning.DeletionPolicy;
+import dev.wharf.provisioning.KeyedLocks;
 import dev.wharf.provisioning.Names;
 import dev.wharf.provisioning.Outcome;
 import dev.wharf.provisioning.ProvisioningException;
@@ -10,8 +11,6 @@ import dev.wharf.provisioning.Secret;
 import dev.wharf.provisioning.Writes;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Gives each app a database and a user with privileges on that database only. Each call reads
@@ -23,7 +22,7 @@ public final class MySqlProvisioner implements AutoCloseable {
   private final MySqlServer server;
   private final MySqlSql sql;
   private final AdminConnections connections;
-  private final ConcurrentHashMap<AppRef, ReentrantLock> locks = new ConcurrentHashMap<>();
+  private final KeyedLocks<AppRef> locks = new KeyedLocks<>();
 
   public MySqlProvisioner(MySqlServer server, Writes writes) {
     this.server = server;
@@ -135,9 +134,7 @@ public final class MySqlProvisioner implements AutoCloseable {
   }
 
   private Outcome withLock(AppRef app, String what, Work work) {
-    var lock = locks.computeIfAbsent(app, k -> new ReentrantLock());
-    lock.lock();
-    try {
+    try (var held = locks.hold(app)) {
       Connection c = connections.borrow();
       boolean healthy = false;
       try {
@@ -150,8 +147,6 @@ public final class MySqlProvisioner implements AutoCloseable {
     } catch (SQLException e) {
       throw new ProvisioningException("MySQL at " + server.host() + ":" + server.port()
           + " could not " + what + ": " + e.getMessage(), e);
-    } finally {
-      lock.unlock();
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.wharf.provisioning.redis;
 import dev.wharf.provisioning.AppRef;
 import dev.wharf.provisioning.Change;
 import dev.wharf.provisioning.DeletionPolicy;
+import dev.wharf.provisioning.KeyedLocks;
 import dev.wharf.provisioning.KeyPrefix;
 import dev.wharf.provisioning.Names;
 import dev.wharf.provisioning.Outcome;
@@ -11,7 +12,6 @@ import dev.wharf.provisioning.Secret;
 import dev.wharf.provisioning.Writes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.ClientSetInfoConfig;
@@ -36,7 +36,7 @@ public final class RedisProvisioner implements AutoCloseable {
   private final RedisServer server;
   private final Writes writes;
   private final JedisPool pool;
-  private final ConcurrentHashMap<AppRef, ReentrantLock> locks = new ConcurrentHashMap<>();
+  private final KeyedLocks<AppRef> locks = new KeyedLocks<>();
   /** Serialises the prefix-conflict check with the write it guards. */
   private final ReentrantLock keysLock = new ReentrantLock();
   private volatile RedisVersion version;
@@ -248,17 +248,13 @@ public final class RedisProvisioner implements AutoCloseable {
   }
 
   private Outcome withLock(AppRef app, String what, Work work) {
-    var lock = locks.computeIfAbsent(app, k -> new ReentrantLock());
-    lock.lock();
-    try (var j = pool.getResource()) {
+    try (var held = locks.hold(app); var j = pool.getResource()) {
       return work.run(j);
     } catch (ProvisioningException e) {
       throw e;
     } catch (JedisException e) {
       throw new ProvisioningException("Redis at " + server.host() + ":" + server.port()
           + " could not " + what + ": " + e.getMessage(), e);
-    } finally {
-      lock.unlock();
     }
   }
 }

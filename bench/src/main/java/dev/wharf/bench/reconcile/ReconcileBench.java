@@ -97,7 +97,7 @@ public final class ReconcileBench {
         latencies.getFirst(), latencies.get(latencies.size() / 2), latencies.getLast(), loadAverage(),
         Runtime.getRuntime().availableProcessors());
 
-    quiet(h);
+    h.awaitQuiet(Duration.ofMinutes(5));
     long writesBefore = h.externalWrites();
     long reconcilesBefore = h.operator.reconciles();
     for (String key : created.keySet()) {
@@ -108,7 +108,7 @@ public final class ReconcileBench {
     while (h.operator.reconciles() < reconcilesBefore + n && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
-    quiet(h);
+    h.awaitQuiet(Duration.ofMinutes(5));
     long writes = h.externalWrites() - writesBefore;
     watch.close();
     return String.format("reconcile: %d apps ready in %d ms, p95 %d ms, resync writes %d", n, totalMs, p95, writes);
@@ -155,15 +155,6 @@ public final class ReconcileBench {
       return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
     } catch (java.io.IOException | RuntimeException e) {
       return "unknown";
-    }
-  }
-
-  /** Waits until no reconcile ran for half a second. */
-  private static void quiet(OperatorHarness h) throws InterruptedException {
-    long last = -1;
-    while (h.operator.reconciles() != last) {
-      last = h.operator.reconciles();
-      Thread.sleep(500);
     }
   }
 }

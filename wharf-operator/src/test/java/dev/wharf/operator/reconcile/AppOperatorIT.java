@@ -159,17 +159,6 @@ class AppOperatorIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> h.operator.reconciles() > before);
   }
 
-  /** Waits until the operator has not reconciled anything for half a second. */
-  static void quiet() {
-    long[] last = {-1};
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
-      long now = h.operator.reconciles();
-      boolean still = now == last[0];
-      last[0] = now;
-      return still;
-    });
-  }
-
   static Map<String, String> kv(String ns, String name) {
     return h.openBao.kv("apps/" + ns + "/" + name);
   }
@@ -239,7 +228,7 @@ class AppOperatorIT {
     create("team-a", "steady", fullSpec("team-a"));
     awaitReady("team-a", "steady");
     resync("team-a", "steady");
-    quiet(); // no other App's reconcile may run into the count
+    h.awaitQuiet(Duration.ofSeconds(30)); // no other App's reconcile may run into the count
     long writes = h.externalWrites();
     resync("team-a", "steady");
     resync("team-a", "steady");

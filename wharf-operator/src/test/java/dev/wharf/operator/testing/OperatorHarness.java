@@ -138,6 +138,27 @@ public final class OperatorHarness implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Waits until the operator has not reconciled anything for half a second, so that counts
+   * taken next are not disturbed by reconciles still under way.
+   */
+  public void awaitQuiet(Duration atMost) {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    long last = -1;
+    try {
+      while (operator.reconciles() != last) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("the operator was still reconciling after " + atMost);
+        }
+        last = operator.reconciles();
+        Thread.sleep(500);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the operator to go quiet", e);
+    }
+  }
+
   /** An App spec of the team with every capability enabled. */
   public static AppSpec fullSpec(String team) {
     AppSpec spec = new AppSpec(team);

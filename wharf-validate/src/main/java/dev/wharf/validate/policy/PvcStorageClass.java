@@ -36,13 +36,17 @@ final class PvcStorageClass implements Policy {
 
   private static void checkClass(Resource r, Object value, String path, PolicyContext ctx, Consumer<Finding> out) {
     String cls = Yamls.string(value);
-    String known = String.join(", ", new TreeSet<>(ctx.storageClasses()));
     if (cls.isEmpty()) {
       out.accept(r.finding(ID, path, "names no StorageClass, so the volume lands on whatever the cluster default is",
-          "Set storageClassName to one of: " + known + " (nas for shared files, san for block volumes)."));
+          "Set storageClassName to one of: " + known(ctx) + " (nas for shared files, san for block volumes)."));
     } else if (!ctx.storageClasses().contains(cls)) {
       out.accept(r.finding(ID, path, "StorageClass '" + cls + "' is not defined in the tree",
-          "Use one of: " + known + ", or add the StorageClass to the infrastructure configs."));
+          "Use one of: " + known(ctx) + ", or add the StorageClass to the infrastructure configs."));
     }
+  }
+
+  /** Sorted for the message; built only when there is a finding, not for every volume. */
+  private static String known(PolicyContext ctx) {
+    return String.join(", ", new TreeSet<>(ctx.storageClasses()));
   }
 }

@@ -2,9 +2,11 @@ package dev.wharf.local;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,7 +92,7 @@ final class KeycloakServer {
    */
   private static void checkAdminPassword(ServiceContext ctx) {
     String form = "grant_type=password&client_id=admin-cli&username=" + ADMIN_USER + "&password="
-        + java.net.URLEncoder.encode(ctx.adminPassword(), java.nio.charset.StandardCharsets.UTF_8);
+        + URLEncoder.encode(ctx.adminPassword(), StandardCharsets.UTF_8);
     URI token = URI.create("http://127.0.0.1:" + ctx.port() + "/realms/master/protocol/openid-connect/token");
     int status;
     try {

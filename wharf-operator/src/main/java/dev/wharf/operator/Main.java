@@ -4,6 +4,8 @@ import dev.wharf.operator.config.ConfigException;
 import dev.wharf.operator.config.OperatorConfig;
 import dev.wharf.operator.config.Settings;
 import dev.wharf.operator.harbor.HarborClient;
+import dev.wharf.operator.http.Tls;
+import dev.wharf.operator.openbao.KubernetesLogin;
 import dev.wharf.operator.openbao.OpenBaoClient;
 import dev.wharf.operator.reconcile.KeycloakOidcClients;
 import dev.wharf.provisioning.Writes;
@@ -12,6 +14,9 @@ import dev.wharf.provisioning.mysql.MySqlProvisioner;
 import dev.wharf.provisioning.redis.RedisProvisioner;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.time.Clock;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +28,11 @@ public final class Main {
 
   private static OpenBaoClient openBao(OperatorConfig config) {
     var auth = config.openBaoAuth();
-    javax.net.ssl.SSLContext tls = auth.caCert().map(dev.wharf.operator.http.Tls::trusting).orElse(null);
-    java.util.function.Supplier<String> token = auth.token().isPresent()
+    SSLContext tls = auth.caCert().map(Tls::trusting).orElse(null);
+    Supplier<String> token = auth.token().isPresent()
         ? () -> auth.token().get().get().reveal()
-        : new dev.wharf.operator.openbao.KubernetesLogin(config.openBaoAddress(), tls,
-            config.cluster().kubernetesAuthMount(), auth.role(), auth.jwtFile(), java.time.Clock.systemUTC());
+        : new KubernetesLogin(config.openBaoAddress(), tls,
+            config.cluster().kubernetesAuthMount(), auth.role(), auth.jwtFile(), Clock.systemUTC());
     return new OpenBaoClient(config.openBaoAddress(), tls, token, config.cluster().kvMount(),
         config.cluster().kubernetesAuthMount());
   }
@@ -61,8 +66,7 @@ public final class Main {
     Backends backends = new Backends(
         new MySqlProvisioner(config.mysql(), writes),
         new RedisProvisioner(config.redis(), writes),
-        new KeycloakOidcClients(new KeycloakProvisioner(
-            k.server(), writes), config.oidcIssuerUri()),
+        new KeycloakOidcClients(new KeycloakProvisioner(k.server(), writes), config.oidcIssuerUri()),
         openBao(config),
         new HarborClient(config.harborAddress(), config.harborUser(), () -> config.harborPassword().get().reveal()),
         writes);

@@ -24,11 +24,14 @@ import dev.wharf.provisioning.mysql.MySqlServer;
 import dev.wharf.provisioning.redis.RedisProvisioner;
 import dev.wharf.provisioning.redis.RedisServer;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
@@ -37,8 +40,13 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The operator as the tests and the reconcile benchmark run it: the Kubernetes API is
@@ -53,12 +61,12 @@ public final class OperatorHarness implements AutoCloseable {
   public static final String HARBOR_USER = "admin";
   public static final String HARBOR_PASSWORD = "harness-harbor-password";
   public static final Set<String> TEAMS = Set.of("team-a", "team-b");
+  public static final String OPERATOR_USER_AGENT = "wharf-operator-under-test";
 
   public final KubernetesMockServer kubeServer;
   public final KubernetesClient kube;
   /** The operator's own client: its requests carry {@link #OPERATOR_USER_AGENT}, so tests can tell them apart. */
   public final KubernetesClient operatorKube;
-  public static final String OPERATOR_USER_AGENT = "wharf-operator-under-test";
   public final OpenBaoStub openBao;
   /** The operator's OpenBao token: it holds gitops/services/openbao/bootstrap/wharf-operator.hcl only. */
   public final String operatorToken;
@@ -67,7 +75,7 @@ public final class OperatorHarness implements AutoCloseable {
   public final MySqlServer mysqlServer;
   public final RedisServer redisServer;
   public final WharfOperator operator;
-  private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
+  private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
 
   /** The shortest retry delay after a failed step: short, so outage cases recover quickly. */
   private static final Duration MIN_BACKOFF = Duration.ofMillis(200);
@@ -75,7 +83,7 @@ public final class OperatorHarness implements AutoCloseable {
   /** @param resync how often the operator reconciles an unchanged App */
   public OperatorHarness(Duration resync) {
     // The mock server logs every request through java.util.logging, which costs more than the request.
-    MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
+    MOCK_LOG.setLevel(Level.WARNING);
     kubeServer = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
     try {
       kubeServer.init(InetAddress.getByName("127.0.0.1"), 0);
@@ -83,9 +91,9 @@ public final class OperatorHarness implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     kube = kubeServer.createClient();
-    var operatorConfig = new io.fabric8.kubernetes.client.ConfigBuilder(kube.getConfiguration()).build();
+    var operatorConfig = new ConfigBuilder(kube.getConfiguration()).build();
     operatorConfig.setUserAgent(OPERATOR_USER_AGENT);
-    operatorKube = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(operatorConfig).build();
+    operatorKube = new KubernetesClientBuilder().withConfig(operatorConfig).build();
     kube.apiextensions().v1().customResourceDefinitions().resource(appCrd()).create();
     openBao = new OpenBaoStub(OPENBAO_TOKEN, "wharf");
     harbor = new HarborStub(HARBOR_USER, HARBOR_PASSWORD);
@@ -123,11 +131,11 @@ public final class OperatorHarness implements AutoCloseable {
    * The requests the operator has sent to the API server so far, as "METHOD path?query".
    * Drains the mock server's record, so each request is returned once.
    */
-  public java.util.List<String> takeOperatorRequests() {
-    java.util.List<String> out = new java.util.ArrayList<>();
+  public List<String> takeOperatorRequests() {
+    List<String> out = new ArrayList<>();
     try {
-      for (var r = kubeServer.takeRequest(0, java.util.concurrent.TimeUnit.SECONDS); r != null;
-           r = kubeServer.takeRequest(0, java.util.concurrent.TimeUnit.SECONDS)) {
+      for (var r = kubeServer.takeRequest(0, TimeUnit.SECONDS); r != null;
+           r = kubeServer.takeRequest(0, TimeUnit.SECONDS)) {
         if (OPERATOR_USER_AGENT.equals(r.getHeader("User-Agent"))) {
           out.add(r.getMethod() + " " + r.getPath());
         }
@@ -187,7 +195,7 @@ public final class OperatorHarness implements AutoCloseable {
   private static CustomResourceDefinition appCrd() {
     Path crd = locate("gitops/services/wharf-operator/crd/apps.platform.wharf.dev-v1.yml");
     try (var in = Files.newInputStream(crd)) {
-      return io.fabric8.kubernetes.client.utils.Serialization.unmarshal(in, CustomResourceDefinition.class);
+      return Serialization.unmarshal(in, CustomResourceDefinition.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -186,7 +186,7 @@ public final class TreeScanner {
       if (size > maxFileBytes) {
         return new YamlFile(p, rel, List.of(), Finding.ofFile(Rules.YAML_TOO_LARGE, rel,
             "file is " + size + " bytes, over the limit of " + maxFileBytes + " bytes",
-            "Split the file into smaller ones, or raise the limit with --max-file-size if it is legitimate."));
+            SafeYaml.TOO_LARGE_FIX));
       }
       String text = Files.readString(p, StandardCharsets.UTF_8);
       return new YamlFile(p, rel, new SafeYaml((int) Math.min(Integer.MAX_VALUE, maxFileBytes)).loadAll(text), null);

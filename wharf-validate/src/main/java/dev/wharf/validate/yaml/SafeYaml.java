@@ -25,6 +25,8 @@ public final class SafeYaml {
   public static final int MAX_ALIASES = 50;
   public static final int MAX_DEPTH = 200;
   public static final long MAX_EXPANDED_NODES = 2_000_000;
+  /** The fix for a file over the size limit, whether its size or its text gave it away. */
+  public static final String TOO_LARGE_FIX = "Split the file into smaller ones, or raise the limit with --max-file-size if it is legitimate.";
   private static final String ALIAS_FIX = "Write the repeated values out, or use Kustomize patches/components instead of YAML anchors.";
 
   private final int maxCodePoints;
@@ -123,7 +125,7 @@ public final class SafeYaml {
   private YamlProblem tooLarge() {
     return new YamlProblem(Rules.YAML_TOO_LARGE,
         "the YAML is larger than the limit of " + maxCodePoints + " characters",
-        "Split the file into smaller ones, or raise the limit with --max-file-size if it is legitimate.");
+        TOO_LARGE_FIX);
   }
 
   private static YamlProblem tooDeep() {

@@ -99,21 +99,21 @@ public final class Renderer {
         return failed(root, entry, "kustomize did not finish within " + timeout.toSeconds() + " s (a remote base that hangs? a huge generator?)");
       }
       if (p.exitValue() != 0) {
-        String entryRel = TreeScanner.relative(root, entry);
-        return failed(root, entry, "kustomize build failed: " + cleanError(Files.readString(err), target.toString(), entryRel, root, wrapper));
+        String entryDir = TreeScanner.relative(root, entry);
+        return failed(root, entry, "kustomize build failed: " + cleanError(Files.readString(err), target.toString(), entryDir, root, wrapper));
       }
       if (Files.size(out) > MAX_RENDER_CHARS) {
         return failed(root, entry, "rendered output is over " + MAX_RENDER_CHARS + " bytes");
       }
       List<Object> docs = new SafeYaml(MAX_RENDER_CHARS).loadAll(Files.readString(out, StandardCharsets.UTF_8));
-      String entryRel = TreeScanner.relative(root, TreeScanner.kustomizationFile(entry));
+      String entryFile = TreeScanner.relative(root, TreeScanner.kustomizationFile(entry));
       List<Resource> resources = new ArrayList<>();
       for (Object doc : docs) {
         Map<String, Object> obj = Yamls.map(doc);
-        String file = originFile(obj, root, wrapper, entryRel);
-        resources.add(Resource.of(obj, file, entryRel));
+        String file = originFile(obj, root, wrapper, entryFile);
+        resources.add(Resource.of(obj, file, entryFile));
       }
-      return new Render(entryRel, resources, null);
+      return new Render(entryFile, resources, null);
     } catch (YamlProblem e) {
       return failed(root, entry, "kustomize output did not load: " + e.getMessage());
     } catch (IOException e) {

@@ -15,7 +15,9 @@ import dev.wharf.provisioning.Writes;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The platform realm, team groups and per-app OIDC clients in Keycloak, through the admin REST
@@ -218,27 +220,37 @@ public final class KeycloakProvisioner implements AutoCloseable {
         admin.get(AdminPath.realm(realm).add("users", userId, "groups")).orElseThrow()
             .forEach(g -> member.put(g.path("name").asText(), g.path("id").asText()));
       }
-      int changes = 0;
-      for (String group : wanted) {
-        if (!member.containsKey(group)) {
-          String groupId = findGroup(group).orElseThrow(() -> new ProvisioningException(
-              "Keycloak group \"" + group + "\" does not exist: ensure it before adding "
-                  + username + " to it")).path("id").asText();
-          admin.send("PUT", AdminPath.realm(realm).add("users", userId, "groups", groupId),
-              null, null);
-          changes++;
-        }
-      }
-      for (var entry : member.entrySet()) {
-        if (!wanted.contains(entry.getKey())) {
-          admin.send("DELETE",
-              AdminPath.realm(realm).add("users", userId, "groups", entry.getValue()), null, null);
-          changes++;
-        }
-      }
+      int changes = setGroups(username, userId, member, wanted);
       return Outcome.of(created ? Change.CREATED
           : changes > 0 ? Change.UPDATED : Change.UNCHANGED);
     });
+  }
+
+  /**
+   * Joins the groups of {@code wanted} the user is not in and leaves those of {@code member}
+   * (name to id) that are not wanted; the number of writes.
+   */
+  private int setGroups(String username, String userId, Map<String, String> member,
+      Set<String> wanted) {
+    int changes = 0;
+    for (String group : wanted) {
+      if (!member.containsKey(group)) {
+        String groupId = findGroup(group).orElseThrow(() -> new ProvisioningException(
+            "Keycloak group \"" + group + "\" does not exist: ensure it before adding "
+                + username + " to it")).path("id").asText();
+        admin.send("PUT", AdminPath.realm(realm).add("users", userId, "groups", groupId),
+            null, null);
+        changes++;
+      }
+    }
+    for (var entry : member.entrySet()) {
+      if (!wanted.contains(entry.getKey())) {
+        admin.send("DELETE",
+            AdminPath.realm(realm).add("users", userId, "groups", entry.getValue()), null, null);
+        changes++;
+      }
+    }
+    return changes;
   }
 
   @Override

@@ -19,10 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +45,6 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
   private final Backoff backoff;
   private final Clock clock;
   private final AtomicLong reconciles = new AtomicLong();
-  /** Runs the capability steps of one reconcile side by side (they wait on servers, not CPU). */
-  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
   public AppReconciler(KubernetesClient client, SpecCheck specCheck, List<CapabilityStep> capabilities,
                        SecretsStep secrets, KubeObjectsStep kubeObjects, Duration resync, Backoff backoff, Clock clock) {
@@ -122,18 +116,8 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
    * so they run in parallel: an App is ready after the slowest of them, not after their sum.
    */
   private void provisionCapabilities(AppRun run, Progress progress) {
-    List<Future<?>> running = capabilities.stream()
-        .<Future<?>>map(step -> executor.submit(() -> provision(step, run, progress))).toList();
-    for (Future<?> step : running) {
-      try {
-        step.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while provisioning " + run.ref(), e);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("capability step of " + run.ref() + " failed unexpectedly", e.getCause());
-      }
-    }
+    Parallel.runAll(capabilities.stream().<Runnable>map(step -> () -> provision(step, run, progress)).toList(),
+        "provisioning " + run.ref());
   }
 
   private void provision(CapabilityStep step, AppRun run, Progress progress) {

@@ -14,10 +14,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Makes the app namespace hold exactly the desired objects: creates what is missing, updates
@@ -31,7 +27,6 @@ public final class KubeObjectsStep {
 
   private final KubernetesClient client;
   private final DesiredObjects model;
-  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
   public KubeObjectsStep(KubernetesClient client, DesiredObjects model) {
     this.client = client;
@@ -41,17 +36,7 @@ public final class KubeObjectsStep {
   public void ensure(AppRun run) {
     List<HasMetadata> desired = model.build(run.app(), run.kvVersion());
     // The objects are independent: apply them side by side, then report the first failure.
-    List<Future<?>> applying = desired.stream().<Future<?>>map(want -> executor.submit(() -> apply(want))).toList();
-    for (Future<?> f : applying) {
-      try {
-        f.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while applying objects of " + run.ref(), e);
-      } catch (ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-      }
-    }
+    Parallel.runAll(desired.stream().<Runnable>map(want -> () -> apply(want)).toList(), "applying objects of " + run.ref());
     for (String[] kindAndName : possible(run.ref())) {
       boolean wanted = desired.stream().anyMatch(d -> d.getKind().equals(kindAndName[0])
           && d.getMetadata().getName().equals(kindAndName[1]));

@@ -91,16 +91,20 @@ final class LocalPlatform implements AutoCloseable {
       platform.greeter.awaitReady(readyTimeout != null ? readyTimeout : GREETER_READY_TIMEOUT);
       say(out, String.format("%-20s started in %s", "greeter", greeterStart.elapsed()));
       return platform;
-    } catch (NotReadyException e) {
-      platform.close();
-      throw new UserError(e.getMessage() + "\n" + MORE_TIME, 1);
-    } catch (LocalRuntimeException | ProvisioningException e) {
-      platform.close();
-      throw new UserError(e.getMessage(), 1);
     } catch (RuntimeException e) {
       platform.close();
-      throw e;
+      throw asUserError(e);
     }
+  }
+
+  /** Failures of the servers or of provisioning are the user's to fix; the rest stay as they are. */
+  private static RuntimeException asUserError(RuntimeException e) {
+    return switch (e) {
+      case NotReadyException n -> new UserError(n.getMessage() + "\n" + MORE_TIME, 1);
+      case LocalRuntimeException l -> new UserError(l.getMessage(), 1);
+      case ProvisioningException p -> new UserError(p.getMessage(), 1);
+      default -> e;
+    };
   }
 
   /** Under the lock close() takes, so a Ctrl-C during start cannot leave greeter running. */

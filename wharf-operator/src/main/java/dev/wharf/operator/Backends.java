@@ -2,13 +2,13 @@ package dev.wharf.operator;
 
 import dev.wharf.operator.harbor.HarborClient;
 import dev.wharf.operator.openbao.OpenBaoClient;
-import dev.wharf.operator.reconcile.OidcClients;
+import dev.wharf.operator.reconcile.KeycloakOidcClients;
 import dev.wharf.provisioning.Writes;
 import dev.wharf.provisioning.mysql.MySqlProvisioner;
 import dev.wharf.provisioning.redis.RedisProvisioner;
 
 /** The clients of the platform services the operator provisions on. */
-public record Backends(MySqlProvisioner mysql, RedisProvisioner redis, OidcClients oidc,
+public record Backends(MySqlProvisioner mysql, RedisProvisioner redis, KeycloakOidcClients oidc,
                        OpenBaoClient openBao, HarborClient harbor, Writes provisioningWrites) implements AutoCloseable {
 
   /** Writes sent to MySQL, Redis, Keycloak, OpenBao and Harbor since start. */
@@ -20,12 +20,6 @@ public record Backends(MySqlProvisioner mysql, RedisProvisioner redis, OidcClien
   public void close() {
     mysql.close();
     redis.close();
-    if (oidc instanceof AutoCloseable c) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        // closing on shutdown: nothing left to do
-      }
-    }
+    oidc.close();
   }
 }

@@ -9,11 +9,12 @@ import dev.wharf.provisioning.keycloak.OidcClientSpec;
 import java.util.List;
 
 /**
- * App clients in Keycloak through the provisioning library. The issuer apps are given may
- * differ from the address the operator uses (in a cluster the operator talks to
- * keycloak.keycloak.svc, apps validate tokens against the public issuer).
+ * Confidential OIDC clients of apps in realm wharf, in Keycloak through the provisioning
+ * library. The issuer apps are given may differ from the address the operator uses (in a
+ * cluster the operator talks to keycloak.keycloak.svc, apps validate tokens against the
+ * public issuer).
  */
-public final class KeycloakOidcClients implements OidcClients, AutoCloseable {
+public final class KeycloakOidcClients implements AutoCloseable {
   private final KeycloakProvisioner keycloak;
   private final String issuer;
   private volatile boolean realmChecked;
@@ -23,7 +24,7 @@ public final class KeycloakOidcClients implements OidcClients, AutoCloseable {
     this.issuer = issuer;
   }
 
-  @Override
+  /** Creates or corrects the client; CREATED carries the new client secret. */
   public Outcome ensure(AppRef app, TeamName team, List<String> redirectUris, List<String> webOrigins) {
     if (!realmChecked) {
       keycloak.ensureRealm(); // reads only once the realm is set up
@@ -32,27 +33,25 @@ public final class KeycloakOidcClients implements OidcClients, AutoCloseable {
     return keycloak.ensureClient(app, team, OidcClientSpec.of(redirectUris, webOrigins));
   }
 
-  @Override
+  /** A new client secret; ABSENT when there is no client. */
   public Outcome rotate(AppRef app) {
     return keycloak.rotateSecret(app);
   }
 
-  @Override
   public Outcome delete(AppRef app) {
     return keycloak.deleteClient(app);
   }
 
-  @Override
+  /** True when the secret is the client's current one. Writes nothing. */
   public boolean verify(AppRef app, Secret secret) {
     return keycloak.readSecret(app).map(secret::equals).orElse(false);
   }
 
-  @Override
+  /** OIDC_ISSUER_URI as apps see it. */
   public String issuer() {
     return issuer;
   }
 
-  @Override
   public String clientId(AppRef app) {
     return keycloak.clientId(app);
   }

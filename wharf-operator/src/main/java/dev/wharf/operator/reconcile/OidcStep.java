@@ -14,9 +14,9 @@ import dev.wharf.provisioning.TeamName;
 
 /** The app's confidential client in realm wharf. */
 public final class OidcStep implements CapabilityStep {
-  private final OidcClients clients;
+  private final KeycloakOidcClients clients;
 
-  public OidcStep(OidcClients clients) {
+  public OidcStep(KeycloakOidcClients clients) {
     this.clients = clients;
   }
 

@@ -3,7 +3,6 @@ package dev.wharf.operator.testing;
 import dev.wharf.api.OidcSpec;
 import dev.wharf.local.LocalRuntime;
 import dev.wharf.operator.reconcile.KeycloakOidcClients;
-import dev.wharf.operator.reconcile.OidcClients;
 import dev.wharf.provisioning.AppRef;
 import dev.wharf.provisioning.Secret;
 import dev.wharf.provisioning.Writes;
@@ -24,7 +23,7 @@ public final class TestOidc {
     return new KeycloakProvisioner(new KeycloakServer(k.baseUrl(), k.adminUser(), Secret.of(k.adminPassword())), writes);
   }
 
-  public static OidcClients clients(LocalRuntime runtime, Writes writes) {
+  public static KeycloakOidcClients clients(LocalRuntime runtime, Writes writes) {
     KeycloakProvisioner p = provisioner(runtime, writes);
     return new KeycloakOidcClients(p, p.issuer());
   }

@@ -96,16 +96,8 @@ public final class DesiredObjects {
   }
 
   private GenericKubernetesResource platformExternalSecret(App app, AppRef ref, List<String> keys, long kvVersion) {
-    List<Object> data = new ArrayList<>();
-    for (String key : keys) {
-      data.add(Map.of("secretKey", key, "remoteRef", Map.of("key", AppNames.kvPath(ref), "property", key)));
-    }
-    Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("refreshInterval", cluster.secretRefreshInterval());
-    spec.put("secretStoreRef", Map.of("kind", "SecretStore", "name", AppNames.secretStore(ref)));
-    spec.put("target", Map.of("name", AppNames.platformSecret(ref), "creationPolicy", "Owner", "deletionPolicy", "Delete"));
-    spec.put("data", data);
-    return custom(app, "ExternalSecret", AppNames.platformSecret(ref), spec, versionAnnotation(kvVersion));
+    List<Map<String, Object>> data = keys.stream().map(key -> item(ref, key, key)).toList();
+    return externalSecret(app, ref, AppNames.platformSecret(ref), Map.of(), data, kvVersion);
   }
 
   private GenericKubernetesResource registryExternalSecret(App app, AppRef ref, long kvVersion) {
@@ -117,19 +109,33 @@ public final class DesiredObjects {
     template.put("type", "kubernetes.io/dockerconfigjson");
     template.put("engineVersion", "v2");
     template.put("data", Map.of(".dockerconfigjson", dockerConfig));
+    return externalSecret(app, ref, AppNames.registrySecret(ref), Map.of("template", template),
+        List.of(item(ref, "username", PlatformKeys.REGISTRY_USERNAME), item(ref, "password", PlatformKeys.REGISTRY_PASSWORD)),
+        kvVersion);
+  }
+
+  /**
+   * An ExternalSecret that makes Secret {@code name} (owned by it, deleted with it) from the
+   * app's OpenBao entry through the app's SecretStore.
+   */
+  private GenericKubernetesResource externalSecret(App app, AppRef ref, String name, Map<String, Object> extraTarget,
+                                                   List<?> data, long kvVersion) {
     Map<String, Object> target = new LinkedHashMap<>();
-    target.put("name", AppNames.registrySecret(ref));
+    target.put("name", name);
     target.put("creationPolicy", "Owner");
     target.put("deletionPolicy", "Delete");
-    target.put("template", template);
+    target.putAll(extraTarget);
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("refreshInterval", cluster.secretRefreshInterval());
     spec.put("secretStoreRef", Map.of("kind", "SecretStore", "name", AppNames.secretStore(ref)));
     spec.put("target", target);
-    spec.put("data", List.of(
-        Map.of("secretKey", "username", "remoteRef", Map.of("key", AppNames.kvPath(ref), "property", PlatformKeys.REGISTRY_USERNAME)),
-        Map.of("secretKey", "password", "remoteRef", Map.of("key", AppNames.kvPath(ref), "property", PlatformKeys.REGISTRY_PASSWORD))));
-    return custom(app, "ExternalSecret", AppNames.registrySecret(ref), spec, versionAnnotation(kvVersion));
+    spec.put("data", data);
+    return custom(app, "ExternalSecret", name, spec, versionAnnotation(kvVersion));
+  }
+
+  /** One key of the Secret, taken from one property of the app's OpenBao entry. */
+  private static Map<String, Object> item(AppRef ref, String secretKey, String property) {
+    return Map.of("secretKey", secretKey, "remoteRef", Map.of("key", AppNames.kvPath(ref), "property", property));
   }
 
   private HasMetadata networkPolicy(App app, AppRef ref) {

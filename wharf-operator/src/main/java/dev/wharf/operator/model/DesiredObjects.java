@@ -26,7 +26,9 @@ import java.util.Map;
  * desired state can be unit-tested and compared with what the API server holds.
  */
 public final class DesiredObjects {
-  public static final String ESO_API_VERSION = "external-secrets.io/v1";
+  public static final String ESO_GROUP = "external-secrets.io";
+  public static final String ESO_VERSION = "v1";
+  public static final String ESO_API_VERSION = ESO_GROUP + "/" + ESO_VERSION;
   /** Pods of the app carry this label (the greeter chart and `wharf demo` set it). */
   public static final String POD_NAME_LABEL = "app.kubernetes.io/name";
 

@@ -148,7 +148,7 @@ public final class KubeObjectsStep {
   }
 
   private static ResourceDefinitionContext eso(String kind, String plural) {
-    return new ResourceDefinitionContext.Builder().withGroup("external-secrets.io").withVersion("v1")
+    return new ResourceDefinitionContext.Builder().withGroup(DesiredObjects.ESO_GROUP).withVersion(DesiredObjects.ESO_VERSION)
         .withKind(kind).withPlural(plural).withNamespaced(true).build();
   }
 }

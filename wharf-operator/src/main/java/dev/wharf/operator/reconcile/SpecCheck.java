@@ -2,8 +2,9 @@ package dev.wharf.operator.reconcile;
 
 import dev.wharf.api.App;
 import dev.wharf.api.AppSpec;
-import dev.wharf.provisioning.AppRef;
 import dev.wharf.api.DnsLabel;
+import dev.wharf.operator.model.AppNames;
+import dev.wharf.provisioning.AppRef;
 import dev.wharf.provisioning.InvalidNameException;
 import dev.wharf.provisioning.KeyPrefix;
 import java.net.URI;
@@ -35,8 +36,8 @@ public final class SpecCheck {
     } catch (InvalidNameException e) {
       throw invalid(e.getMessage());
     }
-    String role = dev.wharf.operator.model.AppNames.openBaoRole(ref);
-    if (dev.wharf.operator.model.AppNames.PLATFORM_OPENBAO_ROLES.contains(role)) {
+    String role = AppNames.openBaoRole(ref);
+    if (AppNames.PLATFORM_OPENBAO_ROLES.contains(role)) {
       throw invalid("App " + ref + " would get OpenBao role '" + role + "', which belongs to the platform itself:"
           + " give the App another name");
     }

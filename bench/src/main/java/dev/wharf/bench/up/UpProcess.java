@@ -40,7 +40,7 @@ public final class UpProcess implements AutoCloseable {
     Path repo = Path.of(System.getenv().getOrDefault("WHARF_REPO", ".")).toAbsolutePath();
     Path jar = repo.resolve("wharf-cli/target/wharf.jar");
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing: build it with ./mvnw -pl wharf-cli -am install -DskipTests");
+      throw new IllegalStateException(jar + " is missing: build it with ./mvnw -pl wharf-cli -am package -DskipTests (or run ./wharf once)");
     }
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     ProcessBuilder pb = new ProcessBuilder(java.toString(), "-XX:+UseSerialGC",

@@ -4,7 +4,9 @@ import dev.wharf.examples.greeter.GreeterProperties;
 import dev.wharf.examples.greeter.data.Greeting;
 import java.time.Duration;
 import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
+import org.springframework.cache.annotation.CachingConfigurer;
 import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.cache.interceptor.CacheErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.cache.BatchStrategies;
@@ -22,7 +24,7 @@ import org.springframework.data.redis.serializer.RedisSerializationContext.Seria
  */
 @EnableCaching
 @Configuration(proxyBeanMethods = false)
-public class CacheConfig {
+public class CacheConfig implements CachingConfigurer {
   static final Duration TIME_TO_LIVE = Duration.ofMinutes(10);
 
   @Bean
@@ -33,6 +35,11 @@ public class CacheConfig {
         .disableCachingNullValues()
         .serializeValuesWith(
             SerializationPair.fromSerializer(new JacksonJsonRedisSerializer<>(Greeting.class)));
+  }
+
+  @Override
+  public CacheErrorHandler errorHandler() {
+    return new CacheFailures();
   }
 
   @Bean

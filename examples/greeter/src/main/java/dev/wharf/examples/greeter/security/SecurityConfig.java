@@ -1,6 +1,7 @@
 package dev.wharf.examples.greeter.security;
 
 import dev.wharf.examples.greeter.GreeterProperties;
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -26,6 +27,10 @@ public class SecurityConfig {
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus")
+                    .permitAll()
+                    // The error page of a request that already passed these rules: without this,
+                    // denyAll below turns every 500 into a 403.
+                    .dispatcherTypeMatchers(DispatcherType.ERROR)
                     .permitAll()
                     .requestMatchers("/api/**")
                     .hasAuthority(TokenAuthorities.group(props.team()))

@@ -1,11 +1,14 @@
 package dev.wharf.examples.greeter.api;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -13,8 +16,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.wharf.examples.greeter.GreeterProperties;
 import dev.wharf.examples.greeter.data.Greeting;
 import dev.wharf.examples.greeter.data.GreetingService;
+import dev.wharf.examples.greeter.failure.DependencyUnavailableException;
 import dev.wharf.examples.greeter.security.SecurityConfig;
 import dev.wharf.examples.greeter.security.TokenAuthorities;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
@@ -102,6 +109,30 @@ class GreetingControllerTest {
         .andExpect(jsonPath("$[0].id").value(7));
     mvc.perform(get("/api/greetings?limit=1000").with(member("dev-a", "team-a")))
         .andExpect(status().isBadRequest());
+  }
+
+  @Test
+  void mySqlUnreachableIs503NamingIt() throws Exception {
+    when(greetings.latest(20)).thenThrow(new CannotGetJdbcConnectionException(
+        "Failed to obtain JDBC Connection", new SQLException("Access denied for user 'team-a.greeter'")));
+    mvc.perform(get("/api/greetings").with(member("dev-a", "team-a")))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(header().string("Content-Type", "application/problem+json"))
+        .andExpect(header().string("Retry-After", "5"))
+        .andExpect(jsonPath("$.dependency").value("MySQL"))
+        .andExpect(jsonPath("$.status").value(503))
+        .andExpect(content().string(not(containsString("team-a.greeter"))));
+  }
+
+  @Test
+  void redisUnreachableIs503NamingIt() throws Exception {
+    when(greetings.find(7)).thenThrow(new DependencyUnavailableException("Redis",
+        new RedisConnectionFailureException("Unable to connect to 127.0.0.1:6379")));
+    mvc.perform(get("/api/greetings/7").with(member("dev-a", "team-a")))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(jsonPath("$.dependency").value("Redis"))
+        .andExpect(jsonPath("$.detail").value(
+            "Redis is unreachable; greeter reconnects on its own, try again shortly."));
   }
 
   @Test

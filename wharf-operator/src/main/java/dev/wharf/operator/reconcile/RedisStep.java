@@ -15,6 +15,7 @@ import dev.wharf.provisioning.Names;
 import dev.wharf.provisioning.Outcome;
 import dev.wharf.provisioning.Secret;
 import dev.wharf.provisioning.redis.RedisProvisioner;
+import java.util.Optional;
 
 /** The app's ACL user on the shared Redis, confined to its key prefix. */
 public final class RedisStep implements CapabilityStep {
@@ -44,7 +45,8 @@ public final class RedisStep implements CapabilityStep {
   @Override
   public void ensure(AppRun run) {
     KeyPrefix prefix = prefix(run.app().getSpec(), run.ref());
-    Outcome outcome = redis.ensure(run.ref(), prefix);
+    // A user lost by a Redis restart or failover comes back with the password the app has.
+    Outcome outcome = redis.ensure(run.ref(), prefix, run.rotate() ? Optional.empty() : run.storedSecret(REDIS_PASSWORD));
     Secret password = outcome.secret().orElseGet(() -> KeptSecret.keepOrReset(run, REDIS_PASSWORD,
         stored -> redis.verify(run.ref(), stored), () -> redis.rotate(run.ref()), "Redis user"));
     run.put(REDIS_URL, redis.url());

@@ -12,6 +12,7 @@ import dev.wharf.provisioning.Secret;
 import dev.wharf.provisioning.Writes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.ClientSetInfoConfig;
@@ -60,6 +61,16 @@ public final class RedisProvisioner implements AutoCloseable {
    * overlaps another user's keys.
    */
   public Outcome ensure(AppRef app, KeyPrefix prefix) {
+    return ensure(app, prefix, Optional.empty());
+  }
+
+  /**
+   * As {@link #ensure(AppRef, KeyPrefix)}; when the user is missing and {@code known} holds the
+   * password the app already has (kept by the caller), the user is recreated with it: CREATED,
+   * with no new secret. A Redis that restarted or failed over loses the users it had not saved,
+   * and this way the app's connections recover without new credentials.
+   */
+  public Outcome ensure(AppRef app, KeyPrefix prefix, Optional<Secret> known) {
     String user = Names.redisUser(app);
     return withLock(app, "ensure the ACL user of " + app, j -> {
       RedisUser ref = reference(j);
@@ -68,15 +79,16 @@ public final class RedisProvisioner implements AutoCloseable {
         return Outcome.of(Change.UNCHANGED);
       }
       boolean keepPassword = current != null && RedisUserCheck.hasPassword(current);
-      Secret password = keepPassword ? null : Secret.generate();
-      var rules = RedisAclRules.appUser(prefix, version, password,
+      Secret restored = current == null ? known.orElse(null) : null;
+      Secret password = keepPassword || restored != null ? null : Secret.generate();
+      var rules = RedisAclRules.appUser(prefix, version, password != null ? password : restored,
           keepPassword ? current.passwordHashes() : List.of());
       keysLock.lock();
       try {
         if (current == null || !current.keys().equals(RedisAclRules.keyPattern(prefix))) {
           refuseConflicts(j, app, user, prefix);
         }
-        setUser(j, user, rules, password);
+        setUser(j, user, rules, password != null ? password : restored);
       } finally {
         keysLock.unlock();
       }

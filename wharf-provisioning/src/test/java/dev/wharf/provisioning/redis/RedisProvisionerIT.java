@@ -17,6 +17,7 @@ import dev.wharf.provisioning.Writes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -188,6 +189,27 @@ class RedisProvisionerIT {
       assertNoPermission(() -> j.get("elsewhere"));
     }
     assertThat(redis.ensure(app.ref(), app.prefix()).change()).isEqualTo(Change.UNCHANGED);
+  }
+
+  @Test
+  void aLostUserComesBackWithThePasswordTheAppHas() {
+    var app = newApp("restore");
+    var password = created(redis.ensure(app.ref(), app.prefix()));
+    try (var adm = admin()) {
+      // As after a restart or failover that lost the users not saved to the ACL file.
+      adm.sendCommand(Protocol.Command.ACL, "DELUSER", Names.redisUser(app.ref()));
+    }
+    var restored = redis.ensure(app.ref(), app.prefix(), Optional.of(password));
+    assertThat(restored.change()).isEqualTo(Change.CREATED);
+    assertThat(restored.secret()).isEmpty();
+    assertThat(redis.verify(app.ref(), password)).isTrue();
+    try (var j = as(app, password)) {
+      assertNoPermission(() -> j.get("elsewhere"));
+    }
+    // A user that exists keeps its own password: the known one is only for recreating it.
+    var other = Secret.generate();
+    assertThat(redis.ensure(app.ref(), app.prefix(), Optional.of(other)).change()).isEqualTo(Change.UNCHANGED);
+    assertThat(redis.verify(app.ref(), other)).isFalse();
   }
 
   @Test

@@ -87,6 +87,11 @@ final class ChildProcess {
    * KILL; anything still alive after that is killed here. Safe to call more than once.
    */
   void stop(Duration grace) {
+    if (!guard.isAlive()) {
+      // The guard was killed outright: what ran under it is no longer its descendant, but the
+      // pid file still knows it.
+      killLeftover(pidFile, ProgressListener.NONE);
+    }
     List<ProcessHandle> tree = tree();
     try {
       lifeline.close();

@@ -41,6 +41,8 @@ public final class LocalRuntime implements AutoCloseable {
   private final CacheDir cache;
   private final Map<Service, RunningServer> running = Collections.synchronizedMap(new EnumMap<>(Service.class));
   private final Map<Service, StateLock> locks = Collections.synchronizedMap(new EnumMap<>(Service.class));
+  /** The port each running server was started on; a restart reuses it, so clients keep working. */
+  private final Map<Service, Integer> startedPorts = Collections.synchronizedMap(new EnumMap<>(Service.class));
   /** Server processes launched but not yet ready: close() must not wait for their start. */
   private final Map<Service, ChildProcess> starting = new ConcurrentHashMap<>();
   private Thread shutdownHook;
@@ -89,8 +91,7 @@ public final class LocalRuntime implements AutoCloseable {
 
     Map<Service, FutureTask<RunningServer>> tasks = new EnumMap<>(Service.class);
     for (Service s : toStart) {
-      ServiceContext ctx = new ServiceContext(s, serviceDir(s), ports.get(s), credentials.password(s), cache, guard,
-          progress, readyTimeout(s), child -> launched(s, child));
+      ServiceContext ctx = context(s, ports.get(s), credentials, guard);
       boolean anyPort = requestedPorts.getOrDefault(s, 0) == 0;
       FutureTask<RunningServer> task = new FutureTask<>(() -> startRetryingPortClashes(ctx, anyPort));
       tasks.put(s, task);
@@ -119,6 +120,52 @@ public final class LocalRuntime implements AutoCloseable {
       throw failure;
     }
     return this;
+  }
+
+  private ServiceContext context(Service s, int port, AdminCredentials credentials, Path guard) {
+    return new ServiceContext(s, serviceDir(s), port, credentials.password(s), cache, guard, progress,
+        readyTimeout(s), child -> launched(s, child));
+  }
+
+  /** A server whose process ended while this runtime was running it. */
+  public record Exit(Service service, int status, Path logFile) {}
+
+  /**
+   * The servers whose process has ended although nobody stopped them (crashed, or killed from
+   * outside). Empty while everything runs, and once closing has begun.
+   */
+  public List<Exit> exited() {
+    List<Exit> exits = new ArrayList<>();
+    if (closing) {
+      return exits;
+    }
+    synchronized (running) {
+      for (RunningServer server : running.values()) {
+        if (!server.process().isAlive()) {
+          exits.add(new Exit(server.service(), server.process().exitCode(), server.process().logFile()));
+        }
+      }
+    }
+    return exits;
+  }
+
+  /**
+   * Starts {@code service} again on the port and data it had, after its process ended (see
+   * {@link #exited()}); whatever is left of the old process is stopped first. Blocks until the
+   * server answers, and throws like {@link #start()} when it does not.
+   */
+  public synchronized void restart(Service service) {
+    if (closed || closing) {
+      throw new IllegalStateException("this LocalRuntime is closed; build a new one");
+    }
+    RunningServer old = running.remove(service);
+    Integer port = startedPorts.get(service);
+    if (old == null || port == null) {
+      throw new IllegalStateException(service.displayName() + " is not running in this runtime: start() it first");
+    }
+    stop(old);
+    ServiceContext ctx = context(service, port, AdminCredentials.loadOrCreate(stateDir), Guard.script(cache));
+    running.put(service, startRetryingPortClashes(ctx, false));
   }
 
   private void launched(Service service, ChildProcess child) {
@@ -182,6 +229,7 @@ public final class LocalRuntime implements AutoCloseable {
       };
       server.process().recordPids();
       locks.put(ctx.service(), lock);
+      startedPorts.put(ctx.service(), ctx.port());
       progress.started(ctx.service(), Duration.between(begin, Instant.now()));
       return server;
     } catch (RuntimeException | Error e) {
@@ -271,6 +319,12 @@ public final class LocalRuntime implements AutoCloseable {
   /** The cache a runtime uses unless told otherwise: {@code $WHARF_CACHE}, else {@code ~/.cache/wharf}. */
   public static Path defaultCacheDir() {
     return CacheDir.fromEnvironment().root();
+  }
+
+  /** The processes of one server (its guard first), e.g. for a test that kills it. */
+  public List<ProcessHandle> processes(Service s) {
+    RunningServer server = running.get(s);
+    return server == null ? List.of() : server.process().tree();
   }
 
   /** Every process this runtime runs (guards and servers), e.g. to check none outlives it. */

@@ -81,6 +81,39 @@ class LocalRuntimeIT {
   }
 
   @Test
+  void aServerKilledOutrightIsReportedAndRestartsOnItsPortAndData() throws Exception {
+    try (LocalRuntime runtime = runtime(Service.MYSQL).start()) {
+      MySqlEndpoint mysql = runtime.mysql();
+      try (Connection c = DriverManager.getConnection(mysql.jdbcUrl(null), mysql.adminUser(), mysql.adminPassword());
+          Statement s = c.createStatement()) {
+        s.execute("CREATE DATABASE survives");
+      }
+      assertThat(runtime.exited()).isEmpty();
+      List<ProcessHandle> before = runtime.processes(Service.MYSQL);
+      // The guard too, so that the server outlives it: restart must still find and end it.
+      before.forEach(ProcessHandle::destroyForcibly);
+      for (ProcessHandle p : before) {
+        p.onExit().get(30, TimeUnit.SECONDS);
+      }
+
+      assertThat(runtime.exited()).singleElement().satisfies(e -> {
+        assertThat(e.service()).isEqualTo(Service.MYSQL);
+        assertThat(e.status()).isEqualTo(137);
+        assertThat(e.logFile()).isEqualTo(runtime.logFile(Service.MYSQL));
+      });
+      runtime.restart(Service.MYSQL);
+
+      assertThat(runtime.exited()).isEmpty();
+      assertThat(runtime.mysql().port()).isEqualTo(mysql.port());
+      try (Connection c = DriverManager.getConnection(mysql.jdbcUrl("survives"), mysql.adminUser(),
+          mysql.adminPassword())) {
+        assertThat(c.isValid(5)).isTrue();
+      }
+      assertThat(runtime.processes(Service.MYSQL)).noneMatch(before::contains);
+    }
+  }
+
+  @Test
   void aPortInUseFailsClearlyAndStartsNothing() throws Exception {
     try (ServerSocket taken = new ServerSocket()) {
       taken.bind(new InetSocketAddress(Ports.LOOPBACK, 0));

@@ -2,6 +2,7 @@ package dev.wharf.cli.up;
 
 import dev.wharf.local.KeycloakEndpoint;
 import dev.wharf.provisioning.AppRef;
+import dev.wharf.provisioning.Change;
 import dev.wharf.provisioning.Names;
 import dev.wharf.provisioning.Outcome;
 import dev.wharf.provisioning.ProvisioningException;
@@ -41,7 +42,14 @@ final class DemoRealm {
       kc.ensureGroup(Names.PLATFORM_ADMINS_GROUP);
       for (LocalSetup.DemoUser user : List.of(LocalSetup.DEV_A, LocalSetup.DEV_B)) {
         kc.ensureGroup(user.team());
-        kc.ensureUser(user.name(), password(user.name()), List.of(Names.keycloakGroup(user.team())));
+        boolean known = Files.isRegularFile(state.password(user.name()));
+        Secret password = password(user.name());
+        Outcome outcome = kc.ensureUser(user.name(), password, List.of(Names.keycloakGroup(user.team())));
+        if (!known && outcome.change() != Change.CREATED) {
+          // The password file is new but the user is not (the file was deleted, or another
+          // state directory shares this Keycloak): the user gets the password the file holds.
+          kc.resetPassword(user.name(), password);
+        }
       }
       var spec = new OidcClientSpec(List.of(greeterUrl + "/*"), List.of(greeterUrl), true);
       Secret greeter = secret(kc, LocalSetup.GREETER,

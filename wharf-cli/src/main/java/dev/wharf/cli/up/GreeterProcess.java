@@ -89,8 +89,9 @@ final class GreeterProcess implements AutoCloseable {
     return process.isAlive();
   }
 
-  int waitFor() throws InterruptedException {
-    return process.waitFor();
+  /** The exit status of the guard, which is greeter's own (128 + signal when killed). */
+  int exitCode() {
+    return process.exitValue();
   }
 
   /** Waits until greeter's readiness probe says UP; fails fast when the process exits. */

@@ -21,12 +21,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 /**
  * The platform on one machine: the local runtime (MariaDB, Redis, Keycloak), greeter
  * provisioned on it by the operator's provisioning code, and greeter itself. Shared by
  * 'wharf up' and 'wharf demo'. Whatever was started is stopped by {@link #close()}, also when
- * starting fails half-way, and by a shutdown hook on Ctrl-C or 'wharf down'.
+ * starting fails half-way, and by a shutdown hook on Ctrl-C or 'wharf down'. Once ready, a
+ * {@link Supervisor} restarts a server or greeter that exits unexpectedly.
  */
 final class LocalPlatform implements AutoCloseable {
   /** Tests set this so the demo joins the servers the test JVM already runs. */
@@ -45,8 +50,13 @@ final class LocalPlatform implements AutoCloseable {
   private final Thread shutdownHook = new Thread(this::closeFromHook, "wharf-up-shutdown");
   private LocalRuntime runtime;
   private boolean ownsRuntime;
-  private GreeterProcess greeter;
-  private LocalSetup.Result setup;
+  private volatile GreeterProcess greeter;
+  private GreeterApp app;
+  private int greeterPort;
+  private Supervisor supervisor;
+  /** Completed with the command's exit code when supervision gives up and everything stops. */
+  private final CompletableFuture<Integer> failed = new CompletableFuture<>();
+  private volatile LocalSetup.Result setup;
   private volatile boolean closing;
   private boolean closed;
   private Runnable afterClose = () -> {};
@@ -87,9 +97,12 @@ final class LocalPlatform implements AutoCloseable {
       platform.warmIssuer();
       Timer greeterStart = Timer.start();
       say(out, "starting greeter...");
-      platform.startGreeter(app, greeterPort);
-      platform.greeter.awaitReady(readyTimeout != null ? readyTimeout : GREETER_READY_TIMEOUT);
+      platform.app = app;
+      platform.greeterPort = greeterPort;
+      platform.startGreeter();
+      platform.greeter.awaitReady(platform.greeterReadyTimeout());
       say(out, String.format("%-20s started in %s", "greeter", greeterStart.elapsed()));
+      platform.supervise();
       return platform;
     } catch (RuntimeException e) {
       platform.close();
@@ -108,12 +121,70 @@ final class LocalPlatform implements AutoCloseable {
   }
 
   /** Under the lock close() takes, so a Ctrl-C during start cannot leave greeter running. */
-  private synchronized void startGreeter(GreeterApp app, int port) {
+  private synchronized void startGreeter() {
     if (closed) {
       throw new UserError("stopped while starting", 130);
     }
-    greeter = GreeterProcess.start(runtime.guardScript(), app, setup.env(), port,
+    greeter = GreeterProcess.start(runtime.guardScript(), app, setup.env(), greeterPort,
         state.greeterLog());
+  }
+
+  private Duration greeterReadyTimeout() {
+    return readyTimeout != null ? readyTimeout : GREETER_READY_TIMEOUT;
+  }
+
+  private void supervise() {
+    supervisor = new Supervisor(this::watched, this::stopping, this::fail, out,
+        new RestartBudget(3, Duration.ofMinutes(10), Duration.ofSeconds(1)));
+    supervisor.start();
+  }
+
+  /** The servers and greeter, as the supervisor watches them. */
+  private List<Supervisor.Watched> watched() {
+    List<Supervisor.Watched> all = new ArrayList<>();
+    for (Service s : List.of(Service.MYSQL, Service.REDIS, Service.KEYCLOAK)) {
+      if (runtime.isRunning(s)) {
+        all.add(new Watched(s.displayName(), () -> runtime.exited().stream().filter(e -> e.service() == s)
+            .mapToInt(LocalRuntime.Exit::status).findFirst(), runtime.logFile(s), () -> restartServer(s)));
+      }
+    }
+    all.add(new Watched("greeter", () -> greeter.isAlive() ? OptionalInt.empty() : OptionalInt.of(greeter.exitCode()),
+        state.greeterLog(), this::restartGreeter));
+    return all;
+  }
+
+  private record Watched(String name, Supplier<OptionalInt> status, Path log, Runnable restarter)
+      implements Supervisor.Watched {
+    @Override public OptionalInt exitStatus() { return status.get(); }
+    @Override public void restart() { restarter.run(); }
+  }
+
+  /**
+   * Starts a server again on its port and data, then provisions again as the operator's resync
+   * would (a restarted Redis has lost the users it had not saved); greeter is restarted only if
+   * its credentials had to change.
+   */
+  private void restartServer(Service s) {
+    runtime.restart(s);
+    LocalSetup.Result again = new LocalSetup(runtime, state, "http://127.0.0.1:" + greeterPort).ensure();
+    if (!again.env().equals(setup.env())) {
+      setup = again;
+      say(out, "greeter's credentials changed: restarting greeter");
+      restartGreeter();
+    }
+  }
+
+  /** Not under the lock: close() must be able to stop everything while greeter starts. */
+  private void restartGreeter() {
+    greeter.close();
+    startGreeter();
+    greeter.awaitReady(greeterReadyTimeout());
+  }
+
+  /** Supervision gave up: stop everything; {@link #awaitFailure()} returns {@code code}. */
+  private void fail(int code) {
+    close();
+    failed.complete(code);
   }
 
   private void startRuntime(LocalPorts ports, boolean terminal) {
@@ -215,13 +286,16 @@ final class LocalPlatform implements AutoCloseable {
     return all;
   }
 
-  /** Blocks while greeter runs; returns its exit code if it stops by itself. */
-  int awaitGreeterExit() throws InterruptedException {
-    return greeter.waitFor();
-  }
-
-  Path greeterLog() {
-    return state.greeterLog();
+  /**
+   * Blocks while the platform runs; returns the exit code once supervision has given up and
+   * stopped everything. Ctrl-C and 'wharf down' end the JVM through the shutdown hook instead.
+   */
+  int awaitFailure() throws InterruptedException {
+    try {
+      return failed.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** Runs once everything has stopped, also on Ctrl-C (e.g. to release the up lock). */
@@ -241,6 +315,9 @@ final class LocalPlatform implements AutoCloseable {
       return;
     }
     closed = true;
+    if (supervisor != null) {
+      supervisor.stop();
+    }
     if (greeter != null) {
       greeter.close();
     }

@@ -79,7 +79,9 @@ final class LocalSetup {
     try (RedisProvisioner redis = new RedisProvisioner(
         new RedisServer(r.host(), r.port(), r.adminUser(), Secret.of(r.adminPassword())), writes)) {
       var prefix = Names.defaultKeyPrefix(GREETER);
-      Outcome outcome = redis.ensure(GREETER, prefix);
+      // After a Redis restart greeter's user comes back with the password greeter already has.
+      Outcome outcome = redis.ensure(GREETER, prefix,
+          Optional.ofNullable(previous.get("REDIS_PASSWORD")).filter(p -> !p.isEmpty()).map(Secret::of));
       Secret password = credential(outcome, previous.get("REDIS_PASSWORD"),
           p -> redis.verify(GREETER, p), () -> redis.rotate(GREETER));
       env.put("REDIS_URL", redis.url());

@@ -54,19 +54,12 @@ public final class UpCommand implements Callable<Integer> {
       out.println();
       out.println("Press Ctrl-C, or run './wharf down' in another terminal, to stop everything.");
       out.flush();
-      int code = platform.awaitGreeterExit();
-      // Ctrl-C in a terminal signals greeter too, so it may exit before our hook has begun.
-      for (int i = 0; i < 50 && !platform.stopping() && (code == 130 || code == 143); i++) {
-        Thread.sleep(100);
-      }
-      if (platform.stopping()) {
-        // Ctrl-C or 'wharf down': the shutdown hook stops everything and the JVM exits.
-        return 0;
-      }
-      spec.commandLine().getErr().println("wharf: greeter exited with code " + code
-          + "; read " + platform.greeterLog() + ". Stopping everything.");
-      platform.close();
-      return 1;
+      // Ctrl-C or 'wharf down' end the JVM through the shutdown hook; this returns only when
+      // a server or greeter kept failing and everything was stopped (the supervisor said why).
+      int code = platform.awaitFailure();
+      spec.commandLine().getErr().println("wharf up: stopped everything; the data is kept in " + state.root()
+          + ", so the next 'wharf up' starts from it.");
+      return code;
     }
   }
 }

@@ -147,11 +147,16 @@ final class KeycloakModel {
         .put("emailVerified", true)
         .put("firstName", username)
         .put("lastName", "Wharf");
-    user.putArray("credentials").addObject()
+    user.putArray("credentials").add(password(password));
+    return user;
+  }
+
+  /** A permanent password credential (a user's {@code credentials} entry, or a reset). */
+  static ObjectNode password(Secret password) {
+    return F.objectNode()
         .put("type", "password")
         .put("value", password.reveal())
         .put("temporary", false);
-    return user;
   }
 
   static ObjectNode group(String name) {

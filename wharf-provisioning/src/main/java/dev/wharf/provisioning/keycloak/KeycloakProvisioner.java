@@ -226,6 +226,18 @@ public final class KeycloakProvisioner implements AutoCloseable {
     });
   }
 
+  /** Sets the password of an existing user (ensureUser gives a new user its password). */
+  public Outcome resetPassword(String username, Secret password) {
+    DnsLabel.require("username", username);
+    return locked("user/" + username, () -> {
+      String userId = findUser(username).orElseThrow(() -> new ProvisioningException(
+          "Keycloak has no user \"" + username + "\" in realm " + realm + ": ensure it first")).path("id").asText();
+      admin.send("PUT", AdminPath.realm(realm).add("users", userId, "reset-password"),
+          KeycloakModel.password(password), password);
+      return Outcome.of(Change.UPDATED);
+    });
+  }
+
   /**
    * Joins the groups of {@code wanted} the user is not in and leaves those of {@code member}
    * (name to id) that are not wanted; the number of writes.

@@ -10,6 +10,7 @@ import dev.wharf.provisioning.AppRef;
 import dev.wharf.provisioning.Change;
 import dev.wharf.provisioning.InvalidNameException;
 import dev.wharf.provisioning.Names;
+import dev.wharf.provisioning.ProvisioningException;
 import dev.wharf.provisioning.Outcome;
 import dev.wharf.provisioning.Secret;
 import dev.wharf.provisioning.TeamName;
@@ -138,6 +139,18 @@ class KeycloakProvisionerIT {
     var other = passwordGrant(keycloak.clientId(s.app()), Secret.of("not-the-secret"), s.user(),
         s.password());
     assertThat(other.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aResetPasswordReplacesTheOldOne() throws Exception {
+    var s = setUp("reset");
+    var fresh = Secret.generate();
+    assertThat(keycloak.resetPassword(s.user(), fresh).change()).isEqualTo(Change.UPDATED);
+    assertThat(passwordGrant(keycloak.clientId(s.app()), s.secret(), s.user(), fresh).statusCode()).isEqualTo(200);
+    assertThat(passwordGrant(keycloak.clientId(s.app()), s.secret(), s.user(), s.password()).statusCode())
+        .isEqualTo(401);
+    assertThatThrownBy(() -> keycloak.resetPassword("nobody-here", fresh))
+        .isInstanceOf(ProvisioningException.class).hasMessageContaining("no user \"nobody-here\"");
   }
 
   @Test

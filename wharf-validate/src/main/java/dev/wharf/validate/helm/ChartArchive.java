@@ -1,5 +1,6 @@
 package dev.wharf.validate.helm;
 
+import dev.wharf.validate.Resource;
 import dev.wharf.validate.Yamls;
 import dev.wharf.validate.yaml.SafeYaml;
 import dev.wharf.validate.yaml.YamlProblem;
@@ -13,7 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -61,6 +64,7 @@ public final class ChartArchive {
   private static Chart chart(Map<String, byte[]> files, String prefix, String label) throws IOException {
     Map<String, Object> meta = load(files.get(prefix + "Chart.yaml"), label + " " + prefix + "Chart.yaml");
     List<String> texts = new ArrayList<>();
+    Set<String> crdApis = new TreeSet<>();
     Map<String, Chart> found = new LinkedHashMap<>();
     String charts = prefix + "charts/";
     for (Map.Entry<String, byte[]> f : files.entrySet()) {
@@ -77,6 +81,8 @@ public final class ChartArchive {
           Chart sub = chart(files, charts + rest.substring(0, rest.length() - "Chart.yaml".length()), label);
           found.put(sub.name(), sub);
         }
+      } else if (name.startsWith(prefix + "crds/") && (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))) {
+        crdApis.addAll(crdApis(f.getValue(), label + " " + name));
       } else if (f.getValue().length <= MAX_TEXT && !name.endsWith(".tgz") && isText(f.getValue())) {
         texts.add(new String(f.getValue(), StandardCharsets.UTF_8));
       }
@@ -113,7 +119,8 @@ public final class ChartArchive {
         subcharts.put(sub.name(), sub); // a chart vendored in charts/ without a dependency entry
       }
     }
-    return new Chart(Yamls.string(meta.get("name")), Yamls.string(meta.get("version")), values, valuesProblem, texts, conditions, subcharts);
+    return new Chart(Yamls.string(meta.get("name")), Yamls.string(meta.get("version")), values, valuesProblem, texts, conditions, crdApis,
+        subcharts);
   }
 
   private static Map<String, Object> load(byte[] bytes, String what) throws IOException {
@@ -126,6 +133,19 @@ public final class ChartArchive {
     } catch (YamlProblem e) {
       throw new IOException(what + " does not load: " + e.getMessage(), e);
     }
+  }
+
+  /** The API versions the CRDs of one crds/ file serve (helm copies these files as they are). */
+  private static Set<String> crdApis(byte[] file, String what) throws IOException {
+    List<Resource> crds = new ArrayList<>();
+    try {
+      for (Object doc : new SafeYaml(MAX_TEXT).loadAll(new String(file, StandardCharsets.UTF_8))) {
+        crds.add(Resource.of(Yamls.map(doc), what, what));
+      }
+    } catch (YamlProblem e) {
+      return Set.of(); // helm fails on it when rendering, with its own message
+    }
+    return TreeObjects.apiVersions(crds);
   }
 
   private static boolean isText(byte[] b) {

@@ -48,6 +48,7 @@ public final class ChartRenderer {
   private final int parallelism;
   private final Map<Path, CompletableFuture<Chart>> charts = new ConcurrentHashMap<>();
   private final Map<Path, KnownValues> known = new ConcurrentHashMap<>();
+  private final Map<Path, Set<String>> namedApis = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<Attempt>> renders = new ConcurrentHashMap<>();
 
   /** helm's objects, or why there are none ({@code rule} and {@code message}). */
@@ -61,6 +62,12 @@ public final class ChartRenderer {
     this.parallelism = Math.max(1, parallelism);
   }
 
+  /**
+   * A release ready for helm: what helm-controller derives from it and its chart, or (chart
+   * null) the outcome when it cannot render.
+   */
+  private record Prepared(RenderedRelease outcome, Path archive) {}
+
   /** Renders every release; results in the order given. {@code apis}: what the tree itself provides. */
   public List<RenderedRelease> renderAll(List<Resource> releases, TreeObjects tree, Set<String> apis) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, releases.size())), r -> {
@@ -69,19 +76,28 @@ public final class ChartRenderer {
       return t;
     });
     try {
-      List<RenderedRelease> first = runAll(pool, releases.stream().map(hr -> (Supplier<RenderedRelease>) () -> render(hr, tree, apis)).toList());
-      Set<String> all = new TreeSet<>(apis);
-      for (RenderedRelease r : first) {
-        all.addAll(TreeObjects.apiVersions(r.docs().stream().map(d -> Resource.of(d.content(), "", "")).toList()));
-      }
-      if (all.equals(new TreeSet<>(apis))) {
+      List<Prepared> prepared = runAll(pool, releases.stream().map(hr -> (Supplier<Prepared>) () -> prepare(hr, tree)).toList());
+      // Charts see the CRDs of every crds/ directory from the start; what they then render
+      // (CRDs in templates, subcharts that are off) corrects that in a second pass.
+      Set<String> seen = new TreeSet<>(apis);
+      prepared.stream().filter(p -> p.archive() != null && p.outcome().spec().includeCrds())
+          .forEach(p -> seen.addAll(p.outcome().chart().allCrdApis()));
+      List<RenderedRelease> first = runAll(pool, prepared.stream().map(p -> (Supplier<RenderedRelease>) () -> render(p, seen)).toList());
+      Set<String> actual = new TreeSet<>(apis);
+      first.forEach(r -> actual.addAll(TreeObjects.apiVersions(r.docs().stream().map(d -> Resource.of(d.content(), "", "")).toList())));
+      Set<String> changed = groupVersions(seen);
+      changed.addAll(groupVersions(actual));
+      Set<String> both = groupVersions(seen);
+      both.retainAll(groupVersions(actual));
+      changed.removeAll(both);
+      if (changed.isEmpty()) {
         return first;
       }
-      Set<String> added = new TreeSet<>(all);
-      added.removeAll(apis);
       List<Supplier<RenderedRelease>> again = new ArrayList<>();
-      for (RenderedRelease r : first) {
-        again.add(asksFor(r, added) ? () -> render(r.release(), tree, all) : () -> r);
+      for (int i = 0; i < first.size(); i++) {
+        Prepared p = prepared.get(i);
+        RenderedRelease r = first.get(i);
+        again.add(asksFor(p, r, changed) ? () -> render(p, actual) : () -> r);
       }
       return runAll(pool, again);
     } finally {
@@ -89,21 +105,33 @@ public final class ChartRenderer {
     }
   }
 
-  /**
-   * Whether a render may change with {@code added} APIs: its chart asks .Capabilities.APIVersions
-   * and names one of their group/versions (charts ask with literal strings).
-   */
-  private static boolean asksFor(RenderedRelease r, Set<String> added) {
-    if (r.chart() == null || r.docs().isEmpty() || !r.chart().asksApiVersions()) {
-      return false;
+  private static Set<String> groupVersions(Set<String> apis) {
+    Set<String> out = new TreeSet<>();
+    for (String a : apis) {
+      String[] p = a.split("/");
+      if (p.length >= 2) {
+        out.add(p[0] + "/" + p[1]);
+      }
     }
-    return added.stream().map(a -> a.split("/")).filter(p -> p.length >= 2).anyMatch(p -> r.chart().mentions(p[0] + "/" + p[1]));
+    return out;
   }
 
-  private static List<RenderedRelease> runAll(ExecutorService pool, List<Supplier<RenderedRelease>> tasks) {
-    List<Future<RenderedRelease>> futures = tasks.stream().map(t -> pool.submit(t::get)).toList();
-    List<RenderedRelease> out = new ArrayList<>();
-    for (Future<RenderedRelease> f : futures) {
+  /**
+   * Whether a render may change with {@code changed} group/versions: its chart asks
+   * .Capabilities.APIVersions and names one of them (charts ask with literal strings).
+   */
+  private boolean asksFor(Prepared p, RenderedRelease r, Set<String> changed) {
+    if (p.archive() == null || r.docs().isEmpty() || !r.chart().asksApiVersions()) {
+      return false;
+    }
+    Set<String> named = namedApis.computeIfAbsent(p.archive(), a -> r.chart().groupVersionsNamed());
+    return changed.stream().anyMatch(named::contains);
+  }
+
+  private static <T> List<T> runAll(ExecutorService pool, List<Supplier<T>> tasks) {
+    List<Future<T>> futures = tasks.stream().map(t -> pool.submit(t::get)).toList();
+    List<T> out = new ArrayList<>();
+    for (Future<T> f : futures) {
       try {
         out.add(f.get());
       } catch (InterruptedException e) {
@@ -116,8 +144,8 @@ public final class ChartRenderer {
     return out;
   }
 
-  /** One release: its source, values, chart archive, then helm template and post-rendering. */
-  RenderedRelease render(Resource hr, TreeObjects tree, Set<String> apis) {
+  /** One release's source, values, chart archive (pulled if need be) and chart. */
+  private Prepared prepare(Resource hr, TreeObjects tree) {
     ReleaseSpec spec = ReleaseSpec.of(hr);
     ReleaseValues values = ReleaseValues.of(hr, tree);
     List<Finding> findings = new ArrayList<>(values.findings());
@@ -129,32 +157,42 @@ public final class ChartRenderer {
       } else {
         notes.add(source.note());
       }
-      return new RenderedRelease(hr, spec, null, null, values, null, List.of(), findings, notes);
+      return new Prepared(new RenderedRelease(hr, spec, null, null, values, null, List.of(), findings, notes), null);
     }
     ChartRef ref = source.ref();
     ChartStore.Lookup lookup = store.locate(ref);
     if (lookup.archive() == null) {
       findings.add(hr.finding(Rules.HELM_CHART_MISSING, ref.path(), lookup.problem(), lookup.fix()));
-      return new RenderedRelease(hr, spec, ref, null, values, null, List.of(), findings, notes);
+      return new Prepared(new RenderedRelease(hr, spec, ref, null, values, null, List.of(), findings, notes), null);
     }
-    Chart chart;
     try {
-      chart = chart(lookup.archive());
+      Chart chart = chart(lookup.archive());
+      KnownValues knownValues = known.computeIfAbsent(lookup.archive(), a -> KnownValues.of(chart));
+      return new Prepared(new RenderedRelease(hr, spec, ref, chart, values, knownValues, List.of(), findings, notes), lookup.archive());
     } catch (IOException e) {
       findings.add(hr.finding(Rules.HELM_RENDER, ref.path(), "chart archive " + lookup.archive() + " cannot be read: " + e.getMessage(),
           "Replace the archive with one helm pull produces."));
-      return new RenderedRelease(hr, spec, ref, null, values, null, List.of(), findings, notes);
+      return new Prepared(new RenderedRelease(hr, spec, ref, null, values, null, List.of(), findings, notes), null);
     }
-    KnownValues knownValues = known.computeIfAbsent(lookup.archive(), a -> KnownValues.of(chart));
-    Attempt a = attempt(lookup.archive(), spec, values.merged(), apis);
+  }
+
+  /** helm template and post-rendering of a prepared release, with {@code apis} as what the cluster serves. */
+  private RenderedRelease render(Prepared p, Set<String> apis) {
+    RenderedRelease r = p.outcome();
+    if (p.archive() == null) {
+      return r;
+    }
+    ReleaseSpec spec = r.spec();
+    Attempt a = attempt(p.archive(), spec, r.values().merged(), apis);
+    List<Finding> findings = new ArrayList<>(r.findings());
     if (a.docs() == null) {
       String what = a.rule().equals(Rules.HELM_VALUES_SCHEMA) ? "the chart's values.schema.json rejects the values" : "helm template fails";
-      findings.add(hr.finding(a.rule(), "spec.values", what + " (chart " + chart.name() + " " + chart.version() + "): " + a.message(),
-          "Render it yourself to see the whole error: helm template " + spec.releaseName() + " " + lookup.archive() + " --namespace "
+      findings.add(r.release().finding(a.rule(), "spec.values", what + " (chart " + r.chartLabel() + "): " + a.message(),
+          "Render it yourself to see the whole error: helm template " + spec.releaseName() + " " + p.archive() + " --namespace "
               + spec.namespace() + " -f <the release's values>; then fix spec.values (or valuesFrom, postRenderers) so the chart accepts them."));
-      return new RenderedRelease(hr, spec, ref, chart, values, knownValues, List.of(), findings, notes);
     }
-    return new RenderedRelease(hr, spec, ref, chart, values, knownValues, a.docs(), findings, notes);
+    return new RenderedRelease(r.release(), spec, r.ref(), r.chart(), r.values(), r.known(), a.docs() == null ? List.of() : a.docs(),
+        findings, r.notes());
   }
 
   private Chart chart(Path archive) throws IOException {

@@ -60,7 +60,7 @@ public final class KnownValues {
       Map<String, Object> withoutGlobal = new LinkedHashMap<>(child.values());
       withoutGlobal.remove("global");
       add(new Chart(child.name(), child.version(), withoutGlobal, child.valuesProblem(), child.texts(), child.conditions(),
-          child.subcharts()), concat(at, List.of(sub.getKey())));
+          child.crdApis(), child.subcharts()), concat(at, List.of(sub.getKey())));
     }
   }
 

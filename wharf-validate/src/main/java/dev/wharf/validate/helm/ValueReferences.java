@@ -43,12 +43,30 @@ final class ValueReferences {
   private static final Set<String> BUILT_IN = Set.of("Values", "Release", "Chart", "Capabilities", "Template", "Files", "Subcharts");
 
   private final Map<String, String> defines;
-  private final List<String> texts;
+  /** The template actions of every text, where string literals are looked up. */
+  private final String allActions;
+  private final Map<String, List<String>> literals = new HashMap<>();
 
   /** {@code texts}: every text of a chart and its subcharts, where named templates and literals are looked up. */
   ValueReferences(List<String> texts) {
-    this.texts = texts;
     this.defines = defines(texts);
+    this.allActions = String.join("", texts.stream().map(ValueReferences::actions).toList());
+  }
+
+  /**
+   * The inside of every {@code {{ ... }}} of {@code text}, each closed by " }}": values are only
+   * read there, and the YAML around them (CRDs can be megabytes) need not be searched.
+   */
+  static String actions(String text) {
+    if (!text.contains("{{")) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder();
+    Matcher a = ACTION.matcher(text);
+    while (a.find()) {
+      b.append(a.group(1)).append(" }}\n");
+    }
+    return b.toString();
   }
 
   /** The named templates ({@code define}) in {@code texts}, by name. */
@@ -77,9 +95,13 @@ final class ValueReferences {
     return out;
   }
 
-  /** Every path {@code text} reads from .Values. */
-  Set<List<String>> in(String text) {
+  /** Every path {@code template} reads from .Values. */
+  Set<List<String>> in(String template) {
     Set<List<String>> out = new HashSet<>();
+    String text = actions(template);
+    if (!text.contains("Values")) {
+      return out;
+    }
     StringBuilder rest = new StringBuilder(text);
     Matcher m = INDEX.matcher(text);
     while (m.find()) {
@@ -135,18 +157,14 @@ final class ValueReferences {
 
   /** The string literals given to {@code name} anywhere: {@code "name" "value"} in a dict or set call. */
   private List<String> literals(String name) {
-    List<String> out = new ArrayList<>();
-    if (name.isEmpty()) {
-      return out;
-    }
-    Pattern p = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s+\"([^\"\\n]+)\"");
-    for (String t : texts) {
-      Matcher m = p.matcher(t);
-      while (m.find()) {
+    return literals.computeIfAbsent(name, n -> {
+      List<String> out = new ArrayList<>();
+      Matcher m = Pattern.compile("\"" + Pattern.quote(n) + "\"\\s+\"([^\"\\n]+)\"").matcher(allActions);
+      while (!n.isEmpty() && m.find()) {
         out.add(m.group(1));
       }
-    }
-    return out;
+      return out;
+    });
   }
 
   /** The fields a helper reads of its context ({@code .extraEnv}, {@code .a.b}), not .Values and the other built-ins. */

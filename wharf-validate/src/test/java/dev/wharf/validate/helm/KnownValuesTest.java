@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -15,7 +16,7 @@ class KnownValuesTest {
   }
 
   private static Chart chart(String values, String template, Map<String, Chart> subcharts, List<String> conditions) {
-    return new Chart("app", "1.0.0", yaml(values), "", List.of(template), conditions, subcharts);
+    return new Chart("app", "1.0.0", yaml(values), "", List.of(template), conditions, Set.of(), subcharts);
   }
 
   private static List<String> unknown(Chart c, String values) {
@@ -83,7 +84,7 @@ class KnownValuesTest {
   void subchartsAnswerUnderTheirKeyAndShareGlobals() {
     Chart grafana = new Chart("grafana", "9.0.0", yaml("adminUser: admin\nglobal: {imageRegistry: null}\n\"grafana.ini\": {server: {}}"), "",
         List.of("{{ .Values.global.imageRegistry }} {{ toYaml (index .Values \"grafana.ini\") }} {{ .Values.sidecar.enabled }}"), List.of(),
-        Map.of());
+        Set.of(), Map.of());
     Chart c = chart("grafana: {adminPassword: x}", "", Map.of("grafana", grafana), List.of("grafana.enabled"));
     assertThat(unknown(c, """
         grafana: {enabled: true, adminUser: a, adminPassword: b, sidecar: {enabled: true}, grafana.ini: {auth: {x: 1}}, adminUsr: c}

@@ -75,6 +75,14 @@ class ChartRenderingTest {
             size: {{ .Values.widget.size }}
           {{- end }}
           """,
+      "templates/gizmo.yaml", """
+          {{- if .Capabilities.APIVersions.Has "example.wharf.dev/v1alpha1" }}
+          apiVersion: example.wharf.dev/v1alpha1
+          kind: Gizmo
+          metadata: {name: {{ .Release.Name }}}
+          spec: {colour: blue}
+          {{- end }}
+          """,
       "templates/tests/test.yaml", """
           apiVersion: v1
           kind: Pod
@@ -86,12 +94,37 @@ class ChartRenderingTest {
             containers: [{name: test, image: busybox}]
           """);
 
+  /** A chart whose CRD is a template, so only rendering it tells what it installs. */
+  private static final Map<String, String> GIZMO_CRDS = Map.of(
+      "Chart.yaml", "apiVersion: v2\nname: gizmo-crds\nversion: 0.1.0\n",
+      "templates/crd.yaml", """
+          {{- if true }}
+          apiVersion: apiextensions.k8s.io/v1
+          kind: CustomResourceDefinition
+          metadata: {name: gizmos.example.wharf.dev}
+          spec:
+            group: example.wharf.dev
+            scope: Namespaced
+            names: {kind: Gizmo, plural: gizmos}
+            versions:
+              - name: v1alpha1
+                served: true
+                storage: true
+                schema:
+                  openAPIV3Schema:
+                    type: object
+                    properties:
+                      spec: {type: object, properties: {colour: {type: string, enum: [red]}}}
+          {{- end }}
+          """);
+
   @BeforeEach
   void setUp() throws IOException {
     TestSupport.helm();
     charts = Files.createDirectories(tmp.resolve("charts"));
     tree = Files.createDirectories(tmp.resolve("tree"));
     writeChart(charts.resolve("widgets-1.2.0.tgz"), "widgets", WIDGETS);
+    writeChart(charts.resolve("gizmo-crds-0.1.0.tgz"), "gizmo-crds", GIZMO_CRDS);
     Files.writeString(tree.resolve("repo.yaml"), """
         apiVersion: source.toolkit.fluxcd.io/v1
         kind: HelmRepository
@@ -159,6 +192,21 @@ class ChartRenderingTest {
     });
     assertThat(r.chartResources()).as("the CRD, the ConfigMap and the Widget; no test hook").isEqualTo(3);
     assertThat(r.summaryLine()).contains("(3 from charts)");
+  }
+
+  @Test
+  void aChartSeesApisThatAnotherChartsTemplatesInstall() throws IOException {
+    release("release.yaml", "targetNamespace: apps");
+    Files.writeString(tree.resolve("gizmos.yaml"), Files.readString(tree.resolve("release.yaml")).replace("name: widgets, namespace", "name: gizmos, namespace")
+        .replace("chart: widgets", "chart: gizmo-crds").replace("~1.2", "0.1.0"));
+    Report r = validate();
+    // The Gizmo renders only in a second pass, once the other release has shown its CRD; that
+    // CRD's schema then rejects the colour.
+    assertThat(r.findings()).as(shown(r)).singleElement().satisfies(f -> {
+      assertThat(f.rule()).isEqualTo(Rules.SCHEMA_VALUE);
+      assertThat(f.objectName()).isEqualTo("Gizmo/apps/apps-widgets");
+    });
+    assertThat(r.chartResources()).as("two CRDs, the ConfigMap, the Widget and the Gizmo").isEqualTo(5);
   }
 
   @Test

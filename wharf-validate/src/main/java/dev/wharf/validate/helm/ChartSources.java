@@ -56,11 +56,11 @@ final class ChartSources {
     if (!Yamls.list(chartSpec.get("valuesFiles")).isEmpty()) {
       // valuesFiles replace the chart's values.yaml inside the artifact source-controller builds;
       // rendering without them would check something else than what runs.
-      return new Outcome(null, null, "HelmRelease " + hr.ref() + ": chart " + chart + " with valuesFiles is not rendered (valuesFiles "
+      return new Outcome(null, null, hr.ref() + ": chart " + chart + " with valuesFiles is not rendered (valuesFiles "
           + "are not applied here); its objects are not checked");
     }
     if (kind.equals("GitRepository") || kind.equals("Bucket")) {
-      return new Outcome(null, null, "HelmRelease " + hr.ref() + ": chart " + chart + " from " + kind + " " + ns + "/" + name
+      return new Outcome(null, null, hr.ref() + ": chart " + chart + " from " + kind + " " + ns + "/" + name
           + " is not rendered (charts from Git and Bucket sources are not fetched); its objects are not checked");
     }
     if (!kind.equals("HelmRepository")) {

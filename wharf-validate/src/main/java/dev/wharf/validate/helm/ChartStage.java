@@ -50,7 +50,7 @@ public final class ChartStage {
       if (isHelmRelease(r) && r.ref().version().equals("v2")) {
         releases.add(r);
       } else if (isHelmRelease(r)) {
-        notes.add("HelmRelease " + r.ref() + " (" + r.ref().apiVersion() + ") is not rendered: only helm.toolkit.fluxcd.io/v2 is; "
+        notes.add(r.ref() + " (" + r.ref().apiVersion() + ") is not rendered: only helm.toolkit.fluxcd.io/v2 is; "
             + "move it to v2 to have its chart checked");
       }
     }
@@ -74,7 +74,7 @@ public final class ChartStage {
       notes.addAll(rr.notes());
       for (Finding f : rr.findings()) {
         if (Rules.EXEMPTABLE.contains(f.rule()) && Exemptions.exempt(hr, f.rule())) {
-          notes.add("HelmRelease " + hr.ref() + " is exempt from " + f.rule() + " (" + Yamls.string(hr.annotations().get(Exemptions.PREFIX + f.rule()))
+          notes.add(hr.ref() + " is exempt from " + f.rule() + " (" + Yamls.string(hr.annotations().get(Exemptions.PREFIX + f.rule()))
               + "); not rendered, its objects are not checked: " + f.message());
         } else {
           findings.add(f);

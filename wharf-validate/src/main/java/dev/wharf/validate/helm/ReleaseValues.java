@@ -117,7 +117,7 @@ public final class ReleaseValues {
     String maker = kind.equals("Secret") ? tree.secretMaker(ns, name).map(m -> "made at run time by " + m.kind() + " " + m.ref().namespace()
         + "/" + m.ref().name()).orElse("") : "";
     String why = !maker.isEmpty() ? maker : optional ? "optional and not in the tree" : "not in the tree: it must exist in the cluster when Flux reconciles";
-    return "HelmRelease " + hr.ref() + ": valuesFrom " + label + " is " + why + "; rendered without it";
+    return hr.ref() + ": valuesFrom " + label + " is " + why + "; rendered without it";
   }
 
   /** The text under {@code key}: ConfigMap data, Secret stringData or base64 data. */

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,7 +27,7 @@ public final class ChartCache implements ChartStore {
   private final Path dir;
   private final Helm helm;
   private final Duration timeout;
-  private final Map<ChartRef, Lookup> pulled = new ConcurrentHashMap<>();
+  private final Map<ChartRef, CompletableFuture<Lookup>> pulled = new ConcurrentHashMap<>();
 
   public ChartCache(Path dir, Helm helm, Duration timeout) {
     this.dir = dir;
@@ -34,9 +35,22 @@ public final class ChartCache implements ChartStore {
     this.timeout = timeout;
   }
 
+  /** Each chart is looked up (and pulled) once per run; releases that share it wait for that one pull. */
   @Override
   public Lookup locate(ChartRef ref) {
-    return pulled.computeIfAbsent(ref, this::lookup);
+    CompletableFuture<Lookup> mine = new CompletableFuture<>();
+    CompletableFuture<Lookup> had = pulled.putIfAbsent(ref, mine);
+    if (had != null) {
+      return had.join();
+    }
+    try {
+      Lookup l = lookup(ref);
+      mine.complete(l);
+      return l;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    }
   }
 
   private Lookup lookup(ChartRef ref) {

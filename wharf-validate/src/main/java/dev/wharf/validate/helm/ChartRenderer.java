@@ -6,6 +6,7 @@ import dev.wharf.validate.Finding;
 import dev.wharf.validate.KubeVersion;
 import dev.wharf.validate.Resource;
 import dev.wharf.validate.Rules;
+import dev.wharf.validate.ValidateException;
 import dev.wharf.validate.render.Command;
 import dev.wharf.validate.render.Kustomize;
 import dev.wharf.validate.render.TempDirs;
@@ -138,6 +139,9 @@ public final class ChartRenderer {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while rendering charts", e);
       } catch (ExecutionException e) {
+        if (e.getCause() instanceof ValidateException v) {
+          throw v; // no kustomize for a post-renderer, say: a usage error, not a crash
+        }
         throw new IllegalStateException("rendering a chart failed unexpectedly: " + e.getCause(), e.getCause());
       }
     }

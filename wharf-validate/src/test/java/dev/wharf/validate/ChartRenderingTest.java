@@ -34,7 +34,7 @@ class ChartRenderingTest {
 
   private static final Map<String, String> WIDGETS = Map.of(
       "Chart.yaml", "apiVersion: v2\nname: widgets\nversion: 1.2.0\n",
-      "values.yaml", "greeting: hello\nwidget:\n  size: 1\nannotations: {}\n",
+      "values.yaml", "greeting: hello\nwidget:\n  size: 1\nannotations: {}\nauth:\n  enabled: false\n  adminPassword: widgets-default\n",
       "crds/widgets.yaml", """
           apiVersion: apiextensions.k8s.io/v1
           kind: CustomResourceDefinition
@@ -81,6 +81,16 @@ class ChartRenderingTest {
           kind: Gizmo
           metadata: {name: {{ .Release.Name }}}
           spec: {colour: blue}
+          {{- end }}
+          """,
+      "templates/secret.yaml", """
+          {{- if .Values.auth.enabled }}
+          apiVersion: v1
+          kind: Secret
+          metadata: {name: {{ .Release.Name }}-auth}
+          data:
+            admin-password: {{ .Values.auth.adminPassword | b64enc }}
+            session-key: {{ randAlphaNum 32 | b64enc }}
           {{- end }}
           """,
       "templates/tests/test.yaml", """
@@ -277,6 +287,23 @@ class ChartRenderingTest {
     assertThat(r.findings()).as(shown(r)).extracting(Finding::rule, Finding::path)
         .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("helm-values-unknown", "spec.valuesFrom[0]"));
     assertThat(r.notes()).singleElement().asString().contains("Secret flux-system/widget-secrets").contains("rendered without it");
+  }
+
+  @Test
+  void aChartSecretIsFlaggedForWhatComesFromGitOrTheChartsDefaultsNotForWhatItGenerates() throws IOException {
+    release("release.yaml", "values:\n  auth: {enabled: true}");
+    Report defaults = validate();
+    assertThat(defaults.findings()).as(shown(defaults)).singleElement().satisfies(f -> {
+      assertThat(f.rule()).isEqualTo("no-secret-data");
+      assertThat(f.path()).isEqualTo("data[\"admin-password\"]");
+      assertThat(f.message()).contains("the chart's default auth.adminPassword").doesNotContain("widgets-default");
+    });
+    release("release.yaml", "values:\n  auth: {enabled: true, adminPassword: s3cret-from-git}");
+    Report fromGit = validate();
+    assertThat(fromGit.findings()).as(shown(fromGit)).singleElement().satisfies(f -> {
+      assertThat(f.path()).isEqualTo("data[\"admin-password\"]");
+      assertThat(f.message()).contains("values.auth.adminPassword of the HelmRelease").doesNotContain("s3cret");
+    });
   }
 
   @Test

@@ -1,8 +1,10 @@
 package dev.wharf.validate;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Ids of the checks that are not platform policies (see {@link dev.wharf.validate.policy.Policies}
@@ -24,6 +26,17 @@ public final class Rules {
   public static final String SCHEMA_REQUIRED = "schema-required";
   public static final String SCHEMA_VALUE = "schema-value";
   public static final String EXEMPTION = "exemption";
+  public static final String HELM_SOURCE = "helm-source";
+  public static final String HELM_CHART_MISSING = "helm-chart-missing";
+  public static final String HELM_VALUES_FROM = "helm-values-from";
+  public static final String HELM_VALUES_SCHEMA = "helm-values-schema";
+  public static final String HELM_RENDER = "helm-render";
+
+  /**
+   * Checks that are always on but that one object may be exempted from, like a policy: a chart
+   * that cannot be had where the validation runs is a fact about that place, not the tree.
+   */
+  public static final Set<String> EXEMPTABLE = Set.of(HELM_CHART_MISSING);
 
   /** Every id with one line on what it reports, in report order. */
   public static final Map<String, String> DESCRIPTIONS = descriptions();
@@ -45,6 +58,11 @@ public final class Rules {
     d.put(SCHEMA_REQUIRED, "a required field is missing");
     d.put(SCHEMA_VALUE, "a value the schema does not allow");
     d.put(EXEMPTION, "a policy exemption without a reason or for an unknown policy");
-    return java.util.Collections.unmodifiableMap(d);
+    d.put(HELM_SOURCE, "a HelmRelease's chart source is not in the tree or cannot work");
+    d.put(HELM_CHART_MISSING, "a HelmRelease's chart or chart version cannot be found");
+    d.put(HELM_VALUES_FROM, "a HelmRelease's valuesFrom names a ConfigMap or Secret in the tree that does not give values");
+    d.put(HELM_VALUES_SCHEMA, "the chart's values.schema.json rejects the HelmRelease's values");
+    d.put(HELM_RENDER, "helm template (or a post-renderer) fails on a HelmRelease");
+    return Collections.unmodifiableMap(d);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wharf.validate;
 
+import dev.wharf.validate.helm.ChartOptions;
 import dev.wharf.validate.policy.Policy;
 import dev.wharf.validate.policy.PolicySettings;
 import dev.wharf.validate.schema.SchemaSource;
@@ -9,7 +10,8 @@ import java.util.Set;
 
 /**
  * Everything one validation run needs. {@code allowKinds} holds kinds ("Kind") or
- * group-qualified kinds ("group/Kind") that may have no schema.
+ * group-qualified kinds ("group/Kind") that may have no schema; {@code charts} says where
+ * HelmRelease charts and helm come from.
  */
 public record ValidateOptions(
     List<SchemaSource> schemaSources,
@@ -18,6 +20,7 @@ public record ValidateOptions(
     Set<String> allowKinds,
     boolean ignoreMissingSchemas,
     String kustomize,
+    ChartOptions charts,
     int parallelism,
     Duration renderTimeout,
     long maxFileBytes) {

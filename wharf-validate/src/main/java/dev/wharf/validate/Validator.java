@@ -1,5 +1,7 @@
 package dev.wharf.validate;
 
+import dev.wharf.validate.helm.ChartStage;
+import dev.wharf.validate.helm.RenderedRelease;
 import dev.wharf.validate.policy.Policies;
 import dev.wharf.validate.policy.Policy;
 import dev.wharf.validate.policy.PolicyContext;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
@@ -53,19 +56,30 @@ public final class Validator {
     List<Resource> resources = new ArrayList<>();
     long renderMillis = render(tree, resources, findings);
     readPlainFiles(tree, resources, findings);
-    findings.addAll(check(resources));
 
     LineLocator lines = new LineLocator(tree.root(), options.maxFileBytes());
+    long chartStart = System.nanoTime();
+    ChartStage.Result charts = ChartStage.run(resources, options.charts(), options.kustomize(), options.renderTimeout(),
+        options.parallelism(), hr -> lines.locate(hr.finding(Rules.RENDER, "", "", "")).line());
+    renderMillis += (System.nanoTime() - chartStart) / 1_000_000;
+    resources.addAll(charts.resources());
+    findings.addAll(charts.findings());
+    findings.addAll(check(resources, charts.releases()));
+
     Set<Finding> unique = new LinkedHashSet<>();
     for (Finding f : findings) {
       unique.add(lines.locate(f));
     }
     List<Finding> sorted = new ArrayList<>(unique);
     sorted.sort(ORDER);
-    // An object several environments render from the same file, with the same identity, counts once.
-    int distinct = (int) resources.stream().map(r -> r.file() + "\u0000" + r.ref()).distinct().count();
     long total = (System.nanoTime() - start) / 1_000_000;
-    return new Report(List.copyOf(sorted), distinct, tree.files().size(), renderMillis, total);
+    return new Report(List.copyOf(sorted), distinct(resources), distinct(charts.resources()), tree.files().size(), charts.notes(),
+        renderMillis, total);
+  }
+
+  /** An object several environments render from the same file, with the same identity, counts once. */
+  private static int distinct(List<Resource> resources) {
+    return (int) resources.stream().map(r -> r.file() + "\u0000" + r.ref()).distinct().count();
   }
 
   /** Renders every entry point whose files all loaded; returns the wall time of rendering. */
@@ -127,7 +141,7 @@ public final class Validator {
   }
 
   /** Schema and policy checks of every object; objects are checked in parallel. */
-  List<Finding> check(List<Resource> resources) {
+  List<Finding> check(List<Resource> resources, Map<Resource, RenderedRelease> releases) {
     SchemaStore store = new SchemaStore(options.schemaSources());
     WharfCrds.addTo(store);
     for (Resource r : resources) {
@@ -135,7 +149,7 @@ public final class Validator {
         store.addCrd(r);
       }
     }
-    PolicyContext ctx = new PolicyContext(resources, options.policySettings());
+    PolicyContext ctx = new PolicyContext(resources, options.policySettings(), releases);
     ConcurrentLinkedQueue<Finding> out = new ConcurrentLinkedQueue<>();
     resources.parallelStream().forEach(r -> {
       checkSchema(r, store, out::add);
@@ -177,24 +191,30 @@ public final class Validator {
   private void checkPolicies(Resource r, PolicyContext ctx, Consumer<Finding> out) {
     Map<String, Object> annotations = r.annotations();
     for (String key : annotations.keySet()) {
-      String id = key.startsWith(Policies.EXEMPT_PREFIX) ? key.substring(Policies.EXEMPT_PREFIX.length()) : null;
-      if (id != null && !Policies.exists(id)) {
+      String id = key.startsWith(Exemptions.PREFIX) ? key.substring(Exemptions.PREFIX.length()) : null;
+      if (id != null && !Policies.exists(id) && !Rules.EXEMPTABLE.contains(id)) {
+        List<String> ids = new ArrayList<>(Policies.all().stream().map(Policy::id).toList());
+        ids.addAll(new TreeSet<>(Rules.EXEMPTABLE));
         out.accept(r.finding(Rules.EXEMPTION, "metadata.annotations[\"" + key + "\"]",
-            "exemption names an unknown policy '" + id + "'",
-            "Use one of the policy ids: " + String.join(", ", Policies.all().stream().map(Policy::id).toList()) + "."));
+            "exemption names an unknown policy '" + id + "'", "Use one of the policy ids: " + String.join(", ", ids) + "."));
+      } else if (id != null && Rules.EXEMPTABLE.contains(id) && Yamls.string(annotations.get(key)).isBlank()) {
+        out.accept(blankReason(r, key, id));
       }
     }
     for (Policy p : options.policies()) {
-      String key = Policies.EXEMPT_PREFIX + p.id();
+      String key = Exemptions.PREFIX + p.id();
       if (annotations.containsKey(key)) {
-        if (!Yamls.string(annotations.get(key)).isBlank()) {
+        if (Exemptions.exempt(r, p.id())) {
           continue;
         }
-        out.accept(r.finding(Rules.EXEMPTION, "metadata.annotations[\"" + key + "\"]",
-            "exemption from " + p.id() + " gives no reason, so it does not apply",
-            "Write why the object is exempt as the annotation value, for example " + key + ": \"vendor image, digest pinned upstream\"."));
+        out.accept(blankReason(r, key, p.id()));
       }
       p.check(r, ctx, out);
     }
+  }
+
+  private static Finding blankReason(Resource r, String key, String id) {
+    return r.finding(Rules.EXEMPTION, "metadata.annotations[\"" + key + "\"]", "exemption from " + id + " gives no reason, so it does not apply",
+        "Write why the object is exempt as the annotation value, for example " + key + ": \"vendor image, digest pinned upstream\".");
   }
 }

@@ -20,8 +20,10 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The corpus under src/test/resources/corpus: one directory per case, validated on its own.
  * expect.txt lists the findings the case must produce, one "rule [json-path]" per line; the
- * case must produce exactly those rule ids (an empty expect.txt: a clean case). A first line
- * "# max-file-size: N" lowers the file size limit for that case.
+ * case must produce exactly those rule ids (an empty expect.txt: a clean case), and for a rule
+ * listed with paths, findings at exactly those paths. A first line "# max-file-size: N" lowers
+ * the file size limit for that case. Cases with HelmReleases render their charts from
+ * ../shared/charts with helm on PATH.
  */
 class CorpusTest {
 
@@ -38,17 +40,21 @@ class CorpusTest {
 
   private static void check(Path dir) throws IOException {
     Expectation exp = read(dir);
+    if (rendersCharts(dir)) {
+      TestSupport.helm();
+    }
     Report report = new Validator(TestSupport.options(exp.maxFileBytes())).validate(dir);
     String shown = report.findings().stream().map(f -> f.rule() + " " + f.path() + " (" + f.file() + ": " + f.message() + ")")
         .collect(Collectors.joining("\n  "));
     Set<String> expectedRules = exp.expected().stream().map(l -> l.split(" ", 2)[0]).collect(Collectors.toCollection(TreeSet::new));
     Set<String> actualRules = report.findings().stream().map(Finding::rule).collect(Collectors.toCollection(TreeSet::new));
     assertThat(actualRules).as("rule ids found in %s:%n  %s", dir.getFileName(), shown).isEqualTo(expectedRules);
-    for (String line : exp.expected()) {
-      String[] parts = line.split(" ", 2);
-      if (parts.length == 2) {
-        assertThat(report.findings()).as("a %s finding at %s; found:%n  %s", parts[0], parts[1], shown)
-            .anyMatch(f -> f.rule().equals(parts[0]) && f.path().equals(parts[1]));
+    for (String rule : expectedRules) {
+      List<String> paths = exp.expected().stream().map(l -> l.split(" ", 2)).filter(p -> p[0].equals(rule) && p.length == 2)
+          .map(p -> p[1]).sorted().toList();
+      if (!paths.isEmpty()) {
+        List<String> found = report.findings().stream().filter(f -> f.rule().equals(rule)).map(Finding::path).distinct().sorted().toList();
+        assertThat(found).as("paths of the %s findings in %s:%n  %s", rule, dir.getFileName(), shown).isEqualTo(paths);
       }
     }
     for (Finding f : report.findings()) {
@@ -58,6 +64,18 @@ class CorpusTest {
   }
 
   record Expectation(List<String> expected, long maxFileBytes) {}
+
+  private static boolean rendersCharts(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).anyMatch(f -> {
+        try {
+          return Files.readString(f).contains("kind: HelmRelease");
+        } catch (IOException e) {
+          return false; // a binary case file
+        }
+      });
+    }
+  }
 
   private static Expectation read(Path dir) {
     try {

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -20,19 +21,25 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
-/** The repository's own gitops/ tree: clean against the offline schemas, every cluster renders. */
+/**
+ * The repository's own gitops/ tree: clean against the offline schemas with every HelmRelease
+ * rendered from the offline charts, and every cluster renders.
+ */
 class GitopsTreeTest {
 
   @Test
   void wholeTreeValidatesWithoutFindings() {
+    TestSupport.helm();
     Path gitops = TestSupport.gitops();
     assertThat(gitops).as("the gitops tree (system property wharf.gitops)").isDirectory();
     Report report = new Validator(TestSupport.options()).validate(gitops);
     String shown = report.findings().stream()
         .map(f -> f.file() + ": " + f.objectName() + " [" + f.rule() + "] " + f.message())
         .collect(Collectors.joining("\n  "));
-    assertThat(report.findings()).as("findings in gitops/:%n  %s", shown).isEmpty();
+    Map<String, Long> byRule = report.findings().stream().collect(Collectors.groupingBy(Finding::rule, TreeMap::new, Collectors.counting()));
+    assertThat(report.findings()).as("findings in gitops/ (%s):%n  %s", byRule, shown).isEmpty();
     assertThat(report.resources()).isPositive();
+    assertThat(report.chartResources()).as("objects rendered from the tree's HelmReleases").isPositive();
   }
 
   @Test

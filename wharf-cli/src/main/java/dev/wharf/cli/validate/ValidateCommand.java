@@ -5,8 +5,10 @@ import dev.wharf.validate.Report;
 import dev.wharf.validate.ValidateException;
 import dev.wharf.validate.ValidateOptions;
 import dev.wharf.validate.Validator;
+import dev.wharf.validate.helm.ChartOptions;
 import dev.wharf.validate.policy.Policies;
 import dev.wharf.validate.policy.PolicySettings;
+import dev.wharf.validate.policy.pss.Level;
 import dev.wharf.validate.report.Format;
 import dev.wharf.validate.schema.BuiltinSchemaSource;
 import dev.wharf.validate.schema.DirSchemaSource;
@@ -36,10 +38,13 @@ import picocli.CommandLine.Spec;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Render a GitOps tree with kustomize and validate every object: Kubernetes v1.34 or CRD schema (strict), then the platform policies.",
-      "Exit status: 0 clean, 1 findings, 2 usage or environment error. The last line is 'validate: R resources in F files, E errors, T ms'.",
-      "Policies: image-pinned, image-registry, resources, probes, no-secret-data, pvc-storageclass, tenant-default-deny, helm-remediation, flux-depends-on.",
-      "Exempt one object from one policy with the annotation validate.wharf.dev/exempt-<policy-id>: \"<reason>\"."
+      "Render a GitOps tree with kustomize, and every Flux HelmRelease with helm as helm-controller would, then validate every object: "
+          + "Kubernetes v1.34 or CRD schema (strict), then the platform policies.",
+      "Exit status: 0 clean, 1 findings, 2 usage or environment error. The last line is "
+          + "'validate: R resources (C from charts) in F files, E errors, T ms'.",
+      "Policies: image-pinned, image-registry, resources, probes, no-secret-data, pvc-storageclass, tenant-default-deny, helm-remediation, "
+          + "flux-depends-on, helm-values-unknown, pod-security.",
+      "Exempt one object from one policy (or from helm-chart-missing) with the annotation validate.wharf.dev/exempt-<id>: \"<reason>\"."
     })
 public final class ValidateCommand implements Callable<Integer> {
 
@@ -96,6 +101,26 @@ public final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--kustomize", paramLabel = "PATH", description = "kustomize or kubectl binary to render with (default: kustomize, else kubectl, on PATH).")
   String kustomize;
 
+  @Option(names = "--chart-dir", paramLabel = "DIR",
+      description = "Read HelmRelease charts offline from DIR, as <chart>-<version>.tgz (as helm pull names them), instead of pulling them.")
+  Path chartDir;
+
+  @Option(names = "--chart-cache", paramLabel = "DIR",
+      description = "Where pulled charts are cached (default: $WHARF_HOME/cache/charts or ~/.cache/wharf/charts).")
+  Path chartCache;
+
+  @Option(names = "--helm", paramLabel = "PATH", description = "helm binary to render and pull charts with (default: helm on PATH).")
+  String helm;
+
+  @Option(names = "--pod-security-default", paramLabel = "LEVEL", defaultValue = PolicySettings.DEFAULT_POD_SECURITY,
+      description = "Pod Security level the cluster enforces in a namespace without a pod-security.kubernetes.io/enforce label "
+          + "(privileged, baseline, restricted; default: ${DEFAULT-VALUE}, as Talos configures it).")
+  String podSecurityDefault;
+
+  @Option(names = "--pod-security-exempt-namespace", paramLabel = "NAME",
+      description = "A namespace the cluster's Pod Security admission exempts (default: kube-system, as on Talos). Repeatable; replaces the default.")
+  List<String> podSecurityExempt = new ArrayList<>();
+
   @Option(names = "--parallel", paramLabel = "N", description = "Renders at a time (default: twice the CPUs, 2 to 8).")
   Integer parallel;
 
@@ -112,6 +137,9 @@ public final class ValidateCommand implements Callable<Integer> {
     Format fmt = parseFormat();
     if (!Files.isDirectory(dir)) {
       throw new UserError(dir + " is not a directory; pass the GitOps tree to validate, for example: wharf validate gitops");
+    }
+    if (chartDir != null && !Files.isDirectory(chartDir)) {
+      throw new UserError("--chart-dir " + chartDir + " is not a directory; point it at a directory of <chart>-<version>.tgz archives.");
     }
     if (renderTimeout < 1 || maxFileSize < 1 || (parallel != null && parallel < 1)) {
       throw new UserError("--render-timeout, --max-file-size and --parallel must be positive numbers.");
@@ -132,13 +160,18 @@ public final class ValidateCommand implements Callable<Integer> {
     if (schemaDir != null) {
       sources.add(new DirSchemaSource(schemaDir));
     } else {
-      sources.add(new UrlSchemaSource(kubernetesUrl, crdUrl, schemaCache != null ? schemaCache : defaultCache()));
+      sources.add(new UrlSchemaSource(kubernetesUrl, crdUrl, schemaCache != null ? schemaCache : defaultCache("schemas")));
     }
     sources.add(new BuiltinSchemaSource());
     Set<String> classes = storageClasses.isEmpty() ? PolicySettings.DEFAULT_STORAGE_CLASSES : new LinkedHashSet<>(storageClasses);
     List<String> labels = tenantLabels.isEmpty() ? PolicySettings.DEFAULT_TENANT_LABELS : List.copyOf(tenantLabels);
-    return new ValidateOptions(sources, Policies.select(policies), new PolicySettings(registry, classes, labels),
-        Set.copyOf(allowKinds), ignoreMissingSchemas, kustomize,
+    if (Level.parse(podSecurityDefault).isEmpty()) {
+      throw new UserError("--pod-security-default '" + podSecurityDefault + "' is not a Pod Security level; use privileged, baseline or restricted.");
+    }
+    Set<String> exempt = podSecurityExempt.isEmpty() ? PolicySettings.DEFAULT_POD_SECURITY_EXEMPT : new LinkedHashSet<>(podSecurityExempt);
+    ChartOptions charts = new ChartOptions(chartDir, chartCache != null ? chartCache : defaultCache("charts"), helm);
+    return new ValidateOptions(sources, Policies.select(policies), new PolicySettings(registry, classes, labels, podSecurityDefault, exempt),
+        Set.copyOf(allowKinds), ignoreMissingSchemas, kustomize, charts,
         parallel != null ? parallel : ValidateOptions.defaultParallelism(), Duration.ofSeconds(renderTimeout), maxFileSize);
   }
 
@@ -180,11 +213,12 @@ public final class ValidateCommand implements Callable<Integer> {
     return cwd.relativize(abs).toString().replace('\\', '/') + "/";
   }
 
-  private static Path defaultCache() {
+  /** The schema and chart caches sit side by side: $WHARF_HOME/cache/NAME, else ~/.cache/wharf/NAME. */
+  private static Path defaultCache(String name) {
     String home = System.getenv("WHARF_HOME");
     if (home != null && !home.isBlank()) {
-      return Path.of(home, "cache", "schemas");
+      return Path.of(home, "cache", name);
     }
-    return Path.of(System.getProperty("user.home"), ".cache", "wharf", "schemas");
+    return Path.of(System.getProperty("user.home"), ".cache", "wharf", name);
   }
 }

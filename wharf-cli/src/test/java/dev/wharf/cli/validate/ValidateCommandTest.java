@@ -24,7 +24,7 @@ import picocli.CommandLine;
 
 /** wharf validate end to end, in-process: exit codes, formats, the summary line. */
 class ValidateCommandTest {
-  private static final String SUMMARY = "^validate: \\d+ resources in \\d+ files, \\d+ errors, \\d+ ms$";
+  private static final String SUMMARY = "^validate: \\d+ resources \\(\\d+ from charts\\) in \\d+ files, \\d+ errors, \\d+ ms$";
   private static final String DEPLOYMENT = """
       apiVersion: apps/v1
       kind: Deployment
@@ -79,7 +79,7 @@ class ValidateCommandTest {
   void aCleanTreeExitsZeroWithTheSummaryLast() {
     int code = run(tree.toString(), "--schema-dir", schemas());
     assertThat(code).as(out + "" + err).isZero();
-    assertThat(lastLine(out.toString())).matches(SUMMARY).contains("1 resources in 2 files, 0 errors");
+    assertThat(lastLine(out.toString())).matches(SUMMARY).contains("1 resources (0 from charts) in 2 files, 0 errors");
   }
 
   @Test
@@ -154,14 +154,42 @@ class ValidateCommandTest {
     assertThat(err.toString()).contains("--schema-dir");
     assertThat(run(tree.toString(), "--schema-dir", schemas(), "--policies", "")).isEqualTo(2);
     assertThat(err.toString()).contains("names no policy");
+    assertThat(run(tree.toString(), "--schema-dir", schemas(), "--pod-security-default", "strict")).isEqualTo(2);
+    assertThat(err.toString()).contains("--pod-security-default 'strict'");
+    assertThat(run(tree.toString(), "--schema-dir", schemas(), "--chart-dir", tree.resolve("nocharts").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--chart-dir");
     assertThat(run(tree.toString(), "--kubernetes-schema-url", "nonsense{file}")).isEqualTo(2);
     assertThat(err.toString()).contains("--kubernetes-schema-url 'nonsense{file}'").doesNotContain("unexpected error");
+  }
+
+  @Test
+  void aTreeWithHelmReleasesNeedsHelmAndSaysHowToGetIt() throws IOException {
+    Files.writeString(tree.resolve("release.yaml"), """
+        apiVersion: helm.toolkit.fluxcd.io/v2
+        kind: HelmRelease
+        metadata: {name: web, namespace: flux-system}
+        spec:
+          chart: {spec: {chart: web, version: 1.0.0, sourceRef: {kind: HelmRepository, name: charts}}}
+        """);
+    assertThat(run(tree.toString(), "--schema-dir", schemas(), "--helm", tree.resolve("no-helm").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--helm").contains("is not an executable file").doesNotContain("unexpected error");
+  }
+
+  @Test
+  void podSecurityFollowsTheClusterDefaultLevel() throws IOException {
+    // No Namespace in the tree: the default applies. The Deployment sets no securityContext, which
+    // baseline allows and restricted does not.
+    assertThat(run(tree.toString(), "--schema-dir", schemas())).isZero();
+    assertThat(run(tree.toString(), "--schema-dir", schemas(), "--pod-security-default", "restricted")).isEqualTo(1);
+    assertThat(out.toString()).contains("[pod-security] [restricted: Running as Non-root]");
+    assertThat(run(tree.toString(), "--schema-dir", schemas(), "--pod-security-default", "restricted",
+        "--pod-security-exempt-namespace", "team-a")).isZero();
   }
 
   @Test
   void plainManifestsNeedNoKustomize() throws IOException {
     Files.delete(tree.resolve("kustomization.yaml"));
     assertThat(run(tree.toString(), "--schema-dir", schemas(), "--kustomize", "/nonexistent/kustomize")).isZero();
-    assertThat(lastLine(out.toString())).matches(SUMMARY).contains("1 resources in 1 files, 0 errors");
+    assertThat(lastLine(out.toString())).matches(SUMMARY).contains("1 resources (0 from charts) in 1 files, 0 errors");
   }
 }

@@ -11,13 +11,12 @@ import java.util.Map;
 public final class Policies {
   private Policies() {}
 
-  public static final String EXEMPT_PREFIX = "validate.wharf.dev/exempt-";
-
   private static final Map<String, Policy> ALL = new LinkedHashMap<>();
 
   static {
     for (Policy p : List.of(new ImagePinned(), new ImageRegistry(), new ResourcesSet(), new ProbesPresent(),
-        new NoSecretData(), new PvcStorageClass(), new TenantDefaultDeny(), new HelmRemediation(), new FluxDependsOn())) {
+        new NoSecretData(), new PvcStorageClass(), new TenantDefaultDeny(), new HelmRemediation(), new FluxDependsOn(), new HelmValuesUnknown(),
+        new PodSecurity())) {
       ALL.put(p.id(), p);
     }
   }

@@ -1,25 +1,35 @@
 package dev.wharf.validate.policy;
 
+import dev.wharf.validate.ObjectRef;
 import dev.wharf.validate.Resource;
+import dev.wharf.validate.helm.RenderedRelease;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * What policies may look at besides the object itself: every object of the tree grouped by
- * render, the StorageClasses and tenant namespaces the tree defines, and the settings.
+ * render, the StorageClasses, Namespaces and tenant namespaces the tree defines, what each
+ * HelmRelease rendered, and the settings.
  */
 public final class PolicyContext {
   private final Map<String, List<Resource>> byRender = new HashMap<>();
   private final Set<String> storageClasses = new HashSet<>();
   private final Set<String> tenantNamespaces = new HashSet<>();
   private final Map<String, List<Resource>> byKind = new HashMap<>();
+  private final Map<String, List<Resource>> namespaces = new HashMap<>();
+  private final Map<String, RenderedRelease> releases = new HashMap<>();
   private final PolicySettings settings;
 
   public PolicyContext(List<Resource> all, PolicySettings settings) {
+    this(all, settings, Map.of());
+  }
+
+  public PolicyContext(List<Resource> all, PolicySettings settings, Map<Resource, RenderedRelease> rendered) {
     this.settings = settings;
     storageClasses.addAll(settings.storageClasses());
     for (Resource r : all) {
@@ -28,9 +38,15 @@ public final class PolicyContext {
       if (r.kind().equals("StorageClass")) {
         storageClasses.add(r.ref().name());
       }
+      if (r.kind().equals("Namespace") && r.ref().apiVersion().equals("v1")) {
+        namespaces.computeIfAbsent(r.ref().name(), k -> new ArrayList<>()).add(r);
+      }
       if (isTenantNamespace(r)) {
         tenantNamespaces.add(r.ref().name());
       }
+    }
+    for (Map.Entry<Resource, RenderedRelease> e : rendered.entrySet()) {
+      releases.put(key(e.getKey().file(), e.getKey().render(), e.getKey().ref()), e.getValue());
     }
   }
 
@@ -62,9 +78,29 @@ public final class PolicyContext {
     return byKind.getOrDefault(kind, List.of());
   }
 
+  /** The Namespace object called {@code name}: the one rendered with {@code near} first, else any in the tree. */
+  public Optional<Resource> namespace(String name, Resource near) {
+    List<Resource> found = namespaces.getOrDefault(name, List.of());
+    return found.stream().filter(n -> n.render().equals(near.render())).findFirst().or(() -> found.stream().findFirst());
+  }
+
+  /** What HelmRelease {@code hr} rendered, when it is one that was rendered. */
+  public Optional<RenderedRelease> release(Resource hr) {
+    return Optional.ofNullable(releases.get(key(hr.file(), hr.render(), hr.ref())));
+  }
+
+  /** The release that rendered {@code r}, for a chart-rendered object. */
+  public Optional<RenderedRelease> renderedBy(Resource r) {
+    return r.origin() == null ? Optional.empty() : Optional.ofNullable(releases.get(key(r.file(), r.render(), r.origin().release())));
+  }
+
   /** App workloads: from a file under an apps/ directory, or in a tenant namespace. */
   public boolean isApp(Resource r) {
     String f = "/" + r.file();
     return f.contains("/apps/") || tenantNamespaces.contains(r.ref().namespace());
+  }
+
+  private static String key(String file, String render, ObjectRef ref) {
+    return file + "\u0000" + render + "\u0000" + ref;
   }
 }

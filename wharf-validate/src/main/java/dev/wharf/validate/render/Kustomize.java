@@ -1,8 +1,6 @@
 package dev.wharf.validate.render;
 
 import dev.wharf.validate.ValidateException;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,18 +13,17 @@ public record Kustomize(List<String> command) {
    */
   public static Kustomize locate(String explicit) {
     if (explicit != null && !explicit.isBlank()) {
-      Path p = Path.of(explicit);
-      String exe = p.getNameCount() > 1 || p.isAbsolute() ? (Files.isExecutable(p) ? p.toString() : null) : onPath(explicit);
+      String exe = Executables.resolve(explicit);
       if (exe == null) {
         throw new ValidateException("--kustomize " + explicit + " is not an executable file; pass the path of kustomize or kubectl.");
       }
       return forBinary(exe);
     }
-    String k = onPath("kustomize");
+    String k = Executables.onPath("kustomize");
     if (k != null) {
       return forBinary(k);
     }
-    String kubectl = onPath("kubectl");
+    String kubectl = Executables.onPath("kubectl");
     if (kubectl != null) {
       return forBinary(kubectl);
     }
@@ -38,22 +35,5 @@ public record Kustomize(List<String> command) {
   private static Kustomize forBinary(String exe) {
     String name = Path.of(exe).getFileName().toString();
     return name.startsWith("kubectl") ? new Kustomize(List.of(exe, "kustomize")) : new Kustomize(List.of(exe, "build"));
-  }
-
-  private static String onPath(String name) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return null;
-    }
-    for (String dir : path.split(File.pathSeparator)) {
-      if (dir.isEmpty()) {
-        continue;
-      }
-      Path p = Path.of(dir, name);
-      if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-        return p.toString();
-      }
-    }
-    return null;
   }
 }

@@ -13,15 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Renders entry-point kustomizations in parallel (a bounded pool), each with a timeout. Each
@@ -92,13 +89,11 @@ public final class Renderer {
       Path err = wrapper.resolve("err.txt");
       List<String> cmd = new ArrayList<>(kustomize.command());
       cmd.add(wrapper.toString());
-      Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
+      int exit = Command.run(cmd, out, err, timeout);
+      if (exit == Command.TIMED_OUT) {
         return failed(root, entry, "kustomize did not finish within " + timeout.toSeconds() + " s (a remote base that hangs? a huge generator?)");
       }
-      if (p.exitValue() != 0) {
+      if (exit != 0) {
         String entryDir = TreeScanner.relative(root, entry);
         return failed(root, entry, "kustomize build failed: " + cleanError(Files.readString(err), target.toString(), entryDir, root, wrapper));
       }
@@ -122,7 +117,7 @@ public final class Renderer {
       Thread.currentThread().interrupt();
       return failed(root, entry, "interrupted");
     } finally {
-      deleteQuietly(wrapper);
+      TempDirs.deleteQuietly(wrapper);
     }
   }
 
@@ -183,16 +178,5 @@ public final class Renderer {
 
   private static String quote(String s) {
     return "'" + s.replace("'", "''") + "'";
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // a temp dir left behind is harmless
-    }
   }
 }

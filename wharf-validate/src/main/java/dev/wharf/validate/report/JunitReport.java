@@ -35,6 +35,9 @@ final class JunitReport {
       }
       out.println("    </testcase>");
     }
+    if (!report.notes().isEmpty()) {
+      out.printf("    <system-out>%s</system-out>%n", esc(String.join("\n", report.notes())));
+    }
     out.println("  </testsuite>");
     out.println("</testsuites>");
   }

@@ -41,6 +41,13 @@ final class SarifReport {
       rule.putObject("shortDescription").put("text", r.getValue());
       rule.putObject("defaultConfiguration").put("level", "error");
     }
+    // Notes say what was not checked and why; SARIF carries them as tool notifications.
+    ArrayNode notes = run.putArray("invocations").addObject().put("executionSuccessful", true).putArray("toolExecutionNotifications");
+    for (String note : report.notes()) {
+      ObjectNode n = notes.addObject();
+      n.put("level", "note");
+      n.putObject("message").put("text", note);
+    }
     ArrayNode results = run.putArray("results");
     for (Finding f : report.findings()) {
       ObjectNode res = results.addObject();

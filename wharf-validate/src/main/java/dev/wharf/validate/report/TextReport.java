@@ -4,7 +4,10 @@ import dev.wharf.validate.Finding;
 import dev.wharf.validate.Report;
 import java.io.PrintWriter;
 
-/** Human output: one finding per line with its fix indented below, then the summary line. */
+/**
+ * Human output: one finding per line with its fix indented below, then the notes (what was
+ * not checked and why), then the summary line.
+ */
 final class TextReport {
   private TextReport() {}
 
@@ -14,6 +17,9 @@ final class TextReport {
       if (!f.fix().isEmpty()) {
         out.println(printable("    fix: " + f.fix()));
       }
+    }
+    for (String note : report.notes()) {
+      out.println(printable("note: " + note));
     }
     out.println(report.summaryLine());
   }

@@ -1,6 +1,7 @@
 package dev.wharf.validate.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wharf.validate.JsonPaths;
 import dev.wharf.validate.Rules;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -17,7 +18,6 @@ import java.util.regex.Pattern;
  */
 public final class SchemaValidator {
   private static final Set<String> ROOT_FIELDS = Set.of("apiVersion", "kind", "metadata");
-  private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
   private static final int MAX_DEPTH = 200;
   private static final Pattern SENSITIVE = Pattern.compile("(?i)data|password|passwd|secret|token|key|cert|credential");
 
@@ -142,64 +142,21 @@ public final class SchemaValidator {
   private static void checkObject(Map<?, ?> m, SchemaNode s, String path, boolean strictHere, List<Violation> out, int depth) {
     for (String r : s.required) {
       if (!m.containsKey(r)) {
-        out.add(new Violation(Rules.SCHEMA_REQUIRED, child(path, r), "is required but missing"));
+        out.add(new Violation(Rules.SCHEMA_REQUIRED, JsonPaths.child(path, r), "is required but missing"));
       }
     }
     for (Map.Entry<?, ?> e : m.entrySet()) {
       String key = String.valueOf(e.getKey());
-      String p = child(path, key);
+      String p = JsonPaths.child(path, key);
       SchemaNode prop = s.properties == null ? null : s.properties.get(key);
       if (prop != null) {
         check(e.getValue(), prop, p, true, out, depth + 1);
       } else if (s.additional != null) {
         check(e.getValue(), s.additional, p, true, out, depth + 1);
       } else if (strictHere && s.strict() && !s.known.contains(key) && !(path.isEmpty() && ROOT_FIELDS.contains(key))) {
-        out.add(new Violation(Rules.SCHEMA_UNKNOWN_FIELD, p, "is not a field of this object" + suggestion(key, s.known)));
+        out.add(new Violation(Rules.SCHEMA_UNKNOWN_FIELD, p, "is not a field of this object" + JsonPaths.suggestion(key, s.known)));
       }
     }
-  }
-
-  static String child(String path, String key) {
-    String k = PLAIN_KEY.matcher(key).matches() ? key : "[\"" + key.replace("\"", "\\\"") + "\"]";
-    if (path.isEmpty()) {
-      return k;
-    }
-    return k.startsWith("[") ? path + k : path + "." + k;
-  }
-
-  private static String suggestion(String key, Set<String> known) {
-    String best = null;
-    int bestDist = 3;
-    for (String k : known) {
-      int d = distance(key.toLowerCase(), k.toLowerCase());
-      if (d < bestDist) {
-        bestDist = d;
-        best = k;
-      }
-    }
-    return best == null ? "" : " (did you mean '" + best + "'?)";
-  }
-
-  private static int distance(String a, String b) {
-    if (Math.abs(a.length() - b.length()) > 3) {
-      return 99;
-    }
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   private static boolean typeOk(SchemaNode s, String actual) {

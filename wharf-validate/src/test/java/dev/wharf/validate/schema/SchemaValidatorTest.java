@@ -3,6 +3,7 @@ package dev.wharf.validate.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wharf.validate.JsonPaths;
 import dev.wharf.validate.Rules;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ class SchemaValidatorTest {
 
   @Test
   void keysThatAreNotIdentifiersAreQuotedInPaths() {
-    assertThat(SchemaValidator.child("metadata.annotations", "example.com/x")).isEqualTo("metadata.annotations[\"example.com/x\"]");
-    assertThat(SchemaValidator.child("", "spec")).isEqualTo("spec");
+    assertThat(JsonPaths.child("metadata.annotations", "example.com/x")).isEqualTo("metadata.annotations[\"example.com/x\"]");
+    assertThat(JsonPaths.child("", "spec")).isEqualTo("spec");
   }
 }

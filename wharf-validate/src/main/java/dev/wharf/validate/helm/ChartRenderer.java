@@ -1,0 +1,254 @@
+package dev.wharf.validate.helm;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wharf.validate.Finding;
+import dev.wharf.validate.KubeVersion;
+import dev.wharf.validate.Resource;
+import dev.wharf.validate.Rules;
+import dev.wharf.validate.render.Command;
+import dev.wharf.validate.render.Kustomize;
+import dev.wharf.validate.render.TempDirs;
+import dev.wharf.validate.yaml.YamlProblem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/**
+ * Renders HelmReleases with {@code helm template} as helm-controller would install them, in
+ * parallel (a bounded pool) with a timeout each. Identical releases (the same release in two
+ * cluster entry points) render once. A chart that asks {@code .Capabilities.APIVersions} is
+ * rendered again once the CRDs the other charts install are known, so it sees every API the
+ * platform provides.
+ */
+public final class ChartRenderer {
+  public static final int MAX_OUTPUT = 256 * 1024 * 1024;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Helm helm;
+  private final ChartStore store;
+  private final Supplier<Kustomize> kustomize;
+  private final Duration timeout;
+  private final int parallelism;
+  private final Map<Path, CompletableFuture<Chart>> charts = new ConcurrentHashMap<>();
+  private final Map<Path, KnownValues> known = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<Attempt>> renders = new ConcurrentHashMap<>();
+
+  /** helm's objects, or why there are none ({@code rule} and {@code message}). */
+  private record Attempt(List<RenderedDoc> docs, String rule, String message) {}
+
+  public ChartRenderer(Helm helm, ChartStore store, Supplier<Kustomize> kustomize, Duration timeout, int parallelism) {
+    this.helm = helm;
+    this.store = store;
+    this.kustomize = kustomize;
+    this.timeout = timeout;
+    this.parallelism = Math.max(1, parallelism);
+  }
+
+  /** Renders every release; results in the order given. {@code apis}: what the tree itself provides. */
+  public List<RenderedRelease> renderAll(List<Resource> releases, TreeObjects tree, Set<String> apis) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, releases.size())), r -> {
+      Thread t = new Thread(r, "wharf-helm");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<RenderedRelease> first = runAll(pool, releases.stream().map(hr -> (Supplier<RenderedRelease>) () -> render(hr, tree, apis)).toList());
+      Set<String> all = new TreeSet<>(apis);
+      for (RenderedRelease r : first) {
+        all.addAll(TreeObjects.apiVersions(r.docs().stream().map(d -> Resource.of(d.content(), "", "")).toList()));
+      }
+      if (all.equals(new TreeSet<>(apis))) {
+        return first;
+      }
+      Set<String> added = new TreeSet<>(all);
+      added.removeAll(apis);
+      List<Supplier<RenderedRelease>> again = new ArrayList<>();
+      for (RenderedRelease r : first) {
+        again.add(asksFor(r, added) ? () -> render(r.release(), tree, all) : () -> r);
+      }
+      return runAll(pool, again);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Whether a render may change with {@code added} APIs: its chart asks .Capabilities.APIVersions
+   * and names one of their group/versions (charts ask with literal strings).
+   */
+  private static boolean asksFor(RenderedRelease r, Set<String> added) {
+    if (r.chart() == null || r.docs().isEmpty() || !r.chart().asksApiVersions()) {
+      return false;
+    }
+    return added.stream().map(a -> a.split("/")).filter(p -> p.length >= 2).anyMatch(p -> r.chart().mentions(p[0] + "/" + p[1]));
+  }
+
+  private static List<RenderedRelease> runAll(ExecutorService pool, List<Supplier<RenderedRelease>> tasks) {
+    List<Future<RenderedRelease>> futures = tasks.stream().map(t -> pool.submit(t::get)).toList();
+    List<RenderedRelease> out = new ArrayList<>();
+    for (Future<RenderedRelease> f : futures) {
+      try {
+        out.add(f.get());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while rendering charts", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("rendering a chart failed unexpectedly: " + e.getCause(), e.getCause());
+      }
+    }
+    return out;
+  }
+
+  /** One release: its source, values, chart archive, then helm template and post-rendering. */
+  RenderedRelease render(Resource hr, TreeObjects tree, Set<String> apis) {
+    ReleaseSpec spec = ReleaseSpec.of(hr);
+    ReleaseValues values = ReleaseValues.of(hr, tree);
+    List<Finding> findings = new ArrayList<>(values.findings());
+    List<String> notes = new ArrayList<>(values.notes());
+    ChartSources.Outcome source = ChartSources.resolve(hr, tree);
+    if (source.ref() == null) {
+      if (source.problem() != null) {
+        findings.add(source.problem());
+      } else {
+        notes.add(source.note());
+      }
+      return new RenderedRelease(hr, spec, null, null, values, null, List.of(), findings, notes);
+    }
+    ChartRef ref = source.ref();
+    ChartStore.Lookup lookup = store.locate(ref);
+    if (lookup.archive() == null) {
+      findings.add(hr.finding(Rules.HELM_CHART_MISSING, ref.path(), lookup.problem(), lookup.fix()));
+      return new RenderedRelease(hr, spec, ref, null, values, null, List.of(), findings, notes);
+    }
+    Chart chart;
+    try {
+      chart = chart(lookup.archive());
+    } catch (IOException e) {
+      findings.add(hr.finding(Rules.HELM_RENDER, ref.path(), "chart archive " + lookup.archive() + " cannot be read: " + e.getMessage(),
+          "Replace the archive with one helm pull produces."));
+      return new RenderedRelease(hr, spec, ref, null, values, null, List.of(), findings, notes);
+    }
+    KnownValues knownValues = known.computeIfAbsent(lookup.archive(), a -> KnownValues.of(chart));
+    Attempt a = attempt(lookup.archive(), spec, values.merged(), apis);
+    if (a.docs() == null) {
+      String what = a.rule().equals(Rules.HELM_VALUES_SCHEMA) ? "the chart's values.schema.json rejects the values" : "helm template fails";
+      findings.add(hr.finding(a.rule(), "spec.values", what + " (chart " + chart.name() + " " + chart.version() + "): " + a.message(),
+          "Render it yourself to see the whole error: helm template " + spec.releaseName() + " " + lookup.archive() + " --namespace "
+              + spec.namespace() + " -f <the release's values>; then fix spec.values (or valuesFrom, postRenderers) so the chart accepts them."));
+      return new RenderedRelease(hr, spec, ref, chart, values, knownValues, List.of(), findings, notes);
+    }
+    return new RenderedRelease(hr, spec, ref, chart, values, knownValues, a.docs(), findings, notes);
+  }
+
+  private Chart chart(Path archive) throws IOException {
+    CompletableFuture<Chart> mine = new CompletableFuture<>();
+    CompletableFuture<Chart> had = charts.putIfAbsent(archive, mine);
+    if (had == null) {
+      try {
+        mine.complete(ChartArchive.read(archive));
+      } catch (IOException | RuntimeException e) {
+        mine.completeExceptionally(e);
+      }
+    }
+    try {
+      return (had == null ? mine : had).join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(String.valueOf(e.getCause().getMessage()), e.getCause());
+    }
+  }
+
+  /** helm template once per distinct input, shared by identical releases. */
+  private Attempt attempt(Path archive, ReleaseSpec spec, Map<String, Object> values, Set<String> apis) {
+    String key;
+    try {
+      key = JSON.writeValueAsString(List.of(archive.toString(), spec.toString(), values, new TreeSet<>(apis)));
+    } catch (JsonProcessingException e) {
+      return new Attempt(null, Rules.HELM_RENDER, "the values cannot be written for helm: " + e.getOriginalMessage());
+    }
+    CompletableFuture<Attempt> mine = new CompletableFuture<>();
+    CompletableFuture<Attempt> had = renders.putIfAbsent(key, mine);
+    if (had != null) {
+      return had.join();
+    }
+    try {
+      Attempt a = helmTemplate(archive, spec, values, apis);
+      mine.complete(a);
+      return a;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e); // releases waiting on the same render fail too, instead of hanging
+      throw e;
+    }
+  }
+
+  private Attempt helmTemplate(Path archive, ReleaseSpec spec, Map<String, Object> values, Set<String> apis) {
+    Path work = null;
+    try {
+      work = Files.createTempDirectory("wharf-helm");
+      Path valuesFile = work.resolve("values.json");
+      Files.writeString(valuesFile, JSON.writeValueAsString(values), StandardCharsets.UTF_8);
+      List<String> cmd = new ArrayList<>(List.of(helm.executable(), "template", spec.releaseName(), archive.toString(),
+          "--namespace", spec.namespace(), "--kube-version", KubeVersion.FULL, "--values", valuesFile.toString()));
+      if (!apis.isEmpty()) {
+        cmd.addAll(List.of("--api-versions", String.join(",", new LinkedHashSet<>(apis))));
+      }
+      if (spec.includeCrds()) {
+        cmd.add("--include-crds");
+      }
+      if (!spec.tests()) {
+        cmd.add("--skip-tests");
+      }
+      if (!spec.hooks()) {
+        cmd.add("--no-hooks");
+      }
+      if (!spec.schemaValidation()) {
+        cmd.add("--skip-schema-validation");
+      }
+      Path out = work.resolve("out.yaml");
+      Path err = work.resolve("err.txt");
+      int exit = Command.run(cmd, out, err, timeout);
+      if (exit == Command.TIMED_OUT) {
+        return new Attempt(null, Rules.HELM_RENDER, "helm template did not finish within " + timeout.toSeconds() + " s");
+      }
+      if (exit != 0) {
+        String msg = HelmMessages.clean(Files.readString(err, StandardCharsets.UTF_8).replace(work + "/", ""));
+        return new Attempt(null, HelmMessages.isSchemaRejection(msg) ? Rules.HELM_VALUES_SCHEMA : Rules.HELM_RENDER, msg);
+      }
+      if (Files.size(out) > MAX_OUTPUT) {
+        return new Attempt(null, Rules.HELM_RENDER, "the rendered output is over " + MAX_OUTPUT + " bytes");
+      }
+      List<RenderedDoc> docs = HelmOutput.parse(Files.readString(out, StandardCharsets.UTF_8), MAX_OUTPUT);
+      if (spec.postRenders()) {
+        docs = PostRenderer.apply(docs, spec, spec.postRenderers().isEmpty() ? null : kustomize.get(), timeout);
+      }
+      return new Attempt(docs, null, null);
+    } catch (PostRenderer.Failure e) {
+      return new Attempt(null, Rules.HELM_RENDER, "post-rendering (spec.postRenderers) failed: " + e.getMessage());
+    } catch (YamlProblem e) {
+      return new Attempt(null, Rules.HELM_RENDER, "helm's output did not load: " + e.getMessage());
+    } catch (IOException e) {
+      return new Attempt(null, Rules.HELM_RENDER, "cannot run helm: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Attempt(null, Rules.HELM_RENDER, "interrupted");
+    } finally {
+      TempDirs.deleteQuietly(work);
+    }
+  }
+}

@@ -29,3 +29,8 @@ output "flux_path" {
   description = "Repository path Flux reconciles."
   value       = one(module.flux[*].cluster_path)
 }
+
+output "cilium_chart_version" {
+  description = "Cilium chart version installed at bootstrap (Flux manages upgrades)."
+  value       = one(module.cilium[*].chart_version)
+}

@@ -5,13 +5,22 @@ provider "github" {
   token = var.github_token
 }
 
-# Both providers below reach the new cluster with the admin client certificate
+# The providers below reach the new cluster with the admin client certificate
 # from Talos, available once the cluster module reports the cluster healthy.
 provider "kubernetes" {
   host                   = module.cluster.kubernetes.host
   cluster_ca_certificate = module.cluster.kubernetes.cluster_ca_certificate
   client_certificate     = module.cluster.kubernetes.client_certificate
   client_key             = module.cluster.kubernetes.client_key
+}
+
+provider "helm" {
+  kubernetes = {
+    host                   = module.cluster.kubernetes.host
+    cluster_ca_certificate = module.cluster.kubernetes.cluster_ca_certificate
+    client_certificate     = module.cluster.kubernetes.client_certificate
+    client_key             = module.cluster.kubernetes.client_key
+  }
 }
 
 provider "flux" {

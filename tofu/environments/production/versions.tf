@@ -23,6 +23,10 @@ terraform {
       source  = "hashicorp/kubernetes"
       version = "3.2.1"
     }
+    helm = {
+      source  = "hashicorp/helm"
+      version = "3.0.2"
+    }
   }
 
   # State lives in the S3-compatible object store on the NAS (MinIO or Ceph RGW).

@@ -36,7 +36,7 @@ data "talos_machine_configuration" "controlplane" {
   kubernetes_version = var.kubernetes_version
   docs               = false
   examples           = false
-  config_patches     = [yamlencode(local.control_plane_patch)]
+  config_patches     = [yamlencode(local.control_plane_patch), yamlencode(local.cluster_network_patch)]
 
   lifecycle {
     precondition {
@@ -55,6 +55,7 @@ data "talos_machine_configuration" "worker" {
   kubernetes_version = var.kubernetes_version
   docs               = false
   examples           = false
+  config_patches     = [yamlencode(local.cluster_network_patch)]
 }
 
 resource "talos_machine_configuration_apply" "node" {
@@ -82,13 +83,17 @@ resource "talos_cluster_kubeconfig" "this" {
 
 # Gates everything that talks to the Kubernetes API (see the kubernetes
 # output): after the first bootstrap the API needs a few minutes to come up.
+# Talos' own checks only: nodes report Ready to Kubernetes once a CNI runs, and
+# the CNI (Cilium) is installed through this very API afterwards; the cilium
+# module waits for its agents on every node.
 data "talos_cluster_health" "this" {
   depends_on = [talos_machine_bootstrap.this, talos_machine_configuration_apply.node]
 
-  client_configuration = talos_machine_secrets.this.client_configuration
-  control_plane_nodes  = local.control_plane_ips
-  worker_nodes         = local.worker_ips
-  endpoints            = local.control_plane_ips
+  client_configuration   = talos_machine_secrets.this.client_configuration
+  control_plane_nodes    = local.control_plane_ips
+  worker_nodes           = local.worker_ips
+  endpoints              = local.control_plane_ips
+  skip_kubernetes_checks = true
 
   timeouts = {
     read = "15m"

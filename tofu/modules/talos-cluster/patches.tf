@@ -26,6 +26,18 @@ locals {
     "oidc-groups-prefix"   = "oidc:"
   }
 
+  # Every node: no built-in CNI (Talos would install flannel, which enforces no
+  # NetworkPolicy) and no kube-proxy. Cilium replaces both; the cilium module installs
+  # it once the API answers, before Flux, which needs a pod network to start.
+  cluster_network_patch = {
+    cluster = {
+      network = {
+        cni = { name = "none" }
+      }
+      proxy = { disabled = true }
+    }
+  }
+
   control_plane_patch = {
     cluster = {
       apiServer = {

@@ -56,4 +56,54 @@ for team in $TEAMS; do
   expect "$(call POST /projects "{\"project_name\": \"$team\", \"metadata\": {\"public\": \"false\", \"auto_scan\": \"true\"}}")" 201 409
   expect "$(call POST "/projects/$team/members" "{\"role_id\": 2, \"member_group\": {\"group_name\": \"$team\", \"group_type\": 3}}")" 201 409
 done
+
+echo "project $PLATFORM_PROJECT"
+expect "$(call POST /projects "{\"project_name\": \"$PLATFORM_PROJECT\", \"metadata\": {\"public\": \"false\", \"auto_scan\": \"true\"}}")" 201 409
+
+# pull_permissions PROJECT... -> the permissions of a robot that may pull from those projects
+pull_permissions() {
+  sep=""
+  printf '['
+  for project in "$@"; do
+    printf '%s{"kind": "project", "namespace": "%s", "access": [{"resource": "repository", "action": "pull"}]}' "$sep" "$project"
+    sep=", "
+  done
+  printf ']'
+}
+
+# robot NAME PROJECT...: system robot robot$NAME that may pull from the projects, with the
+# secret the platform keeps in OpenBao (wharf/platform/harbor-robots, key NAME; mounted at
+# /robots/NAME). Every run sets both, so a new team project or a rotated secret takes effect.
+robot() {
+  name=$1; shift
+  secret=$(cat "/robots/$name" 2>/dev/null || true)
+  # Harbor's own rule for a secret it is given.
+  if [ "${#secret}" -lt 8 ] || [ "${#secret}" -gt 128 ] || ! printf '%s' "$secret" | grep -q '[a-z]' \
+      || ! printf '%s' "$secret" | grep -q '[A-Z]' || ! printf '%s' "$secret" | grep -q '[0-9]'; then
+    echo "wharf/platform/harbor-robots must hold key $name: a secret of 8 to 128 characters with" >&2
+    echo "upper- and lower-case letters and digits (docs/gitops.md shows how to generate one)." >&2
+    exit 1
+  fi
+  permissions=$(pull_permissions "$@")
+  # Harbor stores a system robot under its bare name and shows it with its prefix (robot$).
+  expect "$(call GET "/robots?q=name%3D$name")" 200
+  id=$(grep -o '"id":[0-9]*' /tmp/out | head -n1 | cut -d: -f2)
+  if [ -z "$id" ]; then
+    echo "robot $name: create"
+    expect "$(call POST /robots "{\"name\": \"$name\", \"description\": \"Managed by the harbor-configure Job\", \"level\": \"system\", \"duration\": -1, \"disable\": false, \"permissions\": $permissions}")" 201
+    id=$(grep -o '"id":[0-9]*' /tmp/out | head -n1 | cut -d: -f2)
+  else
+    # An update names the robot as Harbor shows it.
+    shown=$(grep -o '"name":"[^"]*"' /tmp/out | head -n1 | cut -d'"' -f4)
+    echo "robot $shown: update"
+    expect "$(call PUT "/robots/$id" "{\"name\": \"$(json_escape "$shown")\", \"description\": \"Managed by the harbor-configure Job\", \"level\": \"system\", \"duration\": -1, \"disable\": false, \"permissions\": $permissions}")" 200
+  fi
+  expect "$(call PATCH "/robots/$id" "{\"secret\": \"$(json_escape "$secret")\"}")" 200
+}
+
+# The wharf-operator Deployment pulls its image with this one (ExternalSecret platform-registry).
+robot platform-pull "$PLATFORM_PROJECT"
+# Flux image automation reads the tags in the team projects with this one (ExternalSecret harbor-scan).
+# shellcheck disable=SC2086 # one project per team
+robot image-scan $TEAMS
 echo "Harbor configured"

@@ -80,6 +80,31 @@ run "control_plane_gets_vip_and_oidc" {
   }
 }
 
+run "every_node_leaves_cni_and_service_proxy_to_cilium" {
+  command = plan
+
+  assert {
+    condition = anytrue([
+      for p in data.talos_machine_configuration.controlplane.config_patches :
+      try(yamldecode(p).cluster.network.cni.name == "none" && yamldecode(p).cluster.proxy.disabled == true, false)
+    ])
+    error_message = "Control-plane nodes must get no built-in CNI and no kube-proxy (Cilium replaces both)."
+  }
+
+  assert {
+    condition = anytrue([
+      for p in data.talos_machine_configuration.worker.config_patches :
+      try(yamldecode(p).cluster.network.cni.name == "none" && yamldecode(p).cluster.proxy.disabled == true, false)
+    ])
+    error_message = "Workers must get no built-in CNI and no kube-proxy (Cilium replaces both)."
+  }
+
+  assert {
+    condition     = data.talos_cluster_health.this.skip_kubernetes_checks == true
+    error_message = "The health gate must not wait for Ready nodes: they become Ready only after Cilium, which is installed afterwards."
+  }
+}
+
 run "worker_gets_its_own_network" {
   command = plan
 

@@ -19,7 +19,7 @@ class CrdUpToDateTest {
     String generated = Files.readString(GENERATED);
     String committed = Files.readString(COMMITTED);
     assertThat(committed)
-        .as("%s is out of date; run `./mvnw -pl wharf-api -Pupdate-crd process-classes` to update it", COMMITTED)
+        .as("%s is out of date; run `./mvnw -pl wharf-api -am -Pupdate-crd process-classes` to update it", COMMITTED)
         .isEqualTo(generated);
   }
 }

@@ -75,6 +75,22 @@ public final class AppNames {
     return team;
   }
 
+  /**
+   * The description Wharf gives the app's robot: with the robot's name it marks the robot as
+   * made by Wharf for this app, so a same-named robot made by someone else is left alone.
+   */
+  public static String harborRobotDescription(AppRef app) {
+    return "Wharf: pull access for " + app;
+  }
+
+  /** The project of a robot named {@code robot$<project>+<name>}; empty for any other name. */
+  public static java.util.Optional<String> harborRobotProject(String robotName) {
+    int dollar = robotName.indexOf('$');
+    int plus = robotName.indexOf('+');
+    return dollar < 0 || plus < dollar ? java.util.Optional.empty()
+        : java.util.Optional.of(robotName.substring(dollar + 1, plus));
+  }
+
   /** Harbor's rule for robot names: lower-case runs joined by single '.', '_' or '-'. */
   private static final java.util.regex.Pattern HARBOR_ROBOT_NAME =
       java.util.regex.Pattern.compile("^[a-z0-9]+(?:[._-][a-z0-9]+)*$");

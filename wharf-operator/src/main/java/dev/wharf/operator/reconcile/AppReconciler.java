@@ -126,7 +126,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
         step.ensure(run);
         progress.ok(step.condition(), "Provisioned", step.describe(run));
       } else {
-        if (step.mayExist(run)) {
+        if (step.recorded(run)) {
           step.remove(run, DeletionPolicy.KEEP_DATA);
         }
         progress.ok(step.condition(), "Disabled", "not enabled in the spec");
@@ -178,6 +178,12 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     return control.rescheduleAfter(next);
   }
 
+  /**
+   * Revokes what this App is recorded to hold (its OpenBao entry and status.provisioned, both
+   * written by the operator) and, under deletionPolicy Delete, drops the recorded data. What
+   * is not recorded is left alone whatever the spec says: an App that was refused, or whose
+   * spec changed to names it never got, removes nothing that is not its own.
+   */
   @Override
   public DeleteControl cleanup(App app, Context<App> context) {
     AppRef ref;
@@ -192,7 +198,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     try {
       secrets.load(run);
       for (CapabilityStep step : capabilities) {
-        if (app.getSpec() != null && (step.enabled(app.getSpec()) || step.mayExist(run))) {
+        if (step.recorded(run)) {
           step.remove(run, policy);
         }
       }

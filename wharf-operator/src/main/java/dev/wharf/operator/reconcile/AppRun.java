@@ -5,10 +5,12 @@ import dev.wharf.api.ProvisionedNames;
 import dev.wharf.operator.openbao.KvSecret;
 import dev.wharf.provisioning.AppRef;
 import dev.wharf.provisioning.Secret;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The working state of one reconciliation of one App: what OpenBao held at the start, the
@@ -23,12 +25,17 @@ public final class AppRun {
   private Optional<KvSecret> stored = Optional.empty();
   private final Map<String, String> desired = new LinkedHashMap<>();
   private final ProvisionedNames names = new ProvisionedNames();
+  /** status.provisioned as the reconcile found it: part of the record of what the App holds. */
+  private final ProvisionedNames recordedNames;
   private long kvVersion;
 
   public AppRun(App app, AppRef ref, boolean rotate) {
     this.app = app;
     this.ref = ref;
     this.rotate = rotate;
+    var status = app.getStatus();
+    this.recordedNames = status == null || status.getProvisioned() == null ? new ProvisionedNames()
+        : Serialization.clone(status.getProvisioned());
   }
 
   public App app() { return app; }
@@ -48,6 +55,20 @@ public final class AppRun {
 
   public Optional<String> storedValue(String key) {
     return stored.map(s -> s.get(key)).filter(v -> !v.isEmpty());
+  }
+
+  /**
+   * The value recorded for a capability: the OpenBao entry's {@code storedKey}, else what
+   * status.provisioned says ({@code statusName}). Both are written by the operator only.
+   */
+  public Optional<String> recorded(String storedKey, Function<ProvisionedNames, String> statusName) {
+    return storedValue(storedKey).or(() -> Optional.ofNullable(statusName.apply(recordedNames)).filter(v -> !v.isEmpty()));
+  }
+
+  /** True when the record names exactly {@code derived}, the name Wharf gives this App's account. */
+  public boolean recordedAs(String storedKey, Function<ProvisionedNames, String> statusName, String derived) {
+    return storedValue(storedKey).filter(derived::equals).isPresent()
+        || derived.equals(statusName.apply(recordedNames));
   }
 
   public Optional<Secret> storedSecret(String key) {

@@ -7,6 +7,7 @@ import static dev.wharf.operator.model.PlatformKeys.MYSQL_USERNAME;
 
 import dev.wharf.api.AppSpec;
 import dev.wharf.api.AppStatus;
+import dev.wharf.api.ProvisionedNames;
 import dev.wharf.provisioning.DeletionPolicy;
 import dev.wharf.provisioning.Names;
 import dev.wharf.provisioning.Outcome;
@@ -26,7 +27,10 @@ public final class MySqlStep implements CapabilityStep {
 
   @Override public boolean enabled(AppSpec spec) { return spec.mysqlEnabled(); }
 
-  @Override public boolean mayExist(AppRun run) { return run.storedValue(MYSQL_USERNAME).isPresent(); }
+  @Override
+  public boolean recorded(AppRun run) {
+    return run.recordedAs(MYSQL_USERNAME, ProvisionedNames::getMysqlUser, Names.mysqlUser(run.ref()));
+  }
 
   @Override
   public String describe(AppRun run) {

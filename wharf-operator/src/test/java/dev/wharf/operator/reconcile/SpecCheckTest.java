@@ -68,6 +68,17 @@ class SpecCheckTest {
   }
 
   @Test
+  void keyPrefixesShorterThanThreeCharactersAreRefused() {
+    App shortPrefix = app("team-a", "cache", "team-a", null);
+    shortPrefix.getSpec().setRedis(new RedisSpec(true, "ca"));
+    assertThat(refusal(() -> check.check(shortPrefix, Map.of(), List.of())).getMessage())
+        .contains("\"ca\"", "shorter than 3");
+    App shortName = app("team-a", "x", "team-a", null); // default prefix "x:"
+    shortName.getSpec().setRedis(new RedisSpec(true, null));
+    assertThat(refusal(() -> check.check(shortName, Map.of(), List.of())).reason()).isEqualTo("InvalidSpec");
+  }
+
+  @Test
   void anAppMayNotTakeThePlatformsOwnOpenBaoRoles() {
     App app = app("external", "secrets", "team-a", null);
     var e = refusal(() -> check.check(app, Map.of(SpecCheck.TEAM_LABEL, "team-a"), List.of()));

@@ -35,6 +35,11 @@ public final class WharfOperator implements AutoCloseable {
     this.operator = new Operator(o -> {
       o.withKubernetesClient(client);
       o.withCloseClientOnStop(false);
+      // One write mode, in the cluster and in the tests: the finalizer by JOSDK's JSON Patch
+      // (conflicts retried by re-reading the App), the status by StatusWrite. Server-side
+      // apply would differ between the two: fabric8's mock server cannot apply.
+      o.withUseSSAToPatchPrimaryResource(false);
+      o.withSSABasedCreateUpdateMatchForDependentResources(false);
       overrides.accept(o);
     });
     this.reconciler = new AppReconciler(client,

@@ -23,17 +23,22 @@ import dev.wharf.provisioning.mysql.MySqlProvisioner;
 import dev.wharf.provisioning.mysql.MySqlServer;
 import dev.wharf.provisioning.redis.RedisProvisioner;
 import dev.wharf.provisioning.redis.RedisServer;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.internal.SimpleRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -41,10 +46,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -52,9 +60,8 @@ import java.util.logging.Logger;
  * The operator as the tests and the reconcile benchmark run it: the Kubernetes API is
  * fabric8's mock server in CRUD mode, MySQL, Redis and Keycloak are the real local servers
  * (SharedRuntime), OpenBao and Harbor are the stubs (the operator's OpenBao token holds only
- * its policy from the GitOps tree, which the stub enforces). JOSDK runs without server-side apply
- * (the mock server does not implement it): primary status is patched with JSON merge patch
- * and the operator's own objects are written with plain create/update.
+ * its policy from the GitOps tree, which the stub enforces). The operator writes the App as it
+ * does in the cluster (see WharfOperator: no server-side apply there either).
  */
 public final class OperatorHarness implements AutoCloseable {
   public static final String OPENBAO_TOKEN = "harness-root-token";
@@ -75,6 +82,8 @@ public final class OperatorHarness implements AutoCloseable {
   public final MySqlServer mysqlServer;
   public final RedisServer redisServer;
   public final WharfOperator operator;
+  /** Answers queued ahead of the CRUD dispatcher, by request. */
+  private final Map<ServerRequest, Queue<ServerResponse>> expected;
   private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
 
   /** The shortest retry delay after a failed step: short, so outage cases recover quickly. */
@@ -84,7 +93,9 @@ public final class OperatorHarness implements AutoCloseable {
   public OperatorHarness(Duration resync) {
     // The mock server logs every request through java.util.logging, which costs more than the request.
     MOCK_LOG.setLevel(Level.WARNING);
-    kubeServer = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
+    // CRUD mode, plus answers a test may queue with kubeServer.expect() (e.g. one 409) that come first.
+    expected = new ConcurrentHashMap<>();
+    kubeServer = new KubernetesMockServer(new Context(), new MockWebServer(), expected, new KubernetesMixedDispatcher(expected), false);
     try {
       kubeServer.init(InetAddress.getByName("127.0.0.1"), 0);
     } catch (IOException e) {
@@ -115,11 +126,29 @@ public final class OperatorHarness implements AutoCloseable {
         new HarborClient(harbor.uri(), HARBOR_USER, () -> HARBOR_PASSWORD), writes);
     operator = new WharfOperator(operatorKube, backends,
         new WharfOperator.Options(TEAMS, ClusterSettings.defaults(), resync, MIN_BACKOFF, Duration.ofSeconds(2)),
-        o -> o.withUseSSAToPatchPrimaryResource(false)
-            .withSSABasedCreateUpdateMatchForDependentResources(false)
-            .checkingCRDAndValidateLocalModel(false)
-            .withConcurrentReconciliationThreads(8));
+        o -> o.checkingCRDAndValidateLocalModel(false).withConcurrentReconciliationThreads(8));
     operator.start();
+  }
+
+  /**
+   * Makes the API server answer the next {@code method} request to {@code path} with 409
+   * Conflict, as a real server does when an object changed meanwhile. True from the returned
+   * check once that answer was given.
+   */
+  public BooleanSupplier conflictOnce(String method, String path) {
+    var conflict = new StatusBuilder().withStatus("Failure").withReason("Conflict").withCode(409)
+        .withMessage("Operation cannot be fulfilled: the object has been modified; please apply your changes"
+            + " to the latest version and try again").build();
+    var expect = kubeServer.expect();
+    var forMethod = switch (method) {
+      case "PATCH" -> expect.patch();
+      case "PUT" -> expect.put();
+      case "POST" -> expect.post();
+      default -> throw new IllegalArgumentException("no conflict for " + method);
+    };
+    forMethod.withPath(path).andReturn(409, conflict).once();
+    var request = new SimpleRequest(HttpMethod.valueOf(method), path);
+    return () -> expected.get(request).isEmpty();
   }
 
   /** External writes so far: provisioning library's count plus what the OpenBao and Harbor stubs received. */

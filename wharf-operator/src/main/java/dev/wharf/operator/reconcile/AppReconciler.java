@@ -86,13 +86,13 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
         applyKubeObjects(run, progress);
       }
     }
-    return updateStatus(app, run, progress, before);
+    return updateStatus(app, run, progress, before, context);
   }
 
   private AppRun validateSpec(App app, Context<App> context, Progress progress) {
     try {
       AppRef ref = specCheck.check(app, namespaceLabels(app), context.getPrimaryCache().list().toList());
-      return new AppRun(app, ref, rotationRequested(app));
+      return new AppRun(app, ref);
     } catch (RuntimeException e) {
       progress.refused(failure(app.getMetadata().getNamespace() + "/" + app.getMetadata().getName(), "spec check", e));
       return null;
@@ -153,14 +153,12 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     }
   }
 
-  private UpdateControl<App> updateStatus(App app, AppRun run, Progress progress, AppStatus before) {
+  private UpdateControl<App> updateStatus(App app, AppRun run, Progress progress, AppStatus before, Context<App> context) {
     progress.finish();
     AppStatus status = progress.status();
     if (run != null && progress.ok()) {
       status.setProvisioned(run.names());
-      if (run.rotate()) {
-        status.setRotation(app.getMetadata().getAnnotations().get(App.ROTATE_ANNOTATION));
-      }
+      run.pendingRotation().ifPresent(status::setRotation);
     }
     // A refused spec has no AppRef (run is null) and waits for the next resync or edit.
     Duration next = resync;
@@ -174,8 +172,10 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
       LOG.info("{}/{}: Ready={} ({})", app.getMetadata().getNamespace(), app.getMetadata().getName(),
           status.isTrue(AppStatus.READY), status.condition(AppStatus.READY).map(c -> c.getReason()).orElse(""));
     }
-    UpdateControl<App> control = changed ? UpdateControl.patchStatus(app) : UpdateControl.noUpdate();
-    return control.rescheduleAfter(next);
+    if (changed) {
+      StatusWrite.write(app, status, context);
+    }
+    return UpdateControl.<App>noUpdate().rescheduleAfter(next);
   }
 
   /**
@@ -194,7 +194,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     }
     DeletionPolicy policy = app.getSpec() != null && app.getSpec().deletionPolicyOrDefault() == dev.wharf.api.DeletionPolicy.Delete
         ? DeletionPolicy.DROP_DATA : DeletionPolicy.KEEP_DATA;
-    AppRun run = new AppRun(app, ref, false);
+    AppRun run = new AppRun(app, ref);
     try {
       secrets.load(run);
       for (CapabilityStep step : capabilities) {
@@ -225,13 +225,6 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
       LOG.warn("{}: {} failed: {}", app, step, failure.message());
     }
     return failure;
-  }
-
-  private boolean rotationRequested(App app) {
-    Map<String, String> annotations = app.getMetadata().getAnnotations();
-    String wanted = annotations == null ? null : annotations.get(App.ROTATE_ANNOTATION);
-    String done = app.getStatus() == null ? null : app.getStatus().getRotation();
-    return wanted != null && !wanted.isBlank() && !wanted.equals(done);
   }
 
   private Map<String, String> namespaceLabels(App app) {

@@ -46,6 +46,7 @@ public final class MySqlStep implements CapabilityStep {
     run.put(MYSQL_URL, mysql.jdbcUrl(run.ref()));
     run.put(MYSQL_USERNAME, Names.mysqlUser(run.ref()));
     run.putSecret(MYSQL_PASSWORD, password);
+    run.markRotated(MYSQL_PASSWORD);
     run.names().setMysqlDatabase(Names.mysqlDatabase(run.ref()));
     run.names().setMysqlUser(Names.mysqlUser(run.ref()));
   }

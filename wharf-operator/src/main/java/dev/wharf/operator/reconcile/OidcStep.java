@@ -45,6 +45,7 @@ public final class OidcStep implements CapabilityStep {
     run.put(OIDC_ISSUER_URI, clients.issuer());
     run.put(OIDC_CLIENT_ID, clients.clientId(run.ref()));
     run.putSecret(OIDC_CLIENT_SECRET, secret);
+    run.markRotated(OIDC_CLIENT_SECRET);
     run.names().setOidcClientId(clients.clientId(run.ref()));
   }
 

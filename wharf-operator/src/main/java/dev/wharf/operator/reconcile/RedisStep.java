@@ -56,6 +56,7 @@ public final class RedisStep implements CapabilityStep {
     run.put(REDIS_URL, redis.url());
     run.put(REDIS_USERNAME, Names.redisUser(run.ref()));
     run.putSecret(REDIS_PASSWORD, password);
+    run.markRotated(REDIS_PASSWORD);
     run.put(REDIS_KEY_PREFIX, prefix.value());
     run.names().setRedisUser(Names.redisUser(run.ref()));
     run.names().setRedisKeyPrefix(prefix.value());

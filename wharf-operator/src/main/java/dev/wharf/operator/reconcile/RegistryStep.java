@@ -64,7 +64,7 @@ public final class RegistryStep implements CapabilityStep {
     }
     Optional<String> storedId = run.storedValue(REGISTRY_ROBOT_ID);
     Optional<Robot> kept = ours.stream()
-        .filter(r -> !run.rotate() && storedId.isPresent() && storedId.get().equals(Long.toString(r.id()))
+        .filter(r -> !run.rotate(REGISTRY_PASSWORD) && storedId.isPresent() && storedId.get().equals(Long.toString(r.id()))
             && run.storedValue(REGISTRY_USERNAME).orElse("").equals(r.name())
             && run.storedValue(REGISTRY_PASSWORD).isPresent())
         .findFirst();
@@ -78,6 +78,7 @@ public final class RegistryStep implements CapabilityStep {
       run.put(REGISTRY_PASSWORD, created.secret());
       run.put(REGISTRY_ROBOT_ID, Long.toString(created.id()));
     }
+    run.markRotated(REGISTRY_PASSWORD);
     run.names().setRegistryRobot(run.desired().get(REGISTRY_USERNAME));
   }
 

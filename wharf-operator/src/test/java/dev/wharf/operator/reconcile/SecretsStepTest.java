@@ -29,7 +29,7 @@ class SecretsStepTest {
   }
 
   static AppRun run(String ns, String name) {
-    return new AppRun(new App(ns, name, new AppSpec("team-a")), AppRef.of(ns, name), false);
+    return new AppRun(new App(ns, name, new AppSpec("team-a")), AppRef.of(ns, name));
   }
 
   @Test

@@ -94,7 +94,7 @@ class AppOperatorIT {
         .collect(java.util.stream.Collectors.toSet());
     assertThat(used).extracting(Object::toString).as("the other cases exercised the operator")
         .contains("watch platform.wharf.dev/apps", "patch platform.wharf.dev/apps/status", "create core/serviceaccounts",
-            "update networking.k8s.io/networkpolicies", "get core/namespaces");
+            "patch networking.k8s.io/networkpolicies", "get core/namespaces");
     assertThat(used).filteredOn(a -> !role.allows(a)).as("requests the ClusterRole does not grant").isEmpty();
   }
 

@@ -45,6 +45,13 @@ final class Apps {
     await().atMost(Duration.ofSeconds(30)).until(() -> h.app(ns, name) == null);
   }
 
+  /** Makes the operator reconcile an unchanged App (as the periodic resync does) and waits for it. */
+  void resync(String ns, String name) {
+    long before = h.operator.reconciles();
+    h.requestResync(ns, name);
+    await().atMost(Duration.ofSeconds(30)).until(() -> h.operator.reconciles() > before);
+  }
+
   Map<String, String> kv(String ns, String name) {
     return h.openBao.kv("apps/" + ns + "/" + name);
   }

@@ -83,6 +83,6 @@ class OperatorHealthIT {
         new RedisProvisioner(new RedisServer("127.0.0.1", 1, "admin", Secret.of("x")), writes),
         new KeycloakOidcClients(new KeycloakProvisioner(new KeycloakServer(nowhere.toString(), "admin", Secret.of("x")), writes),
             "https://issuer.example"),
-        new OpenBaoClient(nowhere, () -> "x", "wharf", "kubernetes"), new HarborClient(nowhere, "admin", () -> "x"), writes);
+        new OpenBaoClient(nowhere, () -> "x", "wharf"), new HarborClient(nowhere, "admin", () -> "x"), writes);
   }
 }

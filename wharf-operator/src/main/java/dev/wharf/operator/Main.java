@@ -97,8 +97,7 @@ public final class Main {
         ? () -> auth.token().get().get().reveal()
         : new KubernetesLogin(config.openBaoAddress(), tls,
             config.cluster().kubernetesAuthMount(), auth.role(), auth.jwtFile(), Clock.systemUTC());
-    return new OpenBaoClient(config.openBaoAddress(), tls, token, config.cluster().kvMount(),
-        config.cluster().kubernetesAuthMount());
+    return new OpenBaoClient(config.openBaoAddress(), tls, token, config.cluster().kvMount());
   }
 
   /**

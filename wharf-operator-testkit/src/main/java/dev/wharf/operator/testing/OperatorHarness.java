@@ -23,6 +23,8 @@ import dev.wharf.provisioning.mysql.MySqlProvisioner;
 import dev.wharf.provisioning.mysql.MySqlServer;
 import dev.wharf.provisioning.redis.RedisProvisioner;
 import dev.wharf.provisioning.redis.RedisServer;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -59,9 +61,11 @@ import java.util.logging.Logger;
 /**
  * The operator as the tests and the reconcile benchmark run it: the Kubernetes API is
  * fabric8's mock server in CRUD mode, MySQL, Redis and Keycloak are the real local servers
- * (SharedRuntime), OpenBao and Harbor are the stubs (the operator's OpenBao token holds only
- * its policy from the GitOps tree, which the stub enforces). The operator writes the App as it
- * does in the cluster (see WharfOperator: no server-side apply there either).
+ * (SharedRuntime), OpenBao and Harbor are the stubs. OpenBao is set up from the GitOps tree as
+ * its bootstrap script sets it up (policies, roles), and the operator's token holds only its
+ * policy, which the stub enforces; the teams' namespaces are those of gitops/tenants. The
+ * operator writes the App as it does in the cluster (see WharfOperator: no server-side apply
+ * there either).
  */
 public final class OperatorHarness implements AutoCloseable {
   public static final String OPENBAO_TOKEN = "harness-root-token";
@@ -106,7 +110,11 @@ public final class OperatorHarness implements AutoCloseable {
     operatorConfig.setUserAgent(OPERATOR_USER_AGENT);
     operatorKube = new KubernetesClientBuilder().withConfig(operatorConfig).build();
     kube.apiextensions().v1().customResourceDefinitions().resource(appCrd()).create();
-    openBao = new OpenBaoStub(OPENBAO_TOKEN, "wharf");
+    for (String team : TEAMS) {
+      kube.resource(tenantNamespaceFromTree(team)).create();
+    }
+    openBao = new OpenBaoStub(OPENBAO_TOKEN, "wharf", this::namespaceLabels);
+    OpenBaoBootstrap.apply(openBao, OPENBAO_TOKEN, locate("gitops/services/openbao/bootstrap"));
     harbor = new HarborStub(HARBOR_USER, HARBOR_PASSWORD);
     // The operator runs with the policy OpenBao gives it in the cluster, not with a root token.
     try {
@@ -122,7 +130,7 @@ public final class OperatorHarness implements AutoCloseable {
     redisServer = new RedisServer(r.host(), r.port(), r.adminUser(), Secret.of(r.adminPassword()));
     Writes writes = new Writes();
     Backends backends = new Backends(new MySqlProvisioner(mysqlServer, writes), new RedisProvisioner(redisServer, writes),
-        TestOidc.clients(runtime, writes), new OpenBaoClient(openBao.uri(), () -> operatorToken, "wharf", "kubernetes"),
+        TestOidc.clients(runtime, writes), new OpenBaoClient(openBao.uri(), () -> operatorToken, "wharf"),
         new HarborClient(harbor.uri(), HARBOR_USER, () -> HARBOR_PASSWORD), writes);
     operator = new WharfOperator(operatorKube, backends,
         new WharfOperator.Options(TEAMS, ClusterSettings.defaults(), resync, MIN_BACKOFF, Duration.ofSeconds(2)),
@@ -194,6 +202,29 @@ public final class OperatorHarness implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for the operator to go quiet", e);
     }
+  }
+
+  /** The team's namespace as gitops/tenants/<team>/namespace.yaml declares it. */
+  private static Namespace tenantNamespaceFromTree(String team) {
+    try (var in = Files.newInputStream(locate("gitops/tenants/" + team + "/namespace.yaml"))) {
+      return Serialization.unmarshal(in, Namespace.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Makes another tenant namespace given to {@code team}, as a platform engineer would from
+   * gitops/tenants/template: labelled as a tenant and with the team label the operator reads.
+   */
+  public void tenantNamespace(String name, String team) {
+    kube.resource(new NamespaceBuilder().withNewMetadata().withName(name).addToLabels("wharf.dev/tenant", "true")
+        .addToLabels("platform.wharf.dev/team", team).endMetadata().build()).create();
+  }
+
+  private Map<String, String> namespaceLabels(String name) {
+    Namespace ns = kube.namespaces().withName(name).get();
+    return ns == null || ns.getMetadata().getLabels() == null ? Map.of() : ns.getMetadata().getLabels();
   }
 
   /** An App spec of the team with every capability enabled. */

@@ -25,8 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reconciles an App in named steps: validate spec, load stored secrets, mysql, redis, oidc,
- * registry (these four in parallel), store secrets (OpenBao secret + policy + role), kube
- * objects, status. A failing capability sets its condition False and the others still run;
+ * registry (these four in parallel), store secrets (the OpenBao entry), kube objects, status. A failing capability sets its condition False and the others still run;
  * what succeeded is stored.
  * Generation-aware filtering is replaced by {@link MeaningfulChange} so that the rotate
  * annotation (which does not bump the generation) triggers a reconcile but status writes do not.
@@ -101,7 +100,6 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
 
   private boolean loadStoredSecrets(AppRun run, Progress progress) {
     try {
-      secrets.refuseIfNamesTaken(run);
       secrets.load(run);
       return true;
     } catch (RuntimeException e) {

@@ -3,7 +3,6 @@ package dev.wharf.operator.reconcile;
 import dev.wharf.api.App;
 import dev.wharf.api.AppSpec;
 import dev.wharf.api.DnsLabel;
-import dev.wharf.operator.model.AppNames;
 import dev.wharf.provisioning.AppRef;
 import dev.wharf.provisioning.InvalidNameException;
 import dev.wharf.provisioning.KeyPrefix;
@@ -22,6 +21,11 @@ import java.util.Set;
 public final class SpecCheck {
   /** A namespace other than the team's own may be given to a team with this label. */
   public static final String TEAM_LABEL = "platform.wharf.dev/team";
+  /**
+   * Tenant namespaces (gitops/tenants) carry this label: OpenBao's role for apps admits
+   * ServiceAccounts of such namespaces only, and the operator may write only there.
+   */
+  public static final String TENANT_LABEL = "wharf.dev/tenant";
 
   private final Set<String> knownTeams;
 
@@ -35,11 +39,6 @@ public final class SpecCheck {
       ref = AppRef.of(app.getMetadata().getNamespace(), app.getMetadata().getName());
     } catch (InvalidNameException e) {
       throw invalid(e.getMessage());
-    }
-    String role = AppNames.openBaoRole(ref);
-    if (AppNames.PLATFORM_OPENBAO_ROLES.contains(role)) {
-      throw invalid("App " + ref + " would get OpenBao role '" + role + "', which belongs to the platform itself:"
-          + " give the App another name");
     }
     AppSpec spec = app.getSpec();
     if (spec == null || spec.getTeam() == null) {
@@ -56,6 +55,11 @@ public final class SpecCheck {
     if (!team.equals(ref.namespace()) && !team.equals(namespaceLabels.get(TEAM_LABEL))) {
       throw invalid("namespace " + ref.namespace() + " does not belong to team " + team
           + ": create the App in namespace " + team + ", or label the namespace " + TEAM_LABEL + "=" + team);
+    }
+    if (!team.equals(ref.namespace()) && !"true".equals(namespaceLabels.get(TENANT_LABEL))) {
+      throw invalid("namespace " + ref.namespace() + " is not a Wharf tenant namespace (label " + TENANT_LABEL
+          + "=true): make it from gitops/tenants/template, which also lets the operator and the app's"
+          + " ServiceAccount in, or create the App in namespace " + team);
     }
     if (spec.redisEnabled()) {
       KeyPrefix prefix;

@@ -14,6 +14,7 @@ import dev.wharf.api.RedisSpec;
 import dev.wharf.api.RegistrySpec;
 import dev.wharf.operator.stub.HarborStub;
 import dev.wharf.operator.testing.OperatorHarness;
+import dev.wharf.operator.testing.RbacCheck;
 import dev.wharf.operator.testing.TestOidc;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -82,20 +83,20 @@ class AppOperatorIT {
 
   /**
    * Runs after the other cases: every request the operator sent to the API server (informer,
-   * finalizer, status, the objects in app namespaces, namespace labels) is one the ClusterRole
-   * in gitops/services/wharf-operator/rbac.yaml grants. The mock server runs without
-   * server-side apply, whose requests are PATCHes too, so the verbs are the same.
+   * finalizer, status, the objects in app namespaces, namespace labels) is one that the
+   * operator's RBAC grants: gitops/services/wharf-operator/rbac.yaml cluster-wide, and the
+   * RoleBinding of gitops/tenants/template in each tenant namespace the harness made.
    */
   @Test
   @Order(Integer.MAX_VALUE - 1)
-  void theClusterRoleGrantsEveryRequestTheOperatorMade() {
-    var role = dev.wharf.operator.testing.ClusterRoleCheck.fromTree();
-    var used = h.takeOperatorRequests().stream().map(dev.wharf.operator.testing.ClusterRoleCheck::attributes)
-        .collect(java.util.stream.Collectors.toSet());
+  void theOperatorsRbacGrantsEveryRequestItMade() {
+    var rbac = RbacCheck.fromTree(h.kube.rbac().roleBindings().inAnyNamespace().list().getItems());
+    var used = h.takeOperatorRequests().stream().map(RbacCheck::attributes).collect(java.util.stream.Collectors.toSet());
     assertThat(used).extracting(Object::toString).as("the other cases exercised the operator")
-        .contains("watch platform.wharf.dev/apps", "patch platform.wharf.dev/apps/status", "create core/serviceaccounts",
-            "patch networking.k8s.io/networkpolicies", "get core/namespaces");
-    assertThat(used).filteredOn(a -> !role.allows(a)).as("requests the ClusterRole does not grant").isEmpty();
+        .contains("watch platform.wharf.dev/apps", "patch platform.wharf.dev/apps/status in team-a",
+            "create core/serviceaccounts in team-a", "patch networking.k8s.io/networkpolicies in team-a",
+            "get core/namespaces in shared");
+    assertThat(used).filteredOn(a -> !rbac.allows(a)).as("requests the operator's RBAC does not grant").isEmpty();
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.wharf.provisioning.AppRef;
 import dev.wharf.provisioning.DeletionPolicy;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -229,7 +230,15 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     if (app.getSpec() != null && Objects.equals(app.getSpec().getTeam(), app.getMetadata().getNamespace())) {
       return Map.of(); // the team's own namespace: no lookup needed
     }
-    Namespace ns = client.namespaces().withName(app.getMetadata().getNamespace()).get();
+    Namespace ns;
+    try {
+      ns = client.namespaces().withName(app.getMetadata().getNamespace()).get();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 403) {
+        return Map.of(); // the operator may read only tenant namespaces: this one is none
+      }
+      throw e;
+    }
     return ns == null || ns.getMetadata().getLabels() == null ? Map.of() : ns.getMetadata().getLabels();
   }
 

@@ -6,7 +6,7 @@ import dev.wharf.api.DnsLabel;
 import dev.wharf.provisioning.AppRef;
 import dev.wharf.provisioning.InvalidNameException;
 import dev.wharf.provisioning.KeyPrefix;
-import java.net.URI;
+import dev.wharf.provisioning.keycloak.OidcClientSpec;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -76,8 +76,11 @@ public final class SpecCheck {
       });
     }
     if (spec.oidcEnabled()) {
-      spec.getOidc().getRedirectUris().forEach(u -> checkUri("spec.oidc.redirectUris", u, true));
-      spec.getOidc().getWebOrigins().forEach(u -> checkUri("spec.oidc.webOrigins", u, false));
+      try {
+        OidcClientSpec.of(spec.getOidc().getRedirectUris(), spec.getOidc().getWebOrigins());
+      } catch (InvalidNameException e) {
+        throw invalid("spec.oidc: " + e.getMessage());
+      }
     }
     return ref;
   }
@@ -99,23 +102,6 @@ public final class SpecCheck {
       return Optional.of(RedisStep.prefix(o.getSpec(), AppRef.of(o.getMetadata().getNamespace(), o.getMetadata().getName())));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
-    }
-  }
-
-  private static void checkUri(String field, String value, boolean allowTrailingWildcard) {
-    String plain = allowTrailingWildcard && value.endsWith("/*") ? value.substring(0, value.length() - 1) : value;
-    boolean ok;
-    try {
-      URI u = URI.create(plain);
-      boolean local = "http".equals(u.getScheme()) && ("localhost".equals(u.getHost()) || "127.0.0.1".equals(u.getHost()));
-      ok = ("https".equals(u.getScheme()) || local) && u.getHost() != null && !plain.contains("*")
-          && u.getUserInfo() == null && u.getFragment() == null;
-    } catch (IllegalArgumentException e) {
-      ok = false;
-    }
-    if (!ok) {
-      throw invalid(field + " entry '" + value + "' is not allowed: use an https URL (http only for localhost)"
-          + (allowTrailingWildcard ? ", optionally ending in /*" : "") + ", with no other wildcard");
     }
   }
 

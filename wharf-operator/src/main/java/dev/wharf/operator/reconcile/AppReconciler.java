@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reconciles an App in named steps: validate spec, load stored secrets, mysql, redis, oidc,
- * registry (these four in parallel), store secrets (the OpenBao entry), kube objects, status. A failing capability sets its condition False and the others still run;
+ * registry and the namespace objects (these in parallel), store secrets (the OpenBao entry),
+ * the ExternalSecrets, status. A failing capability sets its condition False and the others still run;
  * what succeeded is stored.
  * Generation-aware filtering is replaced by {@link MeaningfulChange} so that the rotate
  * annotation (which does not bump the generation) triggers a reconcile but status writes do not.
@@ -80,10 +81,11 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
 
     AppRun run = validateSpec(app, context, progress);
     if (run != null && loadStoredSecrets(run, progress)) {
-      provisionCapabilities(run, progress);
+      Parallel.runAll(List.of(() -> provisionCapabilities(run, progress), () -> applyNamespaceObjects(run, progress)),
+          "reconciling " + run.ref());
       storeSecrets(run, progress);
       if (!progress.failed(AppStatus.SECRETS_READY)) {
-        applyKubeObjects(run, progress);
+        applyExternalSecrets(run, progress);
       }
     }
     return updateStatus(app, run, progress, before, context);
@@ -144,11 +146,25 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     }
   }
 
-  private void applyKubeObjects(AppRun run, Progress progress) {
+  /**
+   * The objects in the namespace that do not depend on the stored secret (ServiceAccount,
+   * SecretStore, dashboard, NetworkPolicy), applied while the capabilities are provisioned:
+   * they wait on the API server, the capabilities on the other servers.
+   */
+  private void applyNamespaceObjects(AppRun run, Progress progress) {
     try {
-      kubeObjects.ensure(run);
+      kubeObjects.ensureNamespaceObjects(run);
     } catch (RuntimeException e) {
       progress.failed(AppStatus.SECRETS_READY, failure(run.ref().toString(), "applying objects in the namespace", e));
+    }
+  }
+
+  /** The ExternalSecrets, which carry the stored secret's version so that ESO syncs a new one at once. */
+  private void applyExternalSecrets(AppRun run, Progress progress) {
+    try {
+      kubeObjects.ensureExternalSecrets(run);
+    } catch (RuntimeException e) {
+      progress.failed(AppStatus.SECRETS_READY, failure(run.ref().toString(), "applying the ExternalSecrets", e));
     }
   }
 

@@ -29,6 +29,7 @@ public final class AppRun {
   private final ProvisionedNames names = new ProvisionedNames();
   /** status.provisioned as the reconcile found it: part of the record of what the App holds. */
   private final ProvisionedNames recordedNames;
+  private final boolean provisionedBefore;
   private long kvVersion;
 
   public AppRun(App app, AppRef ref) {
@@ -40,10 +41,19 @@ public final class AppRun {
         .filter(v -> !v.isBlank()).filter(v -> status == null || !v.equals(status.getRotation()));
     this.recordedNames = status == null || status.getProvisioned() == null ? new ProvisionedNames()
         : Serialization.clone(status.getProvisioned());
+    this.provisionedBefore = status != null && status.getProvisioned() != null;
   }
 
   public App app() { return app; }
   public AppRef ref() { return ref; }
+  /**
+   * True when the App was provisioned once (status.provisioned is set): its namespace objects
+   * most likely exist, so they are read before anything is written.
+   */
+  public boolean provisionedBefore() {
+    return provisionedBefore;
+  }
+
   /** The rotate annotation's value, when it is not handled yet for every credential of the App. */
   public Optional<String> pendingRotation() { return pendingRotation; }
 

@@ -7,8 +7,10 @@ import dev.wharf.provisioning.AppRef;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Makes the app namespace hold the desired objects. What is absent is created. What exists is
@@ -31,14 +33,24 @@ public final class KubeObjectsStep {
     this.model = model;
   }
 
-  public void ensure(AppRun run) {
-    List<HasMetadata> desired = model.build(run.app(), run.kvVersion());
+  /** Every object but the ExternalSecrets: none of them depends on the stored secret. */
+  public void ensureNamespaceObjects(AppRun run) {
+    ensure(run, kind -> !kind.equals("ExternalSecret"));
+  }
+
+  /** The ExternalSecrets, which carry the version of the app's stored secret (run.kvVersion()). */
+  public void ensureExternalSecrets(AppRun run) {
+    ensure(run, kind -> kind.equals("ExternalSecret"));
+  }
+
+  private void ensure(AppRun run, Predicate<String> kinds) {
+    List<HasMetadata> desired = model.build(run.app(), run.kvVersion()).stream().filter(o -> kinds.test(o.getKind())).toList();
     // The objects are independent: apply them side by side, then report the first failure.
     Parallel.runAll(desired.stream().<Runnable>map(want -> () -> apply(run, want)).toList(), "applying objects of " + run.ref());
     for (String[] kindAndName : possible(run.ref())) {
       boolean wanted = desired.stream().anyMatch(d -> d.getKind().equals(kindAndName[0])
           && d.getMetadata().getName().equals(kindAndName[1]));
-      if (!wanted) {
+      if (kinds.test(kindAndName[0]) && !wanted) {
         HasMetadata have = get(kindAndName[0], run.ref().namespace(), kindAndName[1]);
         if (have != null && ManagedFields.controlledBy(have, uid(run))) {
           delete(have);
@@ -48,6 +60,11 @@ public final class KubeObjectsStep {
   }
 
   private void apply(AppRun run, HasMetadata want) {
+    // An App not provisioned yet most likely has none of its objects: create without reading
+    // first, and read only if the name is taken after all.
+    if (!run.provisionedBefore() && created(want)) {
+      return;
+    }
     HasMetadata have = get(want.getKind(), want.getMetadata().getNamespace(), want.getMetadata().getName());
     if (have == null) {
       create(want);
@@ -55,6 +72,19 @@ public final class KubeObjectsStep {
       throw nameTaken(run, have);
     } else {
       ManagedFields.applied(have, want, run.ref()).ifPresent(changed -> patch(have, changed));
+    }
+  }
+
+  /** Creates {@code want}; false when an object of its name exists already (409). */
+  private boolean created(HasMetadata want) {
+    try {
+      create(want);
+      return true;
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 409) {
+        return false;
+      }
+      throw e;
     }
   }
 

@@ -23,12 +23,8 @@ import dev.wharf.provisioning.mysql.MySqlProvisioner;
 import dev.wharf.provisioning.mysql.MySqlServer;
 import dev.wharf.provisioning.redis.RedisProvisioner;
 import dev.wharf.provisioning.redis.RedisServer;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -36,7 +32,6 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -91,7 +86,7 @@ public final class OperatorHarness implements AutoCloseable {
   public final WharfOperator operator;
   /** Answers queued ahead of the CRUD dispatcher, by request. */
   private final Map<ServerRequest, Queue<ServerResponse>> expected;
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private final TenantNamespaces tenants;
   private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
 
   /** The shortest retry delay after a failed step: short, so outage cases recover quickly. */
@@ -114,11 +109,9 @@ public final class OperatorHarness implements AutoCloseable {
     operatorConfig.setUserAgent(OPERATOR_USER_AGENT);
     operatorKube = new KubernetesClientBuilder().withConfig(operatorConfig).build();
     kube.apiextensions().v1().customResourceDefinitions().resource(appCrd()).create();
-    for (String team : TEAMS) {
-      kube.resource(tenantNamespaceFromTree(team)).create();
-      operatorRoleBinding(team);
-    }
-    openBao = new OpenBaoStub(OPENBAO_TOKEN, "wharf", this::namespaceLabels);
+    tenants = new TenantNamespaces(kube);
+    TEAMS.forEach(tenants::createFromTree);
+    openBao = new OpenBaoStub(OPENBAO_TOKEN, "wharf", tenants::labels);
     OpenBaoBootstrap.apply(openBao, OPENBAO_TOKEN, locate("gitops/services/openbao/bootstrap"));
     harbor = new HarborStub(HARBOR_USER, HARBOR_PASSWORD);
     // The operator runs with the policy OpenBao gives it in the cluster, not with a root token.
@@ -209,42 +202,13 @@ public final class OperatorHarness implements AutoCloseable {
     }
   }
 
-  /** The team's namespace as gitops/tenants/<team>/namespace.yaml declares it. */
-  private static Namespace tenantNamespaceFromTree(String team) {
-    try (var in = Files.newInputStream(locate("gitops/tenants/" + team + "/namespace.yaml"))) {
-      return Serialization.unmarshal(in, Namespace.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /**
    * Makes another tenant namespace given to {@code team}, as a platform engineer would from
-   * gitops/tenants/template: labelled as a tenant and with the team label the operator reads.
+   * gitops/tenants/template: labelled as a tenant, with the team label the operator reads and
+   * the operator's RoleBinding.
    */
   public void tenantNamespace(String name, String team) {
-    kube.resource(new NamespaceBuilder().withNewMetadata().withName(name).addToLabels("wharf.dev/tenant", "true")
-        .addToLabels("platform.wharf.dev/team", team).endMetadata().build()).create();
-    operatorRoleBinding(name);
-  }
-
-  /** The operator's RoleBinding of gitops/tenants/template/rbac.yaml, in {@code namespace}. */
-  private void operatorRoleBinding(String namespace) {
-    try {
-      List<HasMetadata> template = SERIALIZATION.unmarshal(Files.readString(locate("gitops/tenants/template/rbac.yaml")));
-      RoleBinding binding = template.stream().filter(RoleBinding.class::isInstance).map(RoleBinding.class::cast)
-          .filter(b -> b.getMetadata().getName().equals("wharf-operator")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("gitops/tenants/template/rbac.yaml has no RoleBinding wharf-operator"));
-      binding.getMetadata().setNamespace(namespace);
-      kube.resource(binding).create();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private Map<String, String> namespaceLabels(String name) {
-    Namespace ns = kube.namespaces().withName(name).get();
-    return ns == null || ns.getMetadata().getLabels() == null ? Map.of() : ns.getMetadata().getLabels();
+    tenants.create(name, team);
   }
 
   /** An App spec of the team with every capability enabled. */

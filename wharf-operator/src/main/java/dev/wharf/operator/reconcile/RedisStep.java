@@ -51,7 +51,7 @@ public final class RedisStep implements CapabilityStep {
   public void ensure(AppRun run) {
     KeyPrefix prefix = prefix(run.app().getSpec(), run.ref());
     // A user lost by a Redis restart or failover comes back with the password the app has.
-    Outcome outcome = redis.ensure(run.ref(), prefix, run.rotate() ? Optional.empty() : run.storedSecret(REDIS_PASSWORD));
+    Outcome outcome = redis.ensure(run.ref(), prefix, run.rotate(REDIS_PASSWORD) ? Optional.empty() : run.storedSecret(REDIS_PASSWORD));
     Secret password = outcome.secret().orElseGet(() -> KeptSecret.keepOrReset(run, REDIS_PASSWORD,
         stored -> redis.verify(run.ref(), stored), () -> redis.rotate(run.ref()), "Redis user"));
     run.put(REDIS_URL, redis.url());

@@ -2,6 +2,8 @@ package dev.wharf.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.wharf.core.DeletionPolicy;
+import dev.wharf.core.DnsLabel;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -33,7 +35,7 @@ public class AppSpec {
 
   @Default("Retain")
   @JsonPropertyDescription("What happens to the app's data when the App is deleted. Credentials and access are always revoked; Retain keeps the database and Redis keys, Delete drops them.")
-  private DeletionPolicy deletionPolicy = DeletionPolicy.Retain;
+  private DeletionPolicy deletionPolicy = DeletionPolicy.RETAIN;
 
   public AppSpec() {}
 
@@ -62,6 +64,6 @@ public class AppSpec {
   public boolean registryEnabled() { return registry != null && registry.isEnabled(); }
   public boolean dashboardsEnabled() { return dashboards != null && dashboards.isEnabled(); }
   public DeletionPolicy deletionPolicyOrDefault() {
-    return deletionPolicy == null ? DeletionPolicy.Retain : deletionPolicy;
+    return deletionPolicy == null ? DeletionPolicy.RETAIN : deletionPolicy;
   }
 }

@@ -1,6 +1,7 @@
 package dev.wharf.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.wharf.core.MySqlPrivileges;
 import io.fabric8.generator.annotation.Default;
 
 public class MySqlSpec {

@@ -1,7 +1,7 @@
 package dev.wharf.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import dev.wharf.provisioning.keycloak.RedirectUris;
+import dev.wharf.core.RedirectUris;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Size;

@@ -2,7 +2,7 @@ package dev.wharf.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import dev.wharf.provisioning.KeyPrefix;
+import dev.wharf.core.KeyPrefix;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;

@@ -7,7 +7,7 @@ import dev.cel.bundle.CelFactory;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.parser.CelStandardMacro;
-import dev.wharf.provisioning.KeyPrefix;
+import dev.wharf.core.KeyPrefix;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;

@@ -2,6 +2,8 @@ package dev.wharf.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.core.DeletionPolicy;
+import dev.wharf.core.MySqlPrivileges;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,7 @@ class AppStatusTest {
     assertThat(app.getSpec().getMysql().getPrivileges()).isEqualTo(MySqlPrivileges.READ_ONLY);
     assertThat(app.getSpec().redisEnabled()).isTrue();
     assertThat(app.getSpec().oidcEnabled()).isFalse();
-    assertThat(app.getSpec().deletionPolicyOrDefault()).isEqualTo(DeletionPolicy.Delete);
+    assertThat(app.getSpec().deletionPolicyOrDefault()).isEqualTo(DeletionPolicy.DELETE);
     assertThat(Serialization.asJson(app)).contains("\"privileges\":\"readOnly\"");
   }
 }

@@ -1,15 +1,15 @@
 package dev.wharf.local;
 
+import dev.wharf.core.Secret;
+import dev.wharf.core.files.PrivateFiles;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.EnumMap;
 import java.util.Map;
@@ -61,7 +61,7 @@ final class AdminCredentials {
       String key = key(service);
       String value = stored.getProperty(key);
       if (value == null || value.isBlank()) {
-        value = Passwords.generate();
+        value = Secret.generate().reveal();
         stored.setProperty(key, value);
         changed = true;
       }
@@ -86,17 +86,9 @@ final class AdminCredentials {
   }
 
   private static void write(Path file, Properties values) throws IOException {
-    Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-    Files.deleteIfExists(tmp);
-    FileModes.createPrivateFile(tmp);
-    try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      values.store(out, "Wharf local runtime administrator passwords (keep private)");
-    }
-    try {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-    }
+    StringWriter out = new StringWriter();
+    values.store(out, "Wharf local runtime administrator passwords (keep private)");
+    PrivateFiles.write(file, out.toString());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.wharf.local;
 
+import dev.wharf.core.files.PrivateFiles;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +42,7 @@ final class MariaDbServer {
     }
     Path initFile = ctx.dir().resolve("admin-init.sql");
     try {
-      FileModes.writePrivate(initFile, adminSql(ctx.adminPassword()));
+      PrivateFiles.write(initFile, adminSql(ctx.adminPassword()));
       Files.createDirectories(ctx.dir().resolve("tmp"));
     } catch (IOException e) {
       throw new LocalRuntimeException("cannot write " + initFile + ": " + e.getMessage(), e);

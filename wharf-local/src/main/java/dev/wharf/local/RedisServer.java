@@ -1,5 +1,6 @@
 package dev.wharf.local;
 
+import dev.wharf.core.files.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,7 +40,7 @@ final class RedisServer {
     try {
       Files.createDirectories(ctx.dataDir());
       writeAclFile(ctx.dataDir().resolve("users.acl"), ctx.adminPassword());
-      FileModes.writePrivate(config, config(ctx));
+      PrivateFiles.write(config, config(ctx));
     } catch (IOException e) {
       throw new LocalRuntimeException("cannot write the Redis configuration in " + ctx.dir() + ": " + e.getMessage(), e);
     }
@@ -86,7 +87,7 @@ final class RedisServer {
         }
       }
     }
-    FileModes.writePrivate(file, String.join("\n", lines) + "\n");
+    PrivateFiles.write(file, String.join("\n", lines) + "\n");
   }
 
   private static String sha256(String value) {

@@ -1,17 +1,14 @@
 package dev.wharf.login;
 
+import dev.wharf.core.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -103,22 +100,8 @@ public final class KubeconfigFile {
 
   private static void write(Path file, Map<String, Object> doc) {
     try {
-      Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file;
-      Path dir = target.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Set<PosixFilePermission> perms = Files.exists(target)
-          ? Files.getPosixFilePermissions(target)
-          : PosixFilePermissions.fromString("rw-------");
-      Path tmp = Files.createTempFile(dir, ".kubeconfig-", ".tmp",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      try {
-        Files.writeString(tmp, dump(doc), StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(tmp, perms);
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      // A kubeconfig the user shares on purpose keeps its mode; a new one is owner-only.
+      PrivateFiles.writeKeepingMode(file, dump(doc).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new LoginException(LoginException.Reason.KUBECONFIG,
           "cannot write the kubeconfig " + file + ": " + e.getMessage()

@@ -1,10 +1,10 @@
 package dev.wharf.login;
 
+import dev.wharf.core.files.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -13,16 +13,11 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -100,7 +95,7 @@ public final class TokenCache {
     return deleted;
   }
 
-  /** Writes the session: a 0600 temporary file in the same directory, then an atomic rename. */
+  /** Writes the session, owner-only and whole (see PrivateFiles). */
   public void write(Session s) {
     Path file = fileFor(s.issuer(), s.clientId());
     Properties p = new Properties();
@@ -117,19 +112,7 @@ public final class TokenCache {
     try {
       p.store(text, "Wharf sign-in session. Keep private: it holds a refresh token.");
       ensureDirectory();
-      Path tmp = Files.createTempFile(dir, ".session-", ".tmp", ownerOnly("rw-------"));
-      try {
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-          ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.ISO_8859_1));
-          while (bytes.hasRemaining()) {
-            ch.write(bytes);
-          }
-          ch.force(true);
-        }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      PrivateFiles.write(file, text.toString().getBytes(StandardCharsets.ISO_8859_1));
     } catch (IOException e) {
       throw new LoginException(LoginException.Reason.CORRUPT_CACHE,
           "cannot write the token cache " + file + ": " + e.getMessage()
@@ -160,7 +143,7 @@ public final class TokenCache {
     try {
       ensureDirectory();
       try {
-        Files.createFile(lock, ownerOnly("rw-------"));
+        PrivateFiles.create(lock);
       } catch (FileAlreadyExistsException ignored) {
         // Another process made it; locking it below is what counts.
       }
@@ -215,15 +198,11 @@ public final class TokenCache {
     return files;
   }
 
+  /** Only when writing: reading the cache (the kubectl path) loads none of this. */
   private void ensureDirectory() throws IOException {
     if (!Files.isDirectory(dir)) {
-      Files.createDirectories(dir, ownerOnly("rwx------"));
+      PrivateFiles.createDirectories(dir);
     }
-  }
-
-  /** Built on use, not at class load: reading the cache (the kubectl path) needs none. */
-  private static FileAttribute<Set<PosixFilePermission>> ownerOnly(String perms) {
-    return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(perms));
   }
 
   private static Path lockFile(Path file) {

@@ -3,12 +3,12 @@ package dev.wharf.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.wharf.core.Secret;
 import dev.wharf.operator.harbor.HarborClient;
 import dev.wharf.operator.model.ClusterSettings;
 import dev.wharf.operator.openbao.OpenBaoClient;
 import dev.wharf.operator.reconcile.KeycloakOidcClients;
 import dev.wharf.operator.testing.OperatorHarness;
-import dev.wharf.provisioning.Secret;
 import dev.wharf.provisioning.Writes;
 import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
 import dev.wharf.provisioning.keycloak.KeycloakServer;

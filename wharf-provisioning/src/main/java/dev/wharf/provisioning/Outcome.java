@@ -1,5 +1,6 @@
 package dev.wharf.provisioning;
 
+import dev.wharf.core.Secret;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package dev.wharf.provisioning;
 
+import dev.wharf.core.Secret;
 import dev.wharf.local.Service;
 import dev.wharf.local.SharedRuntime;
 import dev.wharf.provisioning.keycloak.KeycloakServer;

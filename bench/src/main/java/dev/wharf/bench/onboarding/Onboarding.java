@@ -1,12 +1,12 @@
 package dev.wharf.bench.onboarding;
 
-import dev.wharf.provisioning.AppRef;
+import dev.wharf.core.AppRef;
+import dev.wharf.core.MySqlPrivileges;
+import dev.wharf.core.Names;
+import dev.wharf.core.TeamName;
 import dev.wharf.provisioning.Change;
-import dev.wharf.provisioning.Names;
-import dev.wharf.provisioning.TeamName;
 import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
 import dev.wharf.provisioning.keycloak.OidcClientSpec;
-import dev.wharf.provisioning.mysql.MySqlPrivileges;
 import dev.wharf.provisioning.mysql.MySqlProvisioner;
 import dev.wharf.provisioning.redis.RedisProvisioner;
 import java.util.List;

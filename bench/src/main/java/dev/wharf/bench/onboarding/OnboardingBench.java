@@ -1,11 +1,11 @@
 package dev.wharf.bench.onboarding;
 
+import dev.wharf.core.AppRef;
+import dev.wharf.core.Secret;
 import dev.wharf.local.LocalRuntime;
 import dev.wharf.local.ProgressListener;
 import dev.wharf.local.Service;
-import dev.wharf.provisioning.AppRef;
 import dev.wharf.provisioning.Change;
-import dev.wharf.provisioning.Secret;
 import dev.wharf.provisioning.Writes;
 import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
 import dev.wharf.provisioning.keycloak.KeycloakServer;

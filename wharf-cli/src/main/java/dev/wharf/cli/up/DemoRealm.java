@@ -1,12 +1,13 @@
 package dev.wharf.cli.up;
 
+import dev.wharf.core.AppRef;
+import dev.wharf.core.Names;
+import dev.wharf.core.Secret;
+import dev.wharf.core.files.PrivateFiles;
 import dev.wharf.local.KeycloakEndpoint;
-import dev.wharf.provisioning.AppRef;
 import dev.wharf.provisioning.Change;
-import dev.wharf.provisioning.Names;
 import dev.wharf.provisioning.Outcome;
 import dev.wharf.provisioning.ProvisioningException;
-import dev.wharf.provisioning.Secret;
 import dev.wharf.provisioning.Writes;
 import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
 import dev.wharf.provisioning.keycloak.KeycloakServer;

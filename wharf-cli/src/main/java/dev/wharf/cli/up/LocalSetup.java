@@ -1,16 +1,16 @@
 package dev.wharf.cli.up;
 
+import dev.wharf.core.AppRef;
+import dev.wharf.core.MySqlPrivileges;
+import dev.wharf.core.Names;
+import dev.wharf.core.Secret;
+import dev.wharf.core.TeamName;
 import dev.wharf.local.LocalRuntime;
 import dev.wharf.local.MySqlEndpoint;
 import dev.wharf.local.RedisEndpoint;
-import dev.wharf.provisioning.AppRef;
-import dev.wharf.provisioning.Names;
 import dev.wharf.provisioning.Outcome;
 import dev.wharf.provisioning.ProvisioningException;
-import dev.wharf.provisioning.Secret;
-import dev.wharf.provisioning.TeamName;
 import dev.wharf.provisioning.Writes;
-import dev.wharf.provisioning.mysql.MySqlPrivileges;
 import dev.wharf.provisioning.mysql.MySqlProvisioner;
 import dev.wharf.provisioning.mysql.MySqlServer;
 import dev.wharf.provisioning.redis.RedisProvisioner;
@@ -96,7 +96,7 @@ final class LocalSetup {
     env.put("OIDC_CLIENT_SECRET", clients.greeterSecret().reveal());
 
     try {
-      PrivateFiles.writeEnv(state.greeterEnv(), env);
+      EnvFile.write(state.greeterEnv(), env);
     } catch (IOException e) {
       throw new ProvisioningException("cannot write " + state.greeterEnv() + ": " + e.getMessage()
           + "; check that the state directory is writable");
@@ -127,7 +127,7 @@ final class LocalSetup {
       return Map.of();
     }
     try {
-      return PrivateFiles.readEnv(state.greeterEnv());
+      return EnvFile.read(state.greeterEnv());
     } catch (IOException e) {
       return Map.of(); // unreadable: the credentials are rotated and the file rewritten
     }

@@ -1,6 +1,7 @@
 package dev.wharf.cli.up;
 
 import dev.wharf.cli.UserError;
+import dev.wharf.core.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

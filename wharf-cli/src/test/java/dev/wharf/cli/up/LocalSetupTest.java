@@ -2,9 +2,9 @@ package dev.wharf.cli.up;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.core.Secret;
 import dev.wharf.provisioning.Change;
 import dev.wharf.provisioning.Outcome;
-import dev.wharf.provisioning.Secret;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package dev.wharf.login.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wharf.core.Secret;
 import dev.wharf.local.KeycloakEndpoint;
-import dev.wharf.provisioning.Secret;
 import dev.wharf.provisioning.Writes;
 import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
 import dev.wharf.provisioning.keycloak.KeycloakServer;

@@ -1,12 +1,12 @@
 package dev.wharf.operator.testing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wharf.api.OidcSpec;
+import dev.wharf.core.AppRef;
+import dev.wharf.core.Names;
+import dev.wharf.core.Secret;
 import dev.wharf.local.LocalRuntime;
 import dev.wharf.operator.reconcile.KeycloakOidcClients;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wharf.provisioning.AppRef;
-import dev.wharf.provisioning.Names;
-import dev.wharf.provisioning.Secret;
 import dev.wharf.provisioning.Writes;
 import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
 import dev.wharf.provisioning.keycloak.KeycloakServer;

@@ -7,11 +7,11 @@ import static org.awaitility.Awaitility.await;
 import dev.wharf.api.App;
 import dev.wharf.api.AppSpec;
 import dev.wharf.api.AppStatus;
-import dev.wharf.api.DeletionPolicy;
-import dev.wharf.api.MySqlPrivileges;
 import dev.wharf.api.MySqlSpec;
 import dev.wharf.api.RedisSpec;
 import dev.wharf.api.RegistrySpec;
+import dev.wharf.core.DeletionPolicy;
+import dev.wharf.core.MySqlPrivileges;
 import dev.wharf.operator.stub.HarborStub;
 import dev.wharf.operator.testing.OperatorHarness;
 import dev.wharf.operator.testing.RbacCheck;
@@ -411,7 +411,7 @@ class AppOperatorIT {
   @Test
   void deleteUnderDeleteAlsoDropsTheData() throws Exception {
     AppSpec spec = fullSpec("team-a");
-    spec.setDeletionPolicy(DeletionPolicy.Delete);
+    spec.setDeletionPolicy(DeletionPolicy.DELETE);
     create("team-a", "dropper", spec);
     awaitReady("team-a", "dropper");
     Map<String, String> kv = kv("team-a", "dropper");
@@ -477,8 +477,8 @@ class AppOperatorIT {
   @Test
   void userCreatedButPasswordNeverStoredGetsANewStoredPassword() {
     // As if the operator had crashed right after creating the user: it exists, OpenBao has nothing.
-    var ref = dev.wharf.provisioning.AppRef.of("team-a", "crashed");
-    h.operator.backends().mysql().ensure(ref, dev.wharf.provisioning.mysql.MySqlPrivileges.READ_WRITE);
+    var ref = dev.wharf.core.AppRef.of("team-a", "crashed");
+    h.operator.backends().mysql().ensure(ref, MySqlPrivileges.READ_WRITE);
     AppSpec spec = new AppSpec("team-a");
     spec.setMysql(new MySqlSpec(true, MySqlPrivileges.READ_WRITE));
     create("team-a", "crashed", spec);

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.api.AppSpec;
 import dev.wharf.api.AppStatus;
-import dev.wharf.api.DeletionPolicy;
 import dev.wharf.api.RedisSpec;
 import dev.wharf.api.RegistrySpec;
+import dev.wharf.core.AppRef;
+import dev.wharf.core.DeletionPolicy;
+import dev.wharf.core.Names;
 import dev.wharf.operator.stub.HarborStub;
 import dev.wharf.operator.testing.OperatorHarness;
 import dev.wharf.operator.testing.TestOidc;
-import dev.wharf.provisioning.AppRef;
-import dev.wharf.provisioning.Names;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +43,7 @@ class CleanupIT {
 
   static AppSpec deleting(AppSpec spec, String keyPrefix) {
     spec.setRedis(new RedisSpec(true, keyPrefix));
-    spec.setDeletionPolicy(DeletionPolicy.Delete);
+    spec.setDeletionPolicy(DeletionPolicy.DELETE);
     return spec;
   }
 

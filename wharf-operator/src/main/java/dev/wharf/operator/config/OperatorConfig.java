@@ -1,8 +1,8 @@
 package dev.wharf.operator.config;
 
+import dev.wharf.core.DnsLabel;
+import dev.wharf.core.Secret;
 import dev.wharf.operator.model.ClusterSettings;
-import dev.wharf.provisioning.DnsLabel;
-import dev.wharf.provisioning.Secret;
 import dev.wharf.provisioning.mysql.MySqlServer;
 import dev.wharf.provisioning.redis.RedisServer;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package dev.wharf.operator.config;
 
-import dev.wharf.provisioning.Secret;
+import dev.wharf.core.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wharf.provisioning.AppRef;
+import dev.wharf.core.AppRef;
+import dev.wharf.core.Names;
 
 /**
  * The Grafana dashboard of one app: request rate, 5xx errors, p95 latency (Micrometer's
@@ -22,7 +23,7 @@ public final class Dashboard {
     String sel = "namespace=\"" + app.namespace() + "\", service=\"" + app.name() + "\"";
     ObjectNode d = JSON.createObjectNode();
     d.put("title", app.namespace() + " / " + app.name());
-    d.put("uid", AppNames.dashboardUid(app));
+    d.put("uid", Names.dashboardUid(app));
     d.put("schemaVersion", 39);
     d.put("timezone", "browser");
     d.putArray("tags").add("wharf").add(app.namespace());

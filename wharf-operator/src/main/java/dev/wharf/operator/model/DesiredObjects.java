@@ -1,7 +1,9 @@
 package dev.wharf.operator.model;
 
 import dev.wharf.api.App;
-import dev.wharf.provisioning.AppRef;
+import dev.wharf.core.AppRef;
+import dev.wharf.core.Names;
+import dev.wharf.core.PlatformKeys;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -59,9 +61,9 @@ public final class DesiredObjects {
     }
     if (spec.dashboardsEnabled()) {
       out.add(new ConfigMapBuilder()
-          .withMetadata(meta(app, AppNames.dashboardConfigMap(ref), Map.of("grafana_dashboard", "1"),
+          .withMetadata(meta(app, Names.dashboardConfigMap(ref), Map.of("grafana_dashboard", "1"),
               Map.of("grafana_folder", spec.getTeam())))
-          .withData(Map.of(ref.namespace() + "-" + ref.name() + ".json", Dashboard.json(ref)))
+          .withData(Map.of(Names.dashboardFile(ref), Dashboard.json(ref)))
           .build());
     }
     if (spec.mysqlEnabled() || spec.redisEnabled() || spec.oidcEnabled()) {
@@ -72,11 +74,11 @@ public final class DesiredObjects {
 
   private HasMetadata serviceAccount(App app, AppRef ref, boolean registry) {
     var sa = new ServiceAccountBuilder()
-        .withMetadata(meta(app, AppNames.serviceAccount(ref), Map.of(), Map.of()))
+        .withMetadata(meta(app, Names.serviceAccount(ref), Map.of(), Map.of()))
         // The app's pods talk to the platform services, not to the Kubernetes API.
         .withAutomountServiceAccountToken(false);
     if (registry) {
-      sa.addNewImagePullSecret(AppNames.registrySecret(ref));
+      sa.addNewImagePullSecret(Names.registrySecret(ref));
     }
     return sa.build();
   }
@@ -85,7 +87,7 @@ public final class DesiredObjects {
     Map<String, Object> kubernetesAuth = new LinkedHashMap<>();
     kubernetesAuth.put("mountPath", cluster.kubernetesAuthMount());
     kubernetesAuth.put("role", cluster.appRole());
-    kubernetesAuth.put("serviceAccountRef", Map.of("name", AppNames.serviceAccount(ref)));
+    kubernetesAuth.put("serviceAccountRef", Map.of("name", Names.serviceAccount(ref)));
     Map<String, Object> vault = new LinkedHashMap<>();
     vault.put("server", cluster.openBaoUrl());
     vault.put("path", cluster.kvMount());
@@ -94,12 +96,12 @@ public final class DesiredObjects {
       vault.put("caProvider", Map.of("type", "ConfigMap", "name", cluster.openBaoCaConfigMap(), "key", "ca.crt"));
     }
     vault.put("auth", Map.of("kubernetes", kubernetesAuth));
-    return custom(app, "SecretStore", AppNames.secretStore(ref), Map.of("provider", Map.of("vault", vault)), Map.of());
+    return custom(app, "SecretStore", Names.secretStore(ref), Map.of("provider", Map.of("vault", vault)), Map.of());
   }
 
   private GenericKubernetesResource platformExternalSecret(App app, AppRef ref, List<String> keys, long kvVersion) {
     List<Map<String, Object>> data = keys.stream().map(key -> item(ref, key, key)).toList();
-    return externalSecret(app, ref, AppNames.platformSecret(ref), Map.of(), data, kvVersion);
+    return externalSecret(app, ref, Names.platformSecret(ref), Map.of(), data, kvVersion);
   }
 
   private GenericKubernetesResource registryExternalSecret(App app, AppRef ref, long kvVersion) {
@@ -111,7 +113,7 @@ public final class DesiredObjects {
     template.put("type", "kubernetes.io/dockerconfigjson");
     template.put("engineVersion", "v2");
     template.put("data", Map.of(".dockerconfigjson", dockerConfig));
-    return externalSecret(app, ref, AppNames.registrySecret(ref), Map.of("template", template),
+    return externalSecret(app, ref, Names.registrySecret(ref), Map.of("template", template),
         List.of(item(ref, "username", PlatformKeys.REGISTRY_USERNAME), item(ref, "password", PlatformKeys.REGISTRY_PASSWORD)),
         kvVersion);
   }
@@ -129,7 +131,7 @@ public final class DesiredObjects {
     target.putAll(extraTarget);
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("refreshInterval", cluster.secretRefreshInterval());
-    spec.put("secretStoreRef", Map.of("kind", "SecretStore", "name", AppNames.secretStore(ref)));
+    spec.put("secretStoreRef", Map.of("kind", "SecretStore", "name", Names.secretStore(ref)));
     spec.put("target", target);
     spec.put("data", data);
     return custom(app, "ExternalSecret", name, spec, versionAnnotation(kvVersion));
@@ -137,7 +139,7 @@ public final class DesiredObjects {
 
   /** One key of the Secret, taken from one property of the app's OpenBao entry. */
   private static Map<String, Object> item(AppRef ref, String secretKey, String property) {
-    return Map.of("secretKey", secretKey, "remoteRef", Map.of("key", AppNames.kvPath(ref), "property", property));
+    return Map.of("secretKey", secretKey, "remoteRef", Map.of("key", Names.kvPath(ref), "property", property));
   }
 
   private HasMetadata networkPolicy(App app, AppRef ref) {
@@ -170,7 +172,7 @@ public final class DesiredObjects {
       rules.add(rule.build());
     }
     return new NetworkPolicyBuilder()
-        .withMetadata(meta(app, AppNames.networkPolicy(ref), Map.of(), Map.of()))
+        .withMetadata(meta(app, Names.networkPolicy(ref), Map.of(), Map.of()))
         .withNewSpec()
         .withPodSelector(new LabelSelectorBuilder().addToMatchLabels(POD_NAME_LABEL, ref.name()).build())
         .withPolicyTypes("Egress")
@@ -195,9 +197,9 @@ public final class DesiredObjects {
 
   private static ObjectMeta meta(App app, String name, Map<String, String> extraLabels, Map<String, String> annotations) {
     Map<String, String> labels = new LinkedHashMap<>();
-    labels.put("app.kubernetes.io/managed-by", AppNames.MANAGED_BY);
+    labels.put("app.kubernetes.io/managed-by", Names.MANAGED_BY);
     labels.put("app.kubernetes.io/part-of", app.getMetadata().getName());
-    labels.put(AppNames.APP_LABEL, app.getMetadata().getName());
+    labels.put(Names.APP_LABEL, app.getMetadata().getName());
     labels.putAll(extraLabels);
     ObjectMetaBuilder meta = new ObjectMetaBuilder()
         .withName(name)

@@ -1,10 +1,11 @@
 package dev.wharf.operator.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wharf.provisioning.AppRef;
+import dev.wharf.core.AppRef;
+import dev.wharf.core.Names;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -52,7 +53,7 @@ public final class ManagedFields {
         if (wanted.has("automountServiceAccountToken")) {
           after.set("automountServiceAccountToken", wanted.get("automountServiceAccountToken"));
         }
-        pullSecrets(after, wanted, AppNames.registrySecret(app));
+        pullSecrets(after, wanted, Names.registrySecret(app));
       }
       case "ConfigMap" -> putEntries(after, wanted, "data");
       default -> {

@@ -2,8 +2,8 @@ package dev.wharf.operator.reconcile;
 
 import dev.wharf.api.App;
 import dev.wharf.api.AppStatus;
-import dev.wharf.provisioning.AppRef;
-import dev.wharf.provisioning.DeletionPolicy;
+import dev.wharf.core.AppRef;
+import dev.wharf.core.DeletionPolicy;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -128,7 +128,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
         progress.ok(step.condition(), "Provisioned", step.describe(run));
       } else {
         if (step.recorded(run)) {
-          step.remove(run, DeletionPolicy.KEEP_DATA);
+          step.remove(run, DeletionPolicy.RETAIN);
         }
         progress.ok(step.condition(), "Disabled", "not enabled in the spec");
       }
@@ -207,8 +207,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     } catch (RuntimeException e) {
       return DeleteControl.defaultDelete(); // an invalid name was never provisioned
     }
-    DeletionPolicy policy = app.getSpec() != null && app.getSpec().deletionPolicyOrDefault() == dev.wharf.api.DeletionPolicy.Delete
-        ? DeletionPolicy.DROP_DATA : DeletionPolicy.KEEP_DATA;
+    DeletionPolicy policy = app.getSpec() == null ? DeletionPolicy.RETAIN : app.getSpec().deletionPolicyOrDefault();
     AppRun run = new AppRun(app, ref);
     try {
       secrets.load(run);
@@ -219,7 +218,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
       }
       secrets.remove(run);
       backoff.reset(ref);
-      LOG.info("{}: access revoked, data {}", ref, policy == DeletionPolicy.DROP_DATA ? "deleted" : "kept");
+      LOG.info("{}: access revoked, data {}", ref, policy == DeletionPolicy.DELETE ? "deleted" : "kept");
       // The objects in the namespace go with the App through their owner references.
       return DeleteControl.defaultDelete();
     } catch (RuntimeException e) {

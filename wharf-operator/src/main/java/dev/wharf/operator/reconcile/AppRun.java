@@ -2,10 +2,10 @@ package dev.wharf.operator.reconcile;
 
 import dev.wharf.api.App;
 import dev.wharf.api.ProvisionedNames;
-import dev.wharf.operator.model.PlatformKeys;
+import dev.wharf.core.AppRef;
+import dev.wharf.core.PlatformKeys;
+import dev.wharf.core.Secret;
 import dev.wharf.operator.openbao.KvSecret;
-import dev.wharf.provisioning.AppRef;
-import dev.wharf.provisioning.Secret;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.Collection;
 import java.util.LinkedHashMap;

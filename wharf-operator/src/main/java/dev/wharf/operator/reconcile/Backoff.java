@@ -1,6 +1,6 @@
 package dev.wharf.operator.reconcile;
 
-import dev.wharf.provisioning.AppRef;
+import dev.wharf.core.AppRef;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

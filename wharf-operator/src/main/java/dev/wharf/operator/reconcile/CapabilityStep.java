@@ -1,7 +1,7 @@
 package dev.wharf.operator.reconcile;
 
 import dev.wharf.api.AppSpec;
-import dev.wharf.provisioning.DeletionPolicy;
+import dev.wharf.core.DeletionPolicy;
 
 /**
  * One capability of an App (MySQL, Redis, OIDC, registry): make it exist with working

@@ -1,7 +1,7 @@
 package dev.wharf.operator.reconcile;
 
+import dev.wharf.core.Secret;
 import dev.wharf.provisioning.Outcome;
-import dev.wharf.provisioning.Secret;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;

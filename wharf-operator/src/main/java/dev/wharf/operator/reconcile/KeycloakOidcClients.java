@@ -1,9 +1,9 @@
 package dev.wharf.operator.reconcile;
 
-import dev.wharf.provisioning.AppRef;
+import dev.wharf.core.AppRef;
+import dev.wharf.core.Secret;
+import dev.wharf.core.TeamName;
 import dev.wharf.provisioning.Outcome;
-import dev.wharf.provisioning.Secret;
-import dev.wharf.provisioning.TeamName;
 import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
 import dev.wharf.provisioning.keycloak.OidcClientSpec;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.wharf.operator.reconcile;
 
-import dev.wharf.operator.model.AppNames;
+import dev.wharf.core.AppRef;
+import dev.wharf.core.Names;
 import dev.wharf.operator.model.DesiredObjects;
 import dev.wharf.operator.model.ManagedFields;
-import dev.wharf.provisioning.AppRef;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -94,9 +94,9 @@ public final class KubeObjectsStep {
     return new StepFailure.Refusal(StepFailure.NAME_TAKEN, have.getKind() + " " + have.getMetadata().getNamespace() + "/"
         + have.getMetadata().getName() + " already exists and is " + owner + ", not by App " + run.ref()
         + ": rename or delete that " + have.getKind() + ", or rename the App (its objects are named after it: "
-        + AppNames.serviceAccount(run.ref()) + ", " + AppNames.secretStore(run.ref()) + ", "
-        + AppNames.platformSecret(run.ref()) + ", " + AppNames.registrySecret(run.ref()) + ", "
-        + AppNames.dashboardConfigMap(run.ref()) + ", " + AppNames.networkPolicy(run.ref()) + ")");
+        + Names.serviceAccount(run.ref()) + ", " + Names.secretStore(run.ref()) + ", "
+        + Names.platformSecret(run.ref()) + ", " + Names.registrySecret(run.ref()) + ", "
+        + Names.dashboardConfigMap(run.ref()) + ", " + Names.networkPolicy(run.ref()) + ")");
   }
 
   private static String uid(AppRun run) {
@@ -106,12 +106,12 @@ public final class KubeObjectsStep {
   /** Every object an App of this name could own. */
   private static List<String[]> possible(AppRef ref) {
     return List.of(
-        new String[] {"ServiceAccount", AppNames.serviceAccount(ref)},
-        new String[] {"SecretStore", AppNames.secretStore(ref)},
-        new String[] {"ExternalSecret", AppNames.platformSecret(ref)},
-        new String[] {"ExternalSecret", AppNames.registrySecret(ref)},
-        new String[] {"ConfigMap", AppNames.dashboardConfigMap(ref)},
-        new String[] {"NetworkPolicy", AppNames.networkPolicy(ref)});
+        new String[] {"ServiceAccount", Names.serviceAccount(ref)},
+        new String[] {"SecretStore", Names.secretStore(ref)},
+        new String[] {"ExternalSecret", Names.platformSecret(ref)},
+        new String[] {"ExternalSecret", Names.registrySecret(ref)},
+        new String[] {"ConfigMap", Names.dashboardConfigMap(ref)},
+        new String[] {"NetworkPolicy", Names.networkPolicy(ref)});
   }
 
   private HasMetadata get(String kind, String ns, String name) {

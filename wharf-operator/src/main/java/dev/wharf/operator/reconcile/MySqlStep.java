@@ -1,18 +1,17 @@
 package dev.wharf.operator.reconcile;
 
-import static dev.wharf.operator.model.PlatformKeys.MYSQL;
-import static dev.wharf.operator.model.PlatformKeys.MYSQL_PASSWORD;
-import static dev.wharf.operator.model.PlatformKeys.MYSQL_URL;
-import static dev.wharf.operator.model.PlatformKeys.MYSQL_USERNAME;
+import static dev.wharf.core.PlatformKeys.MYSQL;
+import static dev.wharf.core.PlatformKeys.MYSQL_PASSWORD;
+import static dev.wharf.core.PlatformKeys.MYSQL_URL;
+import static dev.wharf.core.PlatformKeys.MYSQL_USERNAME;
 
 import dev.wharf.api.AppSpec;
 import dev.wharf.api.AppStatus;
 import dev.wharf.api.ProvisionedNames;
-import dev.wharf.provisioning.DeletionPolicy;
-import dev.wharf.provisioning.Names;
+import dev.wharf.core.DeletionPolicy;
+import dev.wharf.core.Names;
+import dev.wharf.core.Secret;
 import dev.wharf.provisioning.Outcome;
-import dev.wharf.provisioning.Secret;
-import dev.wharf.provisioning.mysql.MySqlPrivileges;
 import dev.wharf.provisioning.mysql.MySqlProvisioner;
 
 /** The app's database and user on the shared MySQL. */
@@ -39,7 +38,7 @@ public final class MySqlStep implements CapabilityStep {
 
   @Override
   public void ensure(AppRun run) {
-    var privileges = MySqlPrivileges.fromSpec(run.app().getSpec().getMysql().privilegesOrDefault().value());
+    var privileges = run.app().getSpec().getMysql().privilegesOrDefault();
     Outcome outcome = mysql.ensure(run.ref(), privileges);
     Secret password = outcome.secret().orElseGet(() -> KeptSecret.keepOrReset(run, MYSQL_PASSWORD,
         stored -> mysql.verify(run.ref(), stored), () -> mysql.rotate(run.ref()), "MySQL user"));

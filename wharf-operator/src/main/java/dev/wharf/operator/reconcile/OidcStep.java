@@ -1,17 +1,17 @@
 package dev.wharf.operator.reconcile;
 
-import static dev.wharf.operator.model.PlatformKeys.OIDC;
-import static dev.wharf.operator.model.PlatformKeys.OIDC_CLIENT_ID;
-import static dev.wharf.operator.model.PlatformKeys.OIDC_CLIENT_SECRET;
-import static dev.wharf.operator.model.PlatformKeys.OIDC_ISSUER_URI;
+import static dev.wharf.core.PlatformKeys.OIDC;
+import static dev.wharf.core.PlatformKeys.OIDC_CLIENT_ID;
+import static dev.wharf.core.PlatformKeys.OIDC_CLIENT_SECRET;
+import static dev.wharf.core.PlatformKeys.OIDC_ISSUER_URI;
 
 import dev.wharf.api.AppSpec;
 import dev.wharf.api.AppStatus;
 import dev.wharf.api.ProvisionedNames;
-import dev.wharf.provisioning.DeletionPolicy;
+import dev.wharf.core.DeletionPolicy;
+import dev.wharf.core.Secret;
+import dev.wharf.core.TeamName;
 import dev.wharf.provisioning.Outcome;
-import dev.wharf.provisioning.Secret;
-import dev.wharf.provisioning.TeamName;
 
 /** The app's confidential client in realm wharf. */
 public final class OidcStep implements CapabilityStep {

@@ -1,21 +1,21 @@
 package dev.wharf.operator.reconcile;
 
-import static dev.wharf.operator.model.PlatformKeys.REDIS;
-import static dev.wharf.operator.model.PlatformKeys.REDIS_KEY_PREFIX;
-import static dev.wharf.operator.model.PlatformKeys.REDIS_PASSWORD;
-import static dev.wharf.operator.model.PlatformKeys.REDIS_URL;
-import static dev.wharf.operator.model.PlatformKeys.REDIS_USERNAME;
+import static dev.wharf.core.PlatformKeys.REDIS;
+import static dev.wharf.core.PlatformKeys.REDIS_KEY_PREFIX;
+import static dev.wharf.core.PlatformKeys.REDIS_PASSWORD;
+import static dev.wharf.core.PlatformKeys.REDIS_URL;
+import static dev.wharf.core.PlatformKeys.REDIS_USERNAME;
 
 import dev.wharf.api.AppSpec;
 import dev.wharf.api.AppStatus;
 import dev.wharf.api.ProvisionedNames;
-import dev.wharf.provisioning.AppRef;
-import dev.wharf.provisioning.DeletionPolicy;
-import dev.wharf.provisioning.InvalidNameException;
-import dev.wharf.provisioning.KeyPrefix;
-import dev.wharf.provisioning.Names;
+import dev.wharf.core.AppRef;
+import dev.wharf.core.DeletionPolicy;
+import dev.wharf.core.InvalidNameException;
+import dev.wharf.core.KeyPrefix;
+import dev.wharf.core.Names;
+import dev.wharf.core.Secret;
 import dev.wharf.provisioning.Outcome;
-import dev.wharf.provisioning.Secret;
 import dev.wharf.provisioning.redis.RedisProvisioner;
 import java.util.Optional;
 
@@ -72,7 +72,7 @@ public final class RedisStep implements CapabilityStep {
   public void remove(AppRun run, DeletionPolicy policy) {
     Optional<KeyPrefix> recorded = run.recorded(REDIS_KEY_PREFIX, ProvisionedNames::getRedisKeyPrefix)
         .flatMap(RedisStep::parse);
-    redis.delete(run.ref(), policy == DeletionPolicy.DROP_DATA ? recorded : Optional.empty());
+    redis.delete(run.ref(), policy == DeletionPolicy.DELETE ? recorded : Optional.empty());
     run.removeAll(REDIS);
   }
 

@@ -1,18 +1,19 @@
 package dev.wharf.operator.reconcile;
 
-import static dev.wharf.operator.model.PlatformKeys.REGISTRY;
-import static dev.wharf.operator.model.PlatformKeys.REGISTRY_PASSWORD;
-import static dev.wharf.operator.model.PlatformKeys.REGISTRY_ROBOT_ID;
-import static dev.wharf.operator.model.PlatformKeys.REGISTRY_USERNAME;
+import static dev.wharf.core.PlatformKeys.REGISTRY;
+import static dev.wharf.core.PlatformKeys.REGISTRY_PASSWORD;
+import static dev.wharf.core.PlatformKeys.REGISTRY_ROBOT_ID;
+import static dev.wharf.core.PlatformKeys.REGISTRY_USERNAME;
 
 import dev.wharf.api.AppSpec;
 import dev.wharf.api.AppStatus;
 import dev.wharf.api.ProvisionedNames;
+import dev.wharf.core.DeletionPolicy;
+import dev.wharf.core.Names;
+import dev.wharf.core.TeamName;
 import dev.wharf.operator.harbor.HarborClient;
 import dev.wharf.operator.harbor.Robot;
 import dev.wharf.operator.harbor.RobotCredentials;
-import dev.wharf.operator.model.AppNames;
-import dev.wharf.provisioning.DeletionPolicy;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,19 +42,19 @@ public final class RegistryStep implements CapabilityStep {
 
   @Override
   public String describe(AppRun run) {
-    return "robot " + run.storedValue(REGISTRY_USERNAME).orElse(AppNames.harborRobot(run.ref()))
-        + " can pull from Harbor project " + AppNames.harborProject(run.app().getSpec().getTeam());
+    return "robot " + run.storedValue(REGISTRY_USERNAME).orElse(Names.harborRobot(run.ref()))
+        + " can pull from Harbor project " + Names.harborProject(TeamName.of(run.app().getSpec().getTeam()));
   }
 
   @Override
   public void ensure(AppRun run) {
-    String project = AppNames.harborProject(run.app().getSpec().getTeam());
+    String project = Names.harborProject(TeamName.of(run.app().getSpec().getTeam()));
     long projectId = harbor.projectId(project).orElseGet(() -> {
       harbor.createProject(project);
       return harbor.projectId(project).orElseThrow(() -> new StepFailure.Refusal(StepFailure.REJECTED,
           "Harbor did not create project " + project + "; check the operator's Harbor account may create projects"));
     });
-    recordedRobot(run).flatMap(AppNames::harborRobotProject).filter(former -> !former.equals(project))
+    recordedRobot(run).flatMap(RegistryStep::robotProject).filter(former -> !former.equals(project))
         .ifPresent(former -> removeFrom(run, former)); // spec.team changed: no pull access left behind
     List<Robot> named = named(run, projectId);
     List<Robot> ours = named.stream().filter(r -> ours(run, r)).toList();
@@ -72,8 +73,8 @@ public final class RegistryStep implements CapabilityStep {
       for (Robot stale : ours) {
         harbor.deleteRobot(stale.id());
       }
-      RobotCredentials created = harbor.createPullRobot(project, AppNames.harborRobot(run.ref()),
-          AppNames.harborRobotDescription(run.ref()));
+      RobotCredentials created = harbor.createPullRobot(project, Names.harborRobot(run.ref()),
+          Names.harborRobotDescription(run.ref()));
       run.put(REGISTRY_USERNAME, created.name());
       run.put(REGISTRY_PASSWORD, created.secret());
       run.put(REGISTRY_ROBOT_ID, Long.toString(created.id()));
@@ -85,7 +86,7 @@ public final class RegistryStep implements CapabilityStep {
   /** Deletes the robots of ours in the project the recorded robot lives in. */
   @Override
   public void remove(AppRun run, DeletionPolicy policy) {
-    recordedRobot(run).flatMap(AppNames::harborRobotProject).ifPresent(project -> removeFrom(run, project));
+    recordedRobot(run).flatMap(RegistryStep::robotProject).ifPresent(project -> removeFrom(run, project));
     run.removeAll(REGISTRY);
   }
 
@@ -97,16 +98,23 @@ public final class RegistryStep implements CapabilityStep {
   /** The full name of the robot recorded for this App, when it is the name Wharf derives for it. */
   private static Optional<String> recordedRobot(AppRun run) {
     return run.recorded(REGISTRY_USERNAME, ProvisionedNames::getRegistryRobot)
-        .filter(name -> name.endsWith("+" + AppNames.harborRobot(run.ref())));
+        .filter(name -> name.endsWith("+" + Names.harborRobot(run.ref())));
   }
 
   /** Robots with this App's robot name: Harbor names them {@code robot$<project>+<name>} (the prefix is configurable in Harbor). */
   private List<Robot> named(AppRun run, long projectId) {
-    String suffix = "+" + AppNames.harborRobot(run.ref());
+    String suffix = "+" + Names.harborRobot(run.ref());
     return harbor.projectRobots(projectId).stream().filter(r -> r.name().endsWith(suffix)).toList();
   }
 
+  /** The project of a robot named {@code robot$<project>+<name>}; empty for any other name. */
+  private static Optional<String> robotProject(String robotName) {
+    int dollar = robotName.indexOf('$');
+    int plus = robotName.indexOf('+');
+    return dollar < 0 || plus < dollar ? Optional.empty() : Optional.of(robotName.substring(dollar + 1, plus));
+  }
+
   private static boolean ours(AppRun run, Robot robot) {
-    return AppNames.harborRobotDescription(run.ref()).equals(robot.description());
+    return Names.harborRobotDescription(run.ref()).equals(robot.description());
   }
 }

@@ -1,8 +1,8 @@
 package dev.wharf.operator.reconcile;
 
-import dev.wharf.operator.model.AppNames;
+import dev.wharf.core.AppRef;
+import dev.wharf.core.Names;
 import dev.wharf.operator.openbao.OpenBaoClient;
-import dev.wharf.provisioning.AppRef;
 import java.util.Map;
 
 /**
@@ -23,12 +23,12 @@ public final class SecretsStep {
 
   /** Reads what OpenBao holds for the app (before the capability steps run). */
   public void load(AppRun run) {
-    run.loadStored(openBao.readKv(AppNames.kvPath(run.ref())));
+    run.loadStored(openBao.readKv(Names.kvPath(run.ref())));
   }
 
   public String describe(AppRun run) {
-    return "credentials stored at " + kvMount + "/" + AppNames.kvPath(run.ref()) + " (version " + run.kvVersion()
-        + "), readable only by ServiceAccount " + AppNames.serviceAccount(run.ref()) + " of namespace "
+    return "credentials stored at " + kvMount + "/" + Names.kvPath(run.ref()) + " (version " + run.kvVersion()
+        + "), readable only by ServiceAccount " + Names.serviceAccount(run.ref()) + " of namespace "
         + run.ref().namespace();
   }
 
@@ -36,17 +36,17 @@ public final class SecretsStep {
     AppRef ref = run.ref();
     Map<String, String> desired = run.desired();
     if (run.stored().isEmpty() || !run.stored().get().data().equals(desired)) {
-      run.kvVersion(openBao.writeKv(AppNames.kvPath(ref), desired));
+      run.kvVersion(openBao.writeKv(Names.kvPath(ref), desired));
     } else {
       run.kvVersion(run.stored().get().version());
     }
-    run.names().setOpenBaoPath(kvMount + "/" + AppNames.kvPath(ref));
+    run.names().setOpenBaoPath(kvMount + "/" + Names.kvPath(ref));
   }
 
   /** Deletes the App's entry, every version of it, when there is one: its path is the App's own. */
   public void remove(AppRun run) {
     if (run.stored().isPresent()) {
-      openBao.deleteKv(AppNames.kvPath(run.ref()));
+      openBao.deleteKv(Names.kvPath(run.ref()));
     }
   }
 }

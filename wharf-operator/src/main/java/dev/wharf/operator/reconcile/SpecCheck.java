@@ -2,10 +2,10 @@ package dev.wharf.operator.reconcile;
 
 import dev.wharf.api.App;
 import dev.wharf.api.AppSpec;
-import dev.wharf.api.DnsLabel;
-import dev.wharf.provisioning.AppRef;
-import dev.wharf.provisioning.InvalidNameException;
-import dev.wharf.provisioning.KeyPrefix;
+import dev.wharf.core.AppRef;
+import dev.wharf.core.DnsLabel;
+import dev.wharf.core.InvalidNameException;
+import dev.wharf.core.KeyPrefix;
 import dev.wharf.provisioning.keycloak.OidcClientSpec;
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,14 +1,14 @@
 package dev.wharf.operator.reconcile;
 
+import dev.wharf.core.InvalidNameException;
 import dev.wharf.operator.http.ExternalServiceException;
-import dev.wharf.provisioning.InvalidNameException;
 import dev.wharf.provisioning.ProvisioningException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-import java.sql.SQLException;
 
 /**
  * Turns what a step threw into a condition reason and message. Messages come from the

@@ -6,7 +6,7 @@ import dev.wharf.api.App;
 import dev.wharf.api.AppSpec;
 import dev.wharf.api.DashboardsSpec;
 import dev.wharf.api.RegistrySpec;
-import dev.wharf.provisioning.AppRef;
+import dev.wharf.core.AppRef;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -71,7 +71,7 @@ class ManagedFieldsTest {
   @Test
   void aSpecOnlyWharfWritesIsReplacedWhenItDiffers() {
     App app = app(true);
-    app.getSpec().setMysql(new dev.wharf.api.MySqlSpec(true, dev.wharf.api.MySqlPrivileges.READ_WRITE));
+    app.getSpec().setMysql(new dev.wharf.api.MySqlSpec(true, dev.wharf.core.MySqlPrivileges.READ_WRITE));
     NetworkPolicy want = wanted(app, NetworkPolicy.class);
     NetworkPolicy emptied = new NetworkPolicyBuilder(want).editSpec().withEgress(List.of()).endSpec().build();
     NetworkPolicy fixed = (NetworkPolicy) ManagedFields.applied(emptied, want, REF).orElseThrow();

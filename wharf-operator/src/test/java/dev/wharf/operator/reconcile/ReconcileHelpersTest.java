@@ -3,9 +3,9 @@ package dev.wharf.operator.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wharf.core.AppRef;
 import dev.wharf.operator.http.ExternalServiceException;
 import dev.wharf.operator.model.ManagedFields;
-import dev.wharf.provisioning.AppRef;
 import dev.wharf.provisioning.ProvisioningException;
 import java.net.ConnectException;
 import java.time.Duration;

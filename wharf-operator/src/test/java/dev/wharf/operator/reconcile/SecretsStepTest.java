@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.api.App;
 import dev.wharf.api.AppSpec;
+import dev.wharf.core.AppRef;
 import dev.wharf.operator.openbao.KvSecret;
 import dev.wharf.operator.openbao.OpenBaoClient;
-import dev.wharf.provisioning.AppRef;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,15 +2,16 @@ package dev.wharf.provisioning.keycloak;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wharf.provisioning.AppRef;
+import dev.wharf.core.AppRef;
+import dev.wharf.core.DnsLabel;
+import dev.wharf.core.Names;
+import dev.wharf.core.RedirectUris;
+import dev.wharf.core.Secret;
+import dev.wharf.core.TeamName;
 import dev.wharf.provisioning.Change;
-import dev.wharf.provisioning.DnsLabel;
 import dev.wharf.provisioning.KeyedLocks;
-import dev.wharf.provisioning.Names;
 import dev.wharf.provisioning.Outcome;
 import dev.wharf.provisioning.ProvisioningException;
-import dev.wharf.provisioning.Secret;
-import dev.wharf.provisioning.TeamName;
 import dev.wharf.provisioning.Writes;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -147,7 +148,7 @@ public final class KeycloakProvisioner implements AutoCloseable {
   public Outcome ensurePublicClient(String clientId, List<String> redirectUris,
       boolean deviceFlow) {
     DnsLabel.require("client id", clientId);
-    redirectUris.forEach(OidcClientSpec::checkRedirectUri);
+    redirectUris.forEach(RedirectUris::requireRedirectUri);
     ObjectNode settings = KeycloakModel.publicClientSettings(clientId, redirectUris, deviceFlow);
     return locked("client/" + clientId, () -> {
       var existing = findClient(clientId);

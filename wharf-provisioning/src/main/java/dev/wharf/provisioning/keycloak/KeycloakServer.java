@@ -1,7 +1,7 @@
 package dev.wharf.provisioning.keycloak;
 
-import dev.wharf.provisioning.DnsLabel;
-import dev.wharf.provisioning.Secret;
+import dev.wharf.core.DnsLabel;
+import dev.wharf.core.Secret;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package dev.wharf.provisioning.mysql;
 
+import dev.wharf.core.MySqlPrivileges;
 import dev.wharf.provisioning.Change;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,14 @@
 package dev.wharf.provisioning.mysql;
 
-import dev.wharf.provisioning.AppRef;
+import dev.wharf.core.AppRef;
+import dev.wharf.core.DeletionPolicy;
+import dev.wharf.core.MySqlPrivileges;
+import dev.wharf.core.Names;
+import dev.wharf.core.Secret;
 import dev.wharf.provisioning.Change;
-import dev.wharf.provisioning.DeletionPolicy;
 import dev.wharf.provisioning.KeyedLocks;
-import dev.wharf.provisioning.Names;
 import dev.wharf.provisioning.Outcome;
 import dev.wharf.provisioning.ProvisioningException;
-import dev.wharf.provisioning.Secret;
 import dev.wharf.provisioning.Writes;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -80,7 +81,7 @@ public final class MySqlProvisioner implements AutoCloseable {
     String user = Names.mysqlUser(app);
     return withLock(app, "delete the user of " + app, c -> {
       var state = sql.readState(c, db, user);
-      boolean dropDb = policy == DeletionPolicy.DROP_DATA && state.databaseExists();
+      boolean dropDb = policy == DeletionPolicy.DELETE && state.databaseExists();
       if (!state.userExists() && !dropDb) {
         return Outcome.of(Change.ABSENT);
       }

@@ -1,7 +1,8 @@
 package dev.wharf.provisioning.mysql;
 
+import dev.wharf.core.MySqlPrivileges;
+import dev.wharf.core.Secret;
 import dev.wharf.provisioning.ProvisioningException;
-import dev.wharf.provisioning.Secret;
 import dev.wharf.provisioning.Writes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package dev.wharf.provisioning.redis;
 
-import dev.wharf.provisioning.KeyPrefix;
+import dev.wharf.core.KeyPrefix;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,8 +25,7 @@ public final class PrefixConflicts {
       }
       for (int i = 2; i < tokens.length; i++) {
         String literal = literalPrefix(tokens[i]);
-        if (literal != null && (literal.startsWith(prefix.value())
-            || prefix.value().startsWith(literal))) {
+        if (literal != null && prefix.overlaps(literal)) {
           return Optional.of(new Conflict(tokens[1], tokens[i]));
         }
       }

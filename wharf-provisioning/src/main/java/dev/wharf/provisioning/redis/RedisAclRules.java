@@ -1,7 +1,7 @@
 package dev.wharf.provisioning.redis;
 
-import dev.wharf.provisioning.KeyPrefix;
-import dev.wharf.provisioning.Secret;
+import dev.wharf.core.KeyPrefix;
+import dev.wharf.core.Secret;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,13 +1,13 @@
 package dev.wharf.provisioning.redis;
 
-import dev.wharf.provisioning.AppRef;
+import dev.wharf.core.AppRef;
+import dev.wharf.core.KeyPrefix;
+import dev.wharf.core.Names;
+import dev.wharf.core.Secret;
 import dev.wharf.provisioning.Change;
 import dev.wharf.provisioning.KeyedLocks;
-import dev.wharf.provisioning.KeyPrefix;
-import dev.wharf.provisioning.Names;
 import dev.wharf.provisioning.Outcome;
 import dev.wharf.provisioning.ProvisioningException;
-import dev.wharf.provisioning.Secret;
 import dev.wharf.provisioning.Writes;
 import java.util.ArrayList;
 import java.util.List;

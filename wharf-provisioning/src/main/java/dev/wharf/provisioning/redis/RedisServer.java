@@ -1,6 +1,6 @@
 package dev.wharf.provisioning.redis;
 
-import dev.wharf.provisioning.Secret;
+import dev.wharf.core.Secret;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package dev.wharf.provisioning.redis;
 
-import dev.wharf.provisioning.KeyPrefix;
+import dev.wharf.core.KeyPrefix;
 
 /** Compares an app's ACL user with what it should be. Model code: no I/O. */
 public final class RedisUserCheck {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wharf.provisioning.InvalidNameException;
-import dev.wharf.provisioning.Secret;
+import dev.wharf.core.InvalidNameException;
+import dev.wharf.core.Secret;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,8 @@ import static dev.wharf.provisioning.mysql.MySqlPlan.Step.CREATE_USER;
 import static dev.wharf.provisioning.mysql.MySqlPlan.Step.GRANT;
 import static dev.wharf.provisioning.mysql.MySqlPlan.Step.REVOKE_ALL;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wharf.core.MySqlPrivileges;
 import dev.wharf.provisioning.Change;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -55,15 +55,5 @@ class MySqlPlanTest {
     var steps = MySqlPlan.ensure(new MySqlState(false, true, RW, 0), MySqlPrivileges.READ_WRITE);
     assertThat(steps).containsExactly(CREATE_DATABASE);
     assertThat(MySqlPlan.changeOf(steps)).isEqualTo(Change.UPDATED);
-  }
-
-  @Test
-  void privilegesParseFromTheAppSpec() {
-    assertThat(MySqlPrivileges.fromSpec("readWrite")).isEqualTo(MySqlPrivileges.READ_WRITE);
-    assertThat(MySqlPrivileges.fromSpec("readOnly")).isEqualTo(MySqlPrivileges.READ_ONLY);
-    assertThatThrownBy(() -> MySqlPrivileges.fromSpec("all"))
-        .hasMessageContaining("use readWrite or readOnly");
-    assertThat(MySqlPrivileges.READ_WRITE.privileges()).doesNotContain("GRANT OPTION", "SUPER",
-        "CREATE USER", "FILE", "PROCESS");
   }
 }

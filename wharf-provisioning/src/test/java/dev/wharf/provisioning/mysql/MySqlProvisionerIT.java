@@ -3,13 +3,14 @@ package dev.wharf.provisioning.mysql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wharf.provisioning.AppRef;
+import dev.wharf.core.AppRef;
+import dev.wharf.core.DeletionPolicy;
+import dev.wharf.core.InvalidNameException;
+import dev.wharf.core.MySqlPrivileges;
+import dev.wharf.core.Names;
+import dev.wharf.core.Secret;
 import dev.wharf.provisioning.Change;
-import dev.wharf.provisioning.DeletionPolicy;
-import dev.wharf.provisioning.InvalidNameException;
-import dev.wharf.provisioning.Names;
 import dev.wharf.provisioning.Outcome;
-import dev.wharf.provisioning.Secret;
 import dev.wharf.provisioning.TestServers;
 import dev.wharf.provisioning.Writes;
 import java.sql.Connection;
@@ -204,7 +205,7 @@ class MySqlProvisionerIT {
     var open = as(app, password);
     exec(open, "CREATE TABLE kept (v INT)");
     exec(open, "INSERT INTO kept VALUES (42)");
-    assertThat(mysql.delete(app, DeletionPolicy.KEEP_DATA).change()).isEqualTo(Change.DELETED);
+    assertThat(mysql.delete(app, DeletionPolicy.RETAIN).change()).isEqualTo(Change.DELETED);
     assertThat(mysql.verify(app, password)).isFalse();
     assertThatThrownBy(() -> exec(open, "SELECT * FROM kept"))
         .as("the app's open session is ended").isInstanceOf(SQLException.class);
@@ -214,16 +215,16 @@ class MySqlProvisionerIT {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getInt(1)).isEqualTo(42);
     }
-    assertThat(mysql.delete(app, DeletionPolicy.KEEP_DATA).change()).isEqualTo(Change.ABSENT);
-    assertThat(mysql.delete(app, DeletionPolicy.DROP_DATA).change()).isEqualTo(Change.DELETED);
-    assertThat(mysql.delete(app, DeletionPolicy.DROP_DATA).change()).isEqualTo(Change.ABSENT);
+    assertThat(mysql.delete(app, DeletionPolicy.RETAIN).change()).isEqualTo(Change.ABSENT);
+    assertThat(mysql.delete(app, DeletionPolicy.DELETE).change()).isEqualTo(Change.DELETED);
+    assertThat(mysql.delete(app, DeletionPolicy.DELETE).change()).isEqualTo(Change.ABSENT);
   }
 
   @Test
   void deleteDroppingDataRemovesTheDatabase() throws Exception {
     var app = newApp("drop");
     created(mysql.ensure(app, MySqlPrivileges.READ_WRITE));
-    assertThat(mysql.delete(app, DeletionPolicy.DROP_DATA).change()).isEqualTo(Change.DELETED);
+    assertThat(mysql.delete(app, DeletionPolicy.DELETE).change()).isEqualTo(Change.DELETED);
     try (var c = admin(); var st = c.prepareStatement(
         "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
       st.setString(1, Names.mysqlDatabase(app));

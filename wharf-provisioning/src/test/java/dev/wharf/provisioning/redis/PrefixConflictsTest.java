@@ -2,7 +2,7 @@ package dev.wharf.provisioning.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wharf.provisioning.KeyPrefix;
+import dev.wharf.core.KeyPrefix;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package dev.wharf.provisioning.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wharf.provisioning.KeyPrefix;
-import dev.wharf.provisioning.Secret;
+import dev.wharf.core.KeyPrefix;
+import dev.wharf.core.Secret;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.wharf.provisioning;
+package dev.wharf.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,31 +1,19 @@
 package dev.wharf.cli.up;
 
+import dev.wharf.core.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Files only the user may read (0600), written whole or not at all. */
-final class PrivateFiles {
-  private PrivateFiles() {}
-
-  static void write(Path file, String content) throws IOException {
-    Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    try {
-      Files.writeString(tmp, content, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-  }
+/** An env file of KEY=value lines (greeter's credentials), owner-only and written whole. */
+final class EnvFile {
+  private EnvFile() {}
 
   /** KEY=value lines, in order. Values are letters, digits and URL characters: no quoting. */
-  static void writeEnv(Path file, Map<String, String> env) throws IOException {
+  static void write(Path file, Map<String, String> env) throws IOException {
     StringBuilder out = new StringBuilder();
     env.forEach((k, v) -> {
       if (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
@@ -33,10 +21,10 @@ final class PrivateFiles {
       }
       out.append(k).append('=').append(v).append('\n');
     });
-    write(file, out.toString());
+    PrivateFiles.write(file, out.toString());
   }
 
-  static Map<String, String> readEnv(Path file) throws IOException {
+  static Map<String, String> read(Path file) throws IOException {
     Map<String, String> env = new LinkedHashMap<>();
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       if (line.isBlank() || line.startsWith("#")) {

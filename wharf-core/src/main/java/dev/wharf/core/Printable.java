@@ -1,4 +1,4 @@
-package dev.wharf.provisioning;
+package dev.wharf.core;
 
 /** Shows rejected input in error messages safely: quoted, control characters escaped, capped. */
 final class Printable {

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PrivateFilesTest {
+class EnvFileTest {
   @TempDir Path dir;
 
   @Test
@@ -20,25 +20,25 @@ class PrivateFilesTest {
     env.put("MYSQL_URL", "jdbc:mysql://127.0.0.1:13306/team-a.greeter");
     env.put("MYSQL_PASSWORD", "s3cr=t");
     Path file = dir.resolve("greeter.env");
-    PrivateFiles.writeEnv(file, env);
+    EnvFile.write(file, env);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");
-    assertThat(PrivateFiles.readEnv(file)).containsExactlyEntriesOf(env);
+    assertThat(EnvFile.read(file)).containsExactlyEntriesOf(env);
   }
 
   @Test
   void aValueWithALineBreakIsRefusedAndTheOldFileIsKept() throws Exception {
     Path file = dir.resolve("greeter.env");
-    PrivateFiles.writeEnv(file, Map.of("A", "1"));
-    assertThatThrownBy(() -> PrivateFiles.writeEnv(file, Map.of("B", "x\ny")))
+    EnvFile.write(file, Map.of("A", "1"));
+    assertThatThrownBy(() -> EnvFile.write(file, Map.of("B", "x\ny")))
         .hasMessageContaining("B");
-    assertThat(PrivateFiles.readEnv(file)).containsExactly(Map.entry("A", "1"));
+    assertThat(EnvFile.read(file)).containsExactly(Map.entry("A", "1"));
   }
 
   @Test
   void aLineWithoutEqualsIsReported() throws Exception {
     Path file = dir.resolve("bad.env");
     Files.writeString(file, "JUSTAKEY\n");
-    assertThatThrownBy(() -> PrivateFiles.readEnv(file)).hasMessageContaining("KEY=value");
+    assertThatThrownBy(() -> EnvFile.read(file)).hasMessageContaining("KEY=value");
   }
 }

@@ -1,9 +1,12 @@
-package dev.wharf.operator.model;
+package dev.wharf.core;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Keys of the app's OpenBao secret; the first ten reach the app as Secret {@code <app>-platform}. */
+/**
+ * The platform's env keys: what an app is given, in its OpenBao entry (and from there Secret
+ * {@code <app>-platform}) and in {@code wharf up}'s env file. The first ten reach the app.
+ */
 public final class PlatformKeys {
   public static final String MYSQL_URL = "MYSQL_URL";
   public static final String MYSQL_USERNAME = "MYSQL_USERNAME";

@@ -2,6 +2,7 @@ package dev.wharf.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.core.Secret;
 import java.util.HashSet;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.wharf.provisioning;
+package dev.wharf.core;
 
 import java.util.regex.Pattern;
 
@@ -40,7 +40,15 @@ public record KeyPrefix(String value) {
 
   /** True when a key could start with both prefixes, i.e. one is a prefix of the other. */
   public boolean overlaps(KeyPrefix other) {
-    return value.startsWith(other.value) || other.value.startsWith(value);
+    return overlaps(other.value);
+  }
+
+  /**
+   * The same for a literal prefix that need not be a valid prefix itself (one found in another
+   * Redis user's key pattern, say): true when one is a prefix of the other.
+   */
+  public boolean overlaps(String literal) {
+    return value.startsWith(literal) || literal.startsWith(value);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.wharf.provisioning;
+package dev.wharf.core;
 
 /** A team: a validated DNS label that is also the team's namespace and Keycloak group. */
 public record TeamName(String value) {

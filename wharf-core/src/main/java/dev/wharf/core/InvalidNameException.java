@@ -1,4 +1,4 @@
-package dev.wharf.provisioning;
+package dev.wharf.core;
 
 /** A name or prefix was rejected before anything was derived from it or sent to a server. */
 public final class InvalidNameException extends IllegalArgumentException {

@@ -1,4 +1,4 @@
-package dev.wharf.provisioning;
+package dev.wharf.core;
 
 /** The identity of an app: its namespace and name, both validated DNS labels. */
 public record AppRef(String namespace, String name) {

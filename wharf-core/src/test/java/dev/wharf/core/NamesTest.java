@@ -1,4 +1,4 @@
-package dev.wharf.provisioning;
+package dev.wharf.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -69,5 +69,50 @@ class NamesTest {
         .isInstanceOf(InvalidNameException.class)
         .hasMessageContaining("invalid app name")
         .hasMessageContaining("DNS label");
+  }
+
+  static final String HARBOR_RULE = "^[a-z0-9]+(?:[._-][a-z0-9]+)*$";
+
+  @Test
+  void robotNameIsTheQualifiedNameWhenHarborAcceptsIt() {
+    assertThat(Names.harborRobot(AppRef.of("team-a", "greeter"))).isEqualTo("team-a.greeter");
+  }
+
+  @Test
+  void namesWithADoubleHyphenGetAStableHashedRobotName() {
+    String robot = Names.harborRobot(AppRef.of("team-a", "my--app"));
+    assertThat(robot).matches(HARBOR_RULE).startsWith("app-").doesNotContain(".");
+    assertThat(Names.harborRobot(AppRef.of("team-a", "my--app"))).isEqualTo(robot);
+    assertThat(Names.harborRobot(AppRef.of("team--a", "my-app"))).matches(HARBOR_RULE).isNotEqualTo(robot);
+  }
+
+  @Test
+  void dashboardUidsAreUniqueAcrossNamespacesAndFitGrafana() {
+    assertThat(Names.dashboardUid(AppRef.of("team-a", "x"))).isEqualTo("wharf-team-a_x")
+        .isNotEqualTo(Names.dashboardUid(AppRef.of("team", "a-x")));
+    var seen = new HashSet<String>();
+    for (int i = 0; i < 200; i++) {
+      String uid = Names.dashboardUid(AppRef.of("a-rather-long-namespace-name", "app-number-" + i));
+      assertThat(uid).hasSizeLessThanOrEqualTo(Names.DASHBOARD_UID_MAX).matches("[a-zA-Z0-9_-]+");
+      seen.add(uid);
+    }
+    assertThat(seen).hasSize(200);
+    // A shortened uid ends in "__" and hex; no app's plain uid can be spelled that way.
+    String shortened = Names.dashboardUid(AppRef.of("n".repeat(20), "a".repeat(30)));
+    assertThat(shortened).hasSize(Names.DASHBOARD_UID_MAX).contains("__");
+    assertThat(shortened.chars().filter(c -> c == '_').count()).isNotEqualTo(1);
+  }
+
+  @Test
+  void objectsInTheAppsNamespaceAreNamedAfterTheApp() {
+    var app = AppRef.of("team-a", "greeter");
+    assertThat(Names.kvPath(app)).isEqualTo("apps/team-a/greeter");
+    assertThat(Names.serviceAccount(app)).isEqualTo("greeter");
+    assertThat(Names.platformSecret(app)).isEqualTo("greeter-platform");
+    assertThat(Names.registrySecret(app)).isEqualTo("greeter-registry");
+    assertThat(Names.secretStore(app)).isEqualTo("greeter-openbao");
+    assertThat(Names.dashboardConfigMap(app)).isEqualTo("greeter-dashboard");
+    assertThat(Names.networkPolicy(app)).isEqualTo("greeter-platform-egress");
+    assertThat(Names.harborProject(TeamName.of("team-a"))).isEqualTo("team-a");
   }
 }

@@ -1,4 +1,4 @@
-package dev.wharf.provisioning;
+package dev.wharf.core;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,0 +1,32 @@
+package dev.wharf.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import org.junit.jupiter.api.Test;
+
+class SecretTest {
+
+  @Test
+  void toStringNeverShowsTheValue() {
+    var secret = Secret.of("hunter2-very-secret");
+    assertThat(secret.toString()).doesNotContain("hunter2");
+    assertThat(String.valueOf(java.util.Optional.of(secret))).doesNotContain("hunter2");
+  }
+
+  @Test
+  void generatedSecretsAreLongAlphanumericAndDistinct() {
+    var seen = new HashSet<String>();
+    for (int i = 0; i < 1000; i++) {
+      String value = Secret.generate().reveal();
+      assertThat(value).hasSize(32).matches("[A-Za-z0-9]+");
+      seen.add(value);
+    }
+    assertThat(seen).hasSize(1000);
+  }
+
+  @Test
+  void equalityComparesValues() {
+    assertThat(Secret.of("abc")).isEqualTo(Secret.of("abc")).isNotEqualTo(Secret.of("abd"));
+  }
+}

@@ -7,8 +7,8 @@ import dev.wharf.core.Secret;
 import dev.wharf.operator.harbor.HarborClient;
 import dev.wharf.operator.model.ClusterSettings;
 import dev.wharf.operator.openbao.OpenBaoClient;
-import dev.wharf.operator.reconcile.KeycloakOidcClients;
 import dev.wharf.operator.testing.OperatorHarness;
+import dev.wharf.provisioning.AppProvisioning;
 import dev.wharf.provisioning.Writes;
 import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
 import dev.wharf.provisioning.keycloak.KeycloakServer;
@@ -79,10 +79,10 @@ class OperatorHealthIT {
   static Backends unreachableBackends() {
     Writes writes = new Writes();
     URI nowhere = URI.create("http://127.0.0.1:1");
-    return new Backends(new MySqlProvisioner(new MySqlServer("127.0.0.1", 1, "root", Secret.of("x")), writes),
+    return new Backends(new AppProvisioning(new MySqlProvisioner(new MySqlServer("127.0.0.1", 1, "root", Secret.of("x")), writes),
         new RedisProvisioner(new RedisServer("127.0.0.1", 1, "admin", Secret.of("x")), writes),
-        new KeycloakOidcClients(new KeycloakProvisioner(new KeycloakServer(nowhere.toString(), "admin", Secret.of("x")), writes),
-            "https://issuer.example"),
+        new KeycloakProvisioner(new KeycloakServer(nowhere.toString(), "admin", Secret.of("x")), writes),
+        "https://issuer.example"),
         new OpenBaoClient(nowhere, () -> "x", "wharf"), new HarborClient(nowhere, "admin", () -> "x"), writes);
   }
 }

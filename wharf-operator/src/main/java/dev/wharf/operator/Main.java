@@ -7,7 +7,7 @@ import dev.wharf.operator.harbor.HarborClient;
 import dev.wharf.operator.http.Tls;
 import dev.wharf.operator.openbao.KubernetesLogin;
 import dev.wharf.operator.openbao.OpenBaoClient;
-import dev.wharf.operator.reconcile.KeycloakOidcClients;
+import dev.wharf.provisioning.AppProvisioning;
 import dev.wharf.provisioning.Writes;
 import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
 import dev.wharf.provisioning.mysql.MySqlProvisioner;
@@ -82,9 +82,8 @@ public final class Main {
     Writes writes = new Writes();
     var k = config.keycloak();
     return new Backends(
-        new MySqlProvisioner(config.mysql(), writes),
-        new RedisProvisioner(config.redis(), writes),
-        new KeycloakOidcClients(new KeycloakProvisioner(k.server(), writes), config.oidcIssuerUri()),
+        new AppProvisioning(new MySqlProvisioner(config.mysql(), writes), new RedisProvisioner(config.redis(), writes),
+            new KeycloakProvisioner(k.server(), writes), config.oidcIssuerUri()),
         openBao(config),
         new HarborClient(config.harborAddress(), config.harborUser(), () -> config.harborPassword().get().reveal()),
         writes);

@@ -45,8 +45,8 @@ public final class WharfOperator implements AutoCloseable {
     });
     this.reconciler = new AppReconciler(client,
         new SpecCheck(options.teams()),
-        List.of(new MySqlStep(backends.mysql()), new RedisStep(backends.redis()), new OidcStep(backends.oidc()),
-            new RegistryStep(backends.harbor())),
+        List.of(new MySqlStep(backends.provisioning()), new RedisStep(backends.provisioning()),
+            new OidcStep(backends.provisioning()), new RegistryStep(backends.harbor())),
         new SecretsStep(backends.openBao(), options.cluster().kvMount()),
         new KubeObjectsStep(client, new DesiredObjects(options.cluster())),
         options.resync(), new Backoff(options.minBackoff(), options.maxBackoff()), Clock.systemUTC());

@@ -1,6 +1,5 @@
 package dev.wharf.cli.up;
 
-import dev.wharf.core.AppRef;
 import dev.wharf.core.Names;
 import dev.wharf.core.Secret;
 import dev.wharf.core.files.PrivateFiles;
@@ -18,24 +17,22 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Realm {@code wharf} for local use, through the operator's Keycloak provisioning: the groups
- * of the teams, one demo user per team, greeter's client and another app's client. The demo
- * clients allow the password grant, so a token is one curl away; cluster clients do not.
+ * Realm {@code wharf} for local use: the groups of the teams, one demo user per team, and
+ * another app's client, whose tokens greeter must refuse. The demo client allows the password
+ * grant, so a token is one curl away; cluster clients do not.
  */
 final class DemoRealm {
-  record Clients(String greeterId, Secret greeterSecret, String otherId, Secret otherSecret) {}
+  record OtherClient(String clientId, Secret secret) {}
 
   private final KeycloakEndpoint keycloak;
   private final StateDir state;
-  private final String greeterUrl;
 
-  DemoRealm(KeycloakEndpoint keycloak, StateDir state, String greeterUrl) {
+  DemoRealm(KeycloakEndpoint keycloak, StateDir state) {
     this.keycloak = keycloak;
     this.state = state;
-    this.greeterUrl = greeterUrl;
   }
 
-  Clients ensure() {
+  OtherClient ensure() {
     var server = new KeycloakServer(keycloak.baseUrl(), keycloak.adminUser(),
         Secret.of(keycloak.adminPassword()));
     try (var kc = new KeycloakProvisioner(server, LocalSetup.REALM, new Writes())) {
@@ -52,22 +49,14 @@ final class DemoRealm {
           kc.resetPassword(user.name(), password);
         }
       }
-      var spec = new OidcClientSpec(List.of(greeterUrl + "/*"), List.of(greeterUrl), true);
-      Secret greeter = secret(kc, LocalSetup.GREETER,
-          kc.ensureClient(LocalSetup.GREETER, LocalSetup.DEV_A.team(), spec));
-      Secret other = secret(kc, LocalSetup.OTHER_APP,
-          kc.ensureClient(LocalSetup.OTHER_APP, LocalSetup.DEV_A.team(),
-              new OidcClientSpec(List.of(), List.of(), true)));
-      return new Clients(kc.clientId(LocalSetup.GREETER), greeter,
-          kc.clientId(LocalSetup.OTHER_APP), other);
+      var other = LocalSetup.OTHER_APP;
+      Outcome outcome = kc.ensureClient(other, LocalSetup.DEV_A.team(), new OidcClientSpec(List.of(), List.of(), true));
+      // Nobody stores this client's secret: the current one is read (an admin read), never reset.
+      Secret secret = outcome.secret().or(() -> kc.readSecret(other)).orElseThrow(() ->
+          new ProvisioningException("Keycloak has no client " + kc.clientId(other) + " right after"
+              + " creating it; see the Keycloak log and run again"));
+      return new OtherClient(kc.clientId(other), secret);
     }
-  }
-
-  /** The new secret of a new client, else the current one (an admin read). */
-  private static Secret secret(KeycloakProvisioner kc, AppRef app, Outcome outcome) {
-    return outcome.secret().or(() -> kc.readSecret(app)).orElseThrow(() ->
-        new ProvisioningException("Keycloak has no client " + kc.clientId(app) + " right after"
-            + " creating it; see the Keycloak log and run again"));
   }
 
   /**

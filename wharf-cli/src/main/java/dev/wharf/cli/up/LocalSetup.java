@@ -1,16 +1,25 @@
 package dev.wharf.cli.up;
 
+import static dev.wharf.core.PlatformKeys.MYSQL_PASSWORD;
+import static dev.wharf.core.PlatformKeys.OIDC_CLIENT_SECRET;
+import static dev.wharf.core.PlatformKeys.REDIS_PASSWORD;
+
 import dev.wharf.core.AppRef;
 import dev.wharf.core.MySqlPrivileges;
 import dev.wharf.core.Names;
 import dev.wharf.core.Secret;
 import dev.wharf.core.TeamName;
+import dev.wharf.local.KeycloakEndpoint;
 import dev.wharf.local.LocalRuntime;
 import dev.wharf.local.MySqlEndpoint;
 import dev.wharf.local.RedisEndpoint;
-import dev.wharf.provisioning.Outcome;
+import dev.wharf.provisioning.AppProvisioning;
 import dev.wharf.provisioning.ProvisioningException;
+import dev.wharf.provisioning.StoredSecret;
 import dev.wharf.provisioning.Writes;
+import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
+import dev.wharf.provisioning.keycloak.KeycloakServer;
+import dev.wharf.provisioning.keycloak.OidcClientSpec;
 import dev.wharf.provisioning.mysql.MySqlProvisioner;
 import dev.wharf.provisioning.mysql.MySqlServer;
 import dev.wharf.provisioning.redis.RedisProvisioner;
@@ -18,17 +27,17 @@ import dev.wharf.provisioning.redis.RedisServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
- * Provisions the local platform the way the operator provisions a cluster, with the same
- * provisioning code: realm {@code wharf} with the teams' groups and demo users, greeter's MySQL
- * database and user, Redis ACL user and Keycloak client, and a second app's client (to show that
- * its tokens are refused). Writes greeter's env file. Idempotent: a warm start reuses what is
- * there and the credentials in the env file while they still work.
+ * Provisions the local platform the way the operator provisions a cluster, through the same
+ * facade ({@link AppProvisioning}): realm {@code wharf} with the teams' groups and demo users
+ * ({@link DemoRealm}), greeter's MySQL database and user, Redis ACL user and Keycloak client, and
+ * a second app's client (to show that its tokens are refused). Writes greeter's env file; its
+ * credentials are what the operator would keep in OpenBao, so a warm start keeps them while
+ * they still work.
  */
 final class LocalSetup {
   static final String REALM = Names.REALM;
@@ -61,65 +70,40 @@ final class LocalSetup {
 
   Result ensure() {
     Map<String, String> previous = readPreviousEnv();
+    DemoRealm.OtherClient other = new DemoRealm(runtime.keycloak(), state).ensure();
     Map<String, String> env = new LinkedHashMap<>();
-    Writes writes = new Writes();
-
-    MySqlEndpoint m = runtime.mysql();
-    try (MySqlProvisioner mysql = new MySqlProvisioner(
-        new MySqlServer(m.host(), m.port(), m.adminUser(), Secret.of(m.adminPassword())), writes)) {
-      Outcome outcome = mysql.ensure(GREETER, MySqlPrivileges.READ_WRITE);
-      Secret password = credential(outcome, previous.get("MYSQL_PASSWORD"),
-          p -> mysql.verify(GREETER, p), () -> mysql.rotate(GREETER));
-      env.put("MYSQL_URL", mysql.jdbcUrl(GREETER));
-      env.put("MYSQL_USERNAME", Names.mysqlUser(GREETER));
-      env.put("MYSQL_PASSWORD", password.reveal());
+    try (AppProvisioning provisioning = provisioning()) {
+      env.putAll(provisioning.ensureMySql(GREETER, MySqlPrivileges.READ_WRITE, stored(previous, MYSQL_PASSWORD)).env());
+      env.putAll(provisioning.ensureRedis(GREETER, Names.defaultKeyPrefix(GREETER), stored(previous, REDIS_PASSWORD)).env());
+      // The password grant, so a token is one curl away; cluster clients do not allow it.
+      var client = new OidcClientSpec(List.of(greeterUrl + "/*"), List.of(greeterUrl), true);
+      env.putAll(provisioning.ensureOidc(GREETER, DEV_A.team(), client, stored(previous, OIDC_CLIENT_SECRET)).env());
     }
-
-    RedisEndpoint r = runtime.redis();
-    try (RedisProvisioner redis = new RedisProvisioner(
-        new RedisServer(r.host(), r.port(), r.adminUser(), Secret.of(r.adminPassword())), writes)) {
-      var prefix = Names.defaultKeyPrefix(GREETER);
-      // After a Redis restart greeter's user comes back with the password greeter already has.
-      Outcome outcome = redis.ensure(GREETER, prefix,
-          Optional.ofNullable(previous.get("REDIS_PASSWORD")).filter(p -> !p.isEmpty()).map(Secret::of));
-      Secret password = credential(outcome, previous.get("REDIS_PASSWORD"),
-          p -> redis.verify(GREETER, p), () -> redis.rotate(GREETER));
-      env.put("REDIS_URL", redis.url());
-      env.put("REDIS_USERNAME", Names.redisUser(GREETER));
-      env.put("REDIS_PASSWORD", password.reveal());
-      env.put("REDIS_KEY_PREFIX", prefix.value());
-    }
-
-    DemoRealm.Clients clients = new DemoRealm(runtime.keycloak(), state, greeterUrl).ensure();
-    env.put("OIDC_ISSUER_URI", runtime.keycloak().issuer(REALM));
-    env.put("OIDC_CLIENT_ID", clients.greeterId());
-    env.put("OIDC_CLIENT_SECRET", clients.greeterSecret().reveal());
-
     try {
       EnvFile.write(state.greeterEnv(), env);
     } catch (IOException e) {
       throw new ProvisioningException("cannot write " + state.greeterEnv() + ": " + e.getMessage()
           + "; check that the state directory is writable");
     }
-    return new Result(Map.copyOf(env), clients.otherId(), clients.otherSecret());
+    return new Result(Map.copyOf(env), other.clientId(), other.secret());
   }
 
-  /**
-   * The password to hand greeter: the new one when the provisioner just set one, else the one
-   * from the last env file if it still logs in, else a freshly rotated one (e.g. after the env
-   * file was deleted).
-   */
-  static Secret credential(Outcome outcome, String previous, Predicate<Secret> works,
-      Supplier<Outcome> rotate) {
-    Optional<Secret> fresh = outcome.secret();
-    if (fresh.isPresent()) {
-      return fresh.get();
-    }
-    if (previous != null && !previous.isEmpty() && works.test(Secret.of(previous))) {
-      return Secret.of(previous);
-    }
-    return rotate.get().secret().orElseThrow(() -> new ProvisioningException(
-        "could not set a new password for greeter: the user vanished while provisioning; run again"));
+  private AppProvisioning provisioning() {
+    Writes writes = new Writes();
+    MySqlEndpoint m = runtime.mysql();
+    RedisEndpoint r = runtime.redis();
+    KeycloakEndpoint k = runtime.keycloak();
+    return new AppProvisioning(
+        new MySqlProvisioner(new MySqlServer(m.host(), m.port(), m.adminUser(), Secret.of(m.adminPassword())), writes),
+        new RedisProvisioner(new RedisServer(r.host(), r.port(), r.adminUser(), Secret.of(r.adminPassword())), writes),
+        new KeycloakProvisioner(new KeycloakServer(k.baseUrl(), k.adminUser(), Secret.of(k.adminPassword())), REALM,
+            writes),
+        k.issuer(REALM));
+  }
+
+  /** What the last env file holds for {@code key}: kept while it works, like the operator's stored secret. */
+  private static StoredSecret stored(Map<String, String> previous, String key) {
+    return StoredSecret.of(Optional.ofNullable(previous.get(key)).filter(v -> !v.isEmpty()).map(Secret::of));
   }
 
   private Map<String, String> readPreviousEnv() {

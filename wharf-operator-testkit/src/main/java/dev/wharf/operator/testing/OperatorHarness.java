@@ -18,7 +18,9 @@ import dev.wharf.operator.model.ClusterSettings;
 import dev.wharf.operator.openbao.OpenBaoClient;
 import dev.wharf.operator.stub.HarborStub;
 import dev.wharf.operator.stub.OpenBaoStub;
+import dev.wharf.provisioning.AppProvisioning;
 import dev.wharf.provisioning.Writes;
+import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
 import dev.wharf.provisioning.mysql.MySqlProvisioner;
 import dev.wharf.provisioning.mysql.MySqlServer;
 import dev.wharf.provisioning.redis.RedisProvisioner;
@@ -127,8 +129,11 @@ public final class OperatorHarness implements AutoCloseable {
     mysqlServer = new MySqlServer(m.host(), m.port(), m.adminUser(), Secret.of(m.adminPassword()));
     redisServer = new RedisServer(r.host(), r.port(), r.adminUser(), Secret.of(r.adminPassword()));
     Writes writes = new Writes();
-    Backends backends = new Backends(new MySqlProvisioner(mysqlServer, writes), new RedisProvisioner(redisServer, writes),
-        TestOidc.clients(runtime, writes), new OpenBaoClient(openBao.uri(), () -> operatorToken, "wharf"),
+    KeycloakProvisioner keycloak = TestOidc.provisioner(runtime, writes);
+    Backends backends = new Backends(
+        new AppProvisioning(new MySqlProvisioner(mysqlServer, writes), new RedisProvisioner(redisServer, writes),
+            keycloak, keycloak.issuer()),
+        new OpenBaoClient(openBao.uri(), () -> operatorToken, "wharf"),
         new HarborClient(harbor.uri(), HARBOR_USER, () -> HARBOR_PASSWORD), writes);
     operator = new WharfOperator(operatorKube, backends,
         new WharfOperator.Options(TEAMS, ClusterSettings.defaults(), resync, MIN_BACKOFF, Duration.ofSeconds(2)),

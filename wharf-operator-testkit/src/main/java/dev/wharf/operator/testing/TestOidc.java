@@ -6,7 +6,6 @@ import dev.wharf.core.AppRef;
 import dev.wharf.core.Names;
 import dev.wharf.core.Secret;
 import dev.wharf.local.LocalRuntime;
-import dev.wharf.operator.reconcile.KeycloakOidcClients;
 import dev.wharf.provisioning.Writes;
 import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
 import dev.wharf.provisioning.keycloak.KeycloakServer;
@@ -31,11 +30,6 @@ public final class TestOidc {
   public static KeycloakProvisioner provisioner(LocalRuntime runtime, Writes writes) {
     var k = runtime.keycloak();
     return new KeycloakProvisioner(new KeycloakServer(k.baseUrl(), k.adminUser(), Secret.of(k.adminPassword())), writes);
-  }
-
-  public static KeycloakOidcClients clients(LocalRuntime runtime, Writes writes) {
-    KeycloakProvisioner p = provisioner(runtime, writes);
-    return new KeycloakOidcClients(p, p.issuer());
   }
 
   /** True when Keycloak's current secret of the client is this one. */

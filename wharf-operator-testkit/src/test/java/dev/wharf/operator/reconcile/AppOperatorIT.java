@@ -16,6 +16,7 @@ import dev.wharf.operator.stub.HarborStub;
 import dev.wharf.operator.testing.OperatorHarness;
 import dev.wharf.operator.testing.RbacCheck;
 import dev.wharf.operator.testing.TestOidc;
+import dev.wharf.provisioning.StoredSecret;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.ByteArrayOutputStream;
@@ -478,7 +479,7 @@ class AppOperatorIT {
   void userCreatedButPasswordNeverStoredGetsANewStoredPassword() {
     // As if the operator had crashed right after creating the user: it exists, OpenBao has nothing.
     var ref = dev.wharf.core.AppRef.of("team-a", "crashed");
-    h.operator.backends().mysql().ensure(ref, MySqlPrivileges.READ_WRITE);
+    h.operator.backends().provisioning().ensureMySql(ref, MySqlPrivileges.READ_WRITE, StoredSecret.none());
     AppSpec spec = new AppSpec("team-a");
     spec.setMysql(new MySqlSpec(true, MySqlPrivileges.READ_WRITE));
     create("team-a", "crashed", spec);

@@ -17,6 +17,7 @@ import dev.wharf.operator.testing.OperatorHarness;
 import dev.wharf.provisioning.Change;
 import dev.wharf.provisioning.Writes;
 import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
+import dev.wharf.provisioning.keycloak.OidcClientSpec;
 import dev.wharf.provisioning.keycloak.KeycloakServer;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -57,20 +58,21 @@ class ClusterKeycloakAccountIT {
 
     KeycloakServer account = clusterConfig(kc, realm, operatorSecret, dir).keycloak().server();
     assertThat(account.clientCredentials()).isTrue();
-    var keycloak = new KeycloakProvisioner(account, realm, new Writes());
-    try (var clients = new KeycloakOidcClients(keycloak, keycloak.issuer())) {
+    // What the OIDC step asks of Keycloak (see AppProvisioning#ensureOidc), as this account.
+    try (var keycloak = new KeycloakProvisioner(account, realm, new Writes())) {
+      keycloak.ensureRealm();
       AppRef app = AppRef.of("team-a", "imported");
-      var created = clients.ensure(app, TeamName.of("team-a"), List.of("https://imported.apps.wharf.example.com/*"),
+      OidcClientSpec spec = OidcClientSpec.of(List.of("https://imported.apps.wharf.example.com/*"),
           List.of("https://imported.apps.wharf.example.com"));
+      var created = keycloak.ensureClient(app, TeamName.of("team-a"), spec);
       assertThat(created.change()).isEqualTo(Change.CREATED);
       Secret secret = created.secret().orElseThrow();
-      assertThat(clients.verify(app, secret)).isTrue();
-      assertThat(clients.ensure(app, TeamName.of("team-a"), List.of("https://imported.apps.wharf.example.com/*"),
-          List.of("https://imported.apps.wharf.example.com")).change()).isEqualTo(Change.UNCHANGED);
-      Secret rotated = clients.rotate(app).secret().orElseThrow();
-      assertThat(clients.verify(app, rotated)).isTrue();
-      assertThat(clientScopes(kc, realm, clients.clientId(app))).as("app tokens carry the groups claim").contains("groups");
-      assertThat(clients.delete(app).change()).isEqualTo(Change.DELETED);
+      assertThat(keycloak.readSecret(app)).contains(secret);
+      assertThat(keycloak.ensureClient(app, TeamName.of("team-a"), spec).change()).isEqualTo(Change.UNCHANGED);
+      Secret rotated = keycloak.rotateSecret(app).secret().orElseThrow();
+      assertThat(keycloak.readSecret(app)).contains(rotated);
+      assertThat(clientScopes(kc, realm, keycloak.clientId(app))).as("app tokens carry the groups claim").contains("groups");
+      assertThat(keycloak.deleteClient(app).change()).isEqualTo(Change.DELETED);
     }
   }
 

@@ -5,6 +5,7 @@ import dev.wharf.api.ProvisionedNames;
 import dev.wharf.core.AppRef;
 import dev.wharf.core.PlatformKeys;
 import dev.wharf.core.Secret;
+import dev.wharf.provisioning.StoredSecret;
 import dev.wharf.operator.openbao.KvSecret;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.Collection;
@@ -101,8 +102,9 @@ public final class AppRun {
         || derived.equals(statusName.apply(recordedNames));
   }
 
-  public Optional<Secret> storedSecret(String key) {
-    return storedValue(key).map(Secret::of);
+  /** The secret stored under {@code key}, due for renewal when a rotation is pending for it. */
+  public StoredSecret storedSecret(String key) {
+    return StoredSecret.of(storedValue(key).map(Secret::of), rotate(key));
   }
 
   public synchronized void put(String key, String value) {

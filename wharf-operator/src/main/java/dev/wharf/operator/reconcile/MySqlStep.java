@@ -2,7 +2,6 @@ package dev.wharf.operator.reconcile;
 
 import static dev.wharf.core.PlatformKeys.MYSQL;
 import static dev.wharf.core.PlatformKeys.MYSQL_PASSWORD;
-import static dev.wharf.core.PlatformKeys.MYSQL_URL;
 import static dev.wharf.core.PlatformKeys.MYSQL_USERNAME;
 
 import dev.wharf.api.AppSpec;
@@ -10,16 +9,15 @@ import dev.wharf.api.AppStatus;
 import dev.wharf.api.ProvisionedNames;
 import dev.wharf.core.DeletionPolicy;
 import dev.wharf.core.Names;
-import dev.wharf.core.Secret;
-import dev.wharf.provisioning.Outcome;
-import dev.wharf.provisioning.mysql.MySqlProvisioner;
+import dev.wharf.provisioning.AppProvisioning;
+import dev.wharf.provisioning.MySqlAccess;
 
 /** The app's database and user on the shared MySQL. */
 public final class MySqlStep implements CapabilityStep {
-  private final MySqlProvisioner mysql;
+  private final AppProvisioning provisioning;
 
-  public MySqlStep(MySqlProvisioner mysql) {
-    this.mysql = mysql;
+  public MySqlStep(AppProvisioning provisioning) {
+    this.provisioning = provisioning;
   }
 
   @Override public String condition() { return AppStatus.MYSQL_READY; }
@@ -38,21 +36,17 @@ public final class MySqlStep implements CapabilityStep {
 
   @Override
   public void ensure(AppRun run) {
-    var privileges = run.app().getSpec().getMysql().privilegesOrDefault();
-    Outcome outcome = mysql.ensure(run.ref(), privileges);
-    Secret password = outcome.secret().orElseGet(() -> KeptSecret.keepOrReset(run, MYSQL_PASSWORD,
-        stored -> mysql.verify(run.ref(), stored), () -> mysql.rotate(run.ref()), "MySQL user"));
-    run.put(MYSQL_URL, mysql.jdbcUrl(run.ref()));
-    run.put(MYSQL_USERNAME, Names.mysqlUser(run.ref()));
-    run.putSecret(MYSQL_PASSWORD, password);
+    MySqlAccess access = provisioning.ensureMySql(run.ref(), run.app().getSpec().getMysql().privilegesOrDefault(),
+        run.storedSecret(MYSQL_PASSWORD));
+    access.env().forEach(run::put);
     run.markRotated(MYSQL_PASSWORD);
-    run.names().setMysqlDatabase(Names.mysqlDatabase(run.ref()));
-    run.names().setMysqlUser(Names.mysqlUser(run.ref()));
+    run.names().setMysqlDatabase(access.database());
+    run.names().setMysqlUser(access.username());
   }
 
   @Override
   public void remove(AppRun run, DeletionPolicy policy) {
-    mysql.delete(run.ref(), policy);
+    provisioning.removeMySql(run.ref(), policy);
     run.removeAll(MYSQL);
   }
 }

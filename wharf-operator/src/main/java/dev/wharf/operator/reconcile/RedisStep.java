@@ -3,7 +3,6 @@ package dev.wharf.operator.reconcile;
 import static dev.wharf.core.PlatformKeys.REDIS;
 import static dev.wharf.core.PlatformKeys.REDIS_KEY_PREFIX;
 import static dev.wharf.core.PlatformKeys.REDIS_PASSWORD;
-import static dev.wharf.core.PlatformKeys.REDIS_URL;
 import static dev.wharf.core.PlatformKeys.REDIS_USERNAME;
 
 import dev.wharf.api.AppSpec;
@@ -14,17 +13,16 @@ import dev.wharf.core.DeletionPolicy;
 import dev.wharf.core.InvalidNameException;
 import dev.wharf.core.KeyPrefix;
 import dev.wharf.core.Names;
-import dev.wharf.core.Secret;
-import dev.wharf.provisioning.Outcome;
-import dev.wharf.provisioning.redis.RedisProvisioner;
+import dev.wharf.provisioning.AppProvisioning;
+import dev.wharf.provisioning.RedisAccess;
 import java.util.Optional;
 
 /** The app's ACL user on the shared Redis, confined to its key prefix. */
 public final class RedisStep implements CapabilityStep {
-  private final RedisProvisioner redis;
+  private final AppProvisioning provisioning;
 
-  public RedisStep(RedisProvisioner redis) {
-    this.redis = redis;
+  public RedisStep(AppProvisioning provisioning) {
+    this.provisioning = provisioning;
   }
 
   /** The spec's prefix, or {@code <app>:}. */
@@ -49,22 +47,16 @@ public final class RedisStep implements CapabilityStep {
 
   @Override
   public void ensure(AppRun run) {
-    KeyPrefix prefix = prefix(run.app().getSpec(), run.ref());
-    // A user lost by a Redis restart or failover comes back with the password the app has.
-    Outcome outcome = redis.ensure(run.ref(), prefix, run.rotate(REDIS_PASSWORD) ? Optional.empty() : run.storedSecret(REDIS_PASSWORD));
-    Secret password = outcome.secret().orElseGet(() -> KeptSecret.keepOrReset(run, REDIS_PASSWORD,
-        stored -> redis.verify(run.ref(), stored), () -> redis.rotate(run.ref()), "Redis user"));
-    run.put(REDIS_URL, redis.url());
-    run.put(REDIS_USERNAME, Names.redisUser(run.ref()));
-    run.putSecret(REDIS_PASSWORD, password);
+    RedisAccess access = provisioning.ensureRedis(run.ref(), prefix(run.app().getSpec(), run.ref()),
+        run.storedSecret(REDIS_PASSWORD));
+    access.env().forEach(run::put);
     run.markRotated(REDIS_PASSWORD);
-    run.put(REDIS_KEY_PREFIX, prefix.value());
-    run.names().setRedisUser(Names.redisUser(run.ref()));
-    run.names().setRedisKeyPrefix(prefix.value());
+    run.names().setRedisUser(access.username());
+    run.names().setRedisKeyPrefix(access.prefix().value());
   }
 
   /**
-   * Deletes the ACL user; with DROP_DATA also the keys under the prefix recorded when the user
+   * Deletes the ACL user; with DELETE also the keys under the prefix recorded when the user
    * was made, never one taken from the spec (which may have changed, or been refused for
    * overlapping another app's keys). No recorded prefix: the keys stay.
    */
@@ -72,7 +64,7 @@ public final class RedisStep implements CapabilityStep {
   public void remove(AppRun run, DeletionPolicy policy) {
     Optional<KeyPrefix> recorded = run.recorded(REDIS_KEY_PREFIX, ProvisionedNames::getRedisKeyPrefix)
         .flatMap(RedisStep::parse);
-    redis.delete(run.ref(), policy == DeletionPolicy.DELETE ? recorded : Optional.empty());
+    provisioning.removeRedis(run.ref(), policy == DeletionPolicy.DELETE ? recorded : Optional.empty());
     run.removeAll(REDIS);
   }
 

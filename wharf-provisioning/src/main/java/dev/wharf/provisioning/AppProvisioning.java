@@ -1,0 +1,98 @@
+package dev.wharf.provisioning;
+
+import dev.wharf.core.AppRef;
+import dev.wharf.core.DeletionPolicy;
+import dev.wharf.core.KeyPrefix;
+import dev.wharf.core.MySqlPrivileges;
+import dev.wharf.core.Names;
+import dev.wharf.core.Secret;
+import dev.wharf.core.TeamName;
+import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
+import dev.wharf.provisioning.keycloak.OidcClientSpec;
+import dev.wharf.provisioning.mysql.MySqlProvisioner;
+import dev.wharf.provisioning.redis.RedisProvisioner;
+import java.util.Optional;
+
+/**
+ * An app's access to the shared MySQL, Redis and Keycloak, the one way the operator and
+ * {@code wharf up} give it: ensure (create, or repair what drifted, writing nothing when all is
+ * as it should be), with the credential the caller holds kept while it works and renewed when
+ * asked ({@link StoredSecret}), and remove. Each ensure returns the app's working credentials.
+ */
+public final class AppProvisioning implements AutoCloseable {
+  private final MySqlProvisioner mysql;
+  private final RedisProvisioner redis;
+  private final KeycloakProvisioner keycloak;
+  private final String issuer;
+  private volatile boolean realmChecked;
+
+  /**
+   * @param issuer OIDC_ISSUER_URI as apps see it; in a cluster the operator reaches Keycloak at
+   *     another address (keycloak.keycloak.svc) than the public issuer apps validate against
+   */
+  public AppProvisioning(MySqlProvisioner mysql, RedisProvisioner redis, KeycloakProvisioner keycloak, String issuer) {
+    this.mysql = mysql;
+    this.redis = redis;
+    this.keycloak = keycloak;
+    this.issuer = issuer;
+  }
+
+  /** The app's database and user with {@code privileges} on it, and a working password. */
+  public MySqlAccess ensureMySql(AppRef app, MySqlPrivileges privileges, StoredSecret stored) {
+    Outcome ensured = mysql.ensure(app, privileges);
+    Secret password = KeepOrReset.secret(ensured, stored, p -> mysql.verify(app, p), () -> mysql.rotate(app),
+        "MySQL user", app);
+    return new MySqlAccess(mysql.jdbcUrl(app), Names.mysqlDatabase(app), Names.mysqlUser(app), password);
+  }
+
+  /**
+   * The app's ACL user confined to {@code prefix}, and a working password. A user lost by a Redis
+   * restart or failover comes back with the stored password, so the app's connections recover
+   * without new credentials.
+   */
+  public RedisAccess ensureRedis(AppRef app, KeyPrefix prefix, StoredSecret stored) {
+    Outcome ensured = redis.ensure(app, prefix, stored.keepable());
+    Secret password = KeepOrReset.secret(ensured, stored, p -> redis.verify(app, p), () -> redis.rotate(app),
+        "Redis user", app);
+    return new RedisAccess(redis.url(), Names.redisUser(app), password, prefix);
+  }
+
+  /** The app's confidential client in the platform realm, and its working secret. */
+  public OidcAccess ensureOidc(AppRef app, TeamName team, OidcClientSpec spec, StoredSecret stored) {
+    if (!realmChecked) {
+      keycloak.ensureRealm(); // reads only once the realm is set up
+      realmChecked = true;
+    }
+    Outcome ensured = keycloak.ensureClient(app, team, spec);
+    Secret secret = KeepOrReset.secret(ensured, stored, s -> keycloak.readSecret(app).map(s::equals).orElse(false),
+        () -> keycloak.rotateSecret(app), "Keycloak client", app);
+    return new OidcAccess(issuer, Names.keycloakClientId(app), secret);
+  }
+
+  /** Revokes the app's MySQL access; under {@link DeletionPolicy#DELETE} also drops its database. */
+  public Outcome removeMySql(AppRef app, DeletionPolicy policy) {
+    return mysql.delete(app, policy);
+  }
+
+  /** Deletes the app's ACL user; with {@code dropKeysUnder} also the keys under that (recorded) prefix. */
+  public Outcome removeRedis(AppRef app, Optional<KeyPrefix> dropKeysUnder) {
+    return redis.delete(app, dropKeysUnder);
+  }
+
+  /** Deletes the app's client, if Wharf made it for this app. */
+  public Outcome removeOidc(AppRef app) {
+    return keycloak.deleteClient(app);
+  }
+
+  /** OIDC_ISSUER_URI as apps see it. */
+  public String issuer() {
+    return issuer;
+  }
+
+  @Override
+  public void close() {
+    mysql.close();
+    redis.close();
+    keycloak.close();
+  }
+}

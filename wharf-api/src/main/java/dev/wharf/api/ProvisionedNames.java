@@ -15,6 +15,7 @@ public class ProvisionedNames {
   private String redisKeyPrefix;
   private String oidcClientId;
   private String registryRobot;
+  private String registryProject;
   private String openBaoPath;
 
   public String getMysqlDatabase() { return mysqlDatabase; }
@@ -29,6 +30,8 @@ public class ProvisionedNames {
   public void setOidcClientId(String oidcClientId) { this.oidcClientId = oidcClientId; }
   public String getRegistryRobot() { return registryRobot; }
   public void setRegistryRobot(String registryRobot) { this.registryRobot = registryRobot; }
+  public String getRegistryProject() { return registryProject; }
+  public void setRegistryProject(String registryProject) { this.registryProject = registryProject; }
   public String getOpenBaoPath() { return openBaoPath; }
   public void setOpenBaoPath(String openBaoPath) { this.openBaoPath = openBaoPath; }
 
@@ -41,11 +44,13 @@ public class ProvisionedNames {
         && java.util.Objects.equals(redisKeyPrefix, p.redisKeyPrefix)
         && java.util.Objects.equals(oidcClientId, p.oidcClientId)
         && java.util.Objects.equals(registryRobot, p.registryRobot)
+        && java.util.Objects.equals(registryProject, p.registryProject)
         && java.util.Objects.equals(openBaoPath, p.openBaoPath);
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(mysqlDatabase, mysqlUser, redisUser, redisKeyPrefix, oidcClientId, registryRobot, openBaoPath);
+    return java.util.Objects.hash(mysqlDatabase, mysqlUser, redisUser, redisKeyPrefix, oidcClientId, registryRobot, registryProject,
+        openBaoPath);
   }
 }

@@ -23,11 +23,14 @@ public final class PlatformKeys {
   public static final String REGISTRY_PASSWORD = "REGISTRY_PASSWORD";
   /** Harbor's id of the robot, so a stored secret is known to belong to the robot that exists. */
   public static final String REGISTRY_ROBOT_ID = "REGISTRY_ROBOT_ID";
+  /** The Harbor project the robot was made in: where to find it again when the App's team changes. */
+  public static final String REGISTRY_PROJECT = "REGISTRY_PROJECT";
 
   public static final List<String> MYSQL = List.of(MYSQL_URL, MYSQL_USERNAME, MYSQL_PASSWORD);
   public static final List<String> REDIS = List.of(REDIS_URL, REDIS_USERNAME, REDIS_PASSWORD, REDIS_KEY_PREFIX);
   public static final List<String> OIDC = List.of(OIDC_ISSUER_URI, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET);
-  public static final List<String> REGISTRY = List.of(REGISTRY_USERNAME, REGISTRY_PASSWORD, REGISTRY_ROBOT_ID);
+  public static final List<String> REGISTRY = List.of(REGISTRY_USERNAME, REGISTRY_PASSWORD, REGISTRY_ROBOT_ID,
+      REGISTRY_PROJECT);
 
   private PlatformKeys() {}
 

@@ -80,10 +80,9 @@ public final class Main {
 
   private static Backends backends(OperatorConfig config) {
     Writes writes = new Writes();
-    var k = config.keycloak();
     return new Backends(
         new AppProvisioning(new MySqlProvisioner(config.mysql(), writes), new RedisProvisioner(config.redis(), writes),
-            new KeycloakProvisioner(k.server(), writes), config.oidcIssuerUri()),
+            new KeycloakProvisioner(config.keycloak(), writes), config.oidcIssuerUri()),
         openBao(config),
         new HarborClient(config.harborAddress(), config.harborUser(), () -> config.harborPassword().get().reveal()),
         writes);

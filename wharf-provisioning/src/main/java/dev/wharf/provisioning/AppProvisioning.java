@@ -41,7 +41,7 @@ public final class AppProvisioning implements AutoCloseable {
   public MySqlAccess ensureMySql(AppRef app, MySqlPrivileges privileges, StoredSecret stored) {
     Outcome ensured = mysql.ensure(app, privileges);
     Secret password = KeepOrReset.secret(ensured, stored, p -> mysql.verify(app, p), () -> mysql.rotate(app),
-        "MySQL user", app);
+        "MySQL", "MySQL user", app);
     return new MySqlAccess(mysql.jdbcUrl(app), Names.mysqlDatabase(app), Names.mysqlUser(app), password);
   }
 
@@ -53,7 +53,7 @@ public final class AppProvisioning implements AutoCloseable {
   public RedisAccess ensureRedis(AppRef app, KeyPrefix prefix, StoredSecret stored) {
     Outcome ensured = redis.ensure(app, prefix, stored.keepable());
     Secret password = KeepOrReset.secret(ensured, stored, p -> redis.verify(app, p), () -> redis.rotate(app),
-        "Redis user", app);
+        "Redis", "Redis user", app);
     return new RedisAccess(redis.url(), Names.redisUser(app), password, prefix);
   }
 
@@ -65,7 +65,7 @@ public final class AppProvisioning implements AutoCloseable {
     }
     Outcome ensured = keycloak.ensureClient(app, team, spec);
     Secret secret = KeepOrReset.secret(ensured, stored, s -> keycloak.readSecret(app).map(s::equals).orElse(false),
-        () -> keycloak.rotateSecret(app), "Keycloak client", app);
+        () -> keycloak.rotateSecret(app), "Keycloak", "Keycloak client", app);
     return new OidcAccess(issuer, Names.keycloakClientId(app), secret);
   }
 

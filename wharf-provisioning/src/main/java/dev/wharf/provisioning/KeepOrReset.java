@@ -17,9 +17,10 @@ final class KeepOrReset {
    * caller's env file, or a rotation asked for).
    *
    * @param account what the secret belongs to, for the error when it vanished meanwhile, e.g. "MySQL user"
+   *     of {@code service}
    */
   static Secret secret(Outcome ensured, StoredSecret stored, Predicate<Secret> works, Supplier<Outcome> reset,
-      String account, AppRef app) {
+      String service, String account, AppRef app) {
     Optional<Secret> fresh = ensured.secret();
     if (fresh.isPresent()) {
       return fresh.get();
@@ -28,7 +29,7 @@ final class KeepOrReset {
     if (kept.isPresent() && works.test(kept.get())) {
       return kept.get();
     }
-    return reset.get().secret().orElseThrow(() -> new ProvisioningException("the " + account + " of " + app
+    return reset.get().secret().orElseThrow(() -> ServiceException.rejected(service, "the " + account + " of " + app
         + " vanished while it was provisioned; it is made again on the next try"));
   }
 }

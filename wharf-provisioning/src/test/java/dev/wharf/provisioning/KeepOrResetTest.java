@@ -49,13 +49,13 @@ class KeepOrResetTest {
   @Test
   void anAccountThatVanishedBeforeItsResetIsAnErrorWithoutSecrets() {
     assertThatThrownBy(() -> KeepOrReset.secret(Outcome.of(Change.UNCHANGED), stored("old"), p -> false,
-        () -> Outcome.of(Change.ABSENT), "MySQL user", APP))
-        .isInstanceOf(ProvisioningException.class).hasMessageContaining("MySQL user of team-a/greeter vanished")
+        () -> Outcome.of(Change.ABSENT), "MySQL", "MySQL user", APP))
+        .isInstanceOf(ServiceException.class).hasMessageContaining("MySQL user of team-a/greeter vanished")
         .hasMessageNotContaining("old");
   }
 
   private Secret secret(Outcome ensured, StoredSecret stored, boolean works) {
-    return KeepOrReset.secret(ensured, stored, p -> works, this::rotate, "MySQL user", APP);
+    return KeepOrReset.secret(ensured, stored, p -> works, this::rotate, "MySQL", "MySQL user", APP);
   }
 
   private static StoredSecret stored(String value) {

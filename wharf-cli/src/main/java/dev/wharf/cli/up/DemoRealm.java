@@ -1,12 +1,13 @@
 package dev.wharf.cli.up;
 
+import dev.wharf.cli.UserError;
 import dev.wharf.core.Names;
 import dev.wharf.core.Secret;
 import dev.wharf.core.files.PrivateFiles;
 import dev.wharf.local.KeycloakEndpoint;
 import dev.wharf.provisioning.Change;
 import dev.wharf.provisioning.Outcome;
-import dev.wharf.provisioning.ProvisioningException;
+import dev.wharf.provisioning.ServiceException;
 import dev.wharf.provisioning.Writes;
 import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
 import dev.wharf.provisioning.keycloak.KeycloakServer;
@@ -53,7 +54,7 @@ final class DemoRealm {
       Outcome outcome = kc.ensureClient(other, LocalSetup.DEV_A.team(), new OidcClientSpec(List.of(), List.of(), true));
       // Nobody stores this client's secret: the current one is read (an admin read), never reset.
       Secret secret = outcome.secret().or(() -> kc.readSecret(other)).orElseThrow(() ->
-          new ProvisioningException("Keycloak has no client " + kc.clientId(other) + " right after"
+          ServiceException.rejected("Keycloak", "Keycloak has no client " + kc.clientId(other) + " right after"
               + " creating it; see the Keycloak log and run again"));
       return new OtherClient(kc.clientId(other), secret);
     }
@@ -73,8 +74,8 @@ final class DemoRealm {
       PrivateFiles.write(file, fresh.reveal());
       return fresh;
     } catch (IOException e) {
-      throw new ProvisioningException("cannot read or write " + file + ": " + e.getMessage()
-          + "; check that the state directory is writable");
+      throw new UserError("cannot read or write " + file + ": " + e.getMessage()
+          + "; check that the state directory is writable", 1);
     }
   }
 }

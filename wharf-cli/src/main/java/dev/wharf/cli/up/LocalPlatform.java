@@ -6,7 +6,7 @@ import dev.wharf.local.LocalRuntimeException;
 import dev.wharf.local.NotReadyException;
 import dev.wharf.local.Service;
 import dev.wharf.local.SharedRuntime;
-import dev.wharf.provisioning.ProvisioningException;
+import dev.wharf.provisioning.ServiceException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -115,7 +115,7 @@ final class LocalPlatform implements AutoCloseable {
     return switch (e) {
       case NotReadyException n -> new UserError(n.getMessage() + "\n" + MORE_TIME, 1);
       case LocalRuntimeException l -> new UserError(l.getMessage(), 1);
-      case ProvisioningException p -> new UserError(p.getMessage(), 1);
+      case ServiceException p -> new UserError(p.getMessage(), 1);
       default -> e;
     };
   }

@@ -4,6 +4,7 @@ import static dev.wharf.core.PlatformKeys.MYSQL_PASSWORD;
 import static dev.wharf.core.PlatformKeys.OIDC_CLIENT_SECRET;
 import static dev.wharf.core.PlatformKeys.REDIS_PASSWORD;
 
+import dev.wharf.cli.UserError;
 import dev.wharf.core.AppRef;
 import dev.wharf.core.MySqlPrivileges;
 import dev.wharf.core.Names;
@@ -14,7 +15,6 @@ import dev.wharf.local.LocalRuntime;
 import dev.wharf.local.MySqlEndpoint;
 import dev.wharf.local.RedisEndpoint;
 import dev.wharf.provisioning.AppProvisioning;
-import dev.wharf.provisioning.ProvisioningException;
 import dev.wharf.provisioning.StoredSecret;
 import dev.wharf.provisioning.Writes;
 import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
@@ -82,8 +82,8 @@ final class LocalSetup {
     try {
       EnvFile.write(state.greeterEnv(), env);
     } catch (IOException e) {
-      throw new ProvisioningException("cannot write " + state.greeterEnv() + ": " + e.getMessage()
-          + "; check that the state directory is writable");
+      throw new UserError("cannot write " + state.greeterEnv() + ": " + e.getMessage()
+          + "; check that the state directory is writable", 1);
     }
     return new Result(Map.copyOf(env), other.clientId(), other.secret());
   }

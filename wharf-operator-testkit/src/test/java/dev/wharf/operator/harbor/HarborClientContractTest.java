@@ -3,7 +3,7 @@ package dev.wharf.operator.harbor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wharf.operator.http.ExternalServiceException;
+import dev.wharf.provisioning.ServiceException;
 import dev.wharf.operator.stub.HarborStub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -49,19 +49,19 @@ class HarborClientContractTest {
   void robotNameOutsideHarborsRuleIsRejected() {
     STUB.addProject("team-n");
     assertThatThrownBy(() -> client.createPullRobot("team-n", "team-n.my--app", "x"))
-        .isInstanceOfSatisfying(ExternalServiceException.class, e -> assertThat(e.status()).isEqualTo(400));
+        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.status()).isEqualTo(400));
   }
 
   @Test
   void robotInUnknownProjectIsRejected() {
     assertThatThrownBy(() -> client.createPullRobot("no-such-team", "x", "x"))
-        .isInstanceOfSatisfying(ExternalServiceException.class, e -> assertThat(e.status()).isEqualTo(404));
+        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.status()).isEqualTo(404));
   }
 
   @Test
   void wrongPasswordIsUnauthorized() {
     HarborClient wrong = new HarborClient(STUB.uri(), "admin", () -> "nope");
     assertThatThrownBy(() -> wrong.projectId("team-c"))
-        .isInstanceOfSatisfying(ExternalServiceException.class, e -> assertThat(e.status()).isEqualTo(401));
+        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.status()).isEqualTo(401));
   }
 }

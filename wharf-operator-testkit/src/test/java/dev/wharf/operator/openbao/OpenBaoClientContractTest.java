@@ -3,7 +3,7 @@ package dev.wharf.operator.openbao;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wharf.operator.http.ExternalServiceException;
+import dev.wharf.provisioning.ServiceException;
 import dev.wharf.operator.stub.OpenBaoStub;
 import dev.wharf.operator.testing.OpenBaoBootstrap;
 import dev.wharf.operator.testing.OperatorHarness;
@@ -51,7 +51,7 @@ class OpenBaoClientContractTest {
     OpenBaoClient asApp = new OpenBaoClient(STUB.uri(), login, "wharf");
     assertThat(asApp.readKv("apps/team-a/login").orElseThrow().get("K")).isEqualTo("v");
     assertThatThrownBy(() -> asApp.readKv("apps/team-a/other"))
-        .isInstanceOfSatisfying(ExternalServiceException.class, e -> assertThat(e.status()).isEqualTo(403));
+        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.status()).isEqualTo(403));
     assertThat(login.toString()).doesNotContain(login.get());
   }
 
@@ -59,7 +59,7 @@ class OpenBaoClientContractTest {
   void wrongTokenIsRejectedWithoutLeakingIt() {
     OpenBaoClient wrong = new OpenBaoClient(STUB.uri(), () -> "not-the-token", "wharf");
     assertThatThrownBy(() -> wrong.readKv("apps/team-a/x"))
-        .isInstanceOfSatisfying(ExternalServiceException.class, e -> {
+        .isInstanceOfSatisfying(ServiceException.class, e -> {
           assertThat(e.status()).isEqualTo(403);
           assertThat(e.unavailable()).isFalse();
         })
@@ -71,7 +71,7 @@ class OpenBaoClientContractTest {
     STUB.setUnavailable(true);
     try {
       assertThatThrownBy(() -> client.readKv("apps/team-a/anything"))
-          .isInstanceOfSatisfying(ExternalServiceException.class, e -> assertThat(e.unavailable()).isTrue());
+          .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.unavailable()).isTrue());
     } finally {
       STUB.setUnavailable(false);
     }

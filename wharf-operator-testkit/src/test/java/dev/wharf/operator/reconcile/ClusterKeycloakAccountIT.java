@@ -56,7 +56,7 @@ class ClusterKeycloakAccountIT {
     String operatorSecret = "operator-" + UUID.randomUUID();
     importRealm(kc, realm, operatorSecret);
 
-    KeycloakServer account = clusterConfig(kc, realm, operatorSecret, dir).keycloak().server();
+    KeycloakServer account = clusterConfig(kc, realm, operatorSecret, dir).keycloak();
     assertThat(account.clientCredentials()).isTrue();
     // What the OIDC step asks of Keycloak (see AppProvisioning#ensureOidc), as this account.
     try (var keycloak = new KeycloakProvisioner(account, realm, new Writes())) {

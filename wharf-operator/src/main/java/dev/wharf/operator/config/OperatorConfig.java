@@ -3,6 +3,7 @@ package dev.wharf.operator.config;
 import dev.wharf.core.DnsLabel;
 import dev.wharf.core.Secret;
 import dev.wharf.operator.model.ClusterSettings;
+import dev.wharf.provisioning.keycloak.KeycloakServer;
 import dev.wharf.provisioning.mysql.MySqlServer;
 import dev.wharf.provisioning.redis.RedisServer;
 import java.net.URI;
@@ -26,7 +27,7 @@ public record OperatorConfig(
     Set<String> teams,
     MySqlServer mysql,
     RedisServer redis,
-    KeycloakAdmin keycloak,
+    KeycloakServer keycloak,
     String oidcIssuerUri,
     URI openBaoAddress,
     OpenBaoAuth openBaoAuth,
@@ -44,31 +45,23 @@ public record OperatorConfig(
                             java.util.Optional<java.nio.file.Path> caCert) {}
 
   /**
-   * Keycloak's admin endpoint and account: a service-account client of {@code realm}
+   * Keycloak's admin endpoint and account: a service-account client of the admin realm
    * (KEYCLOAK_CLIENT_ID + KEYCLOAK_CLIENT_SECRET, the cluster's way) or an admin user
-   * (KEYCLOAK_ADMIN_USER + KEYCLOAK_ADMIN_PASSWORD). toString hides the secret.
+   * (KEYCLOAK_ADMIN_USER + KEYCLOAK_ADMIN_PASSWORD). Its toString hides the secret.
    */
-  public record KeycloakAdmin(URI baseUrl, String adminUser, Secret adminPassword, String realm,
-                              boolean clientCredentials) {
-
-    public dev.wharf.provisioning.keycloak.KeycloakServer server() {
-      return new dev.wharf.provisioning.keycloak.KeycloakServer(baseUrl.toString(), adminUser,
-          adminPassword, realm, clientCredentials);
+  static KeycloakServer keycloak(Settings s) {
+    String url = uri(s, "KEYCLOAK_URL", "http://keycloak.keycloak.svc:8080").toString();
+    if (s.optional("KEYCLOAK_CLIENT_ID").isPresent()) {
+      String clientId = s.required("KEYCLOAK_CLIENT_ID", "service-account client");
+      Secret secret = s.secretAtStart("KEYCLOAK_CLIENT_SECRET", "secret of KEYCLOAK_CLIENT_ID");
+      return KeycloakServer.serviceAccount(url,
+          DnsLabel.require("KEYCLOAK_ADMIN_REALM", s.get("KEYCLOAK_ADMIN_REALM", "wharf")), clientId, secret);
     }
-
-    static KeycloakAdmin fromEnv(Settings s) {
-      URI url = uri(s, "KEYCLOAK_URL", "http://keycloak.keycloak.svc:8080");
-      if (s.optional("KEYCLOAK_CLIENT_ID").isPresent()) {
-        return new KeycloakAdmin(url, s.required("KEYCLOAK_CLIENT_ID", "service-account client"),
-            s.secretAtStart("KEYCLOAK_CLIENT_SECRET", "secret of KEYCLOAK_CLIENT_ID"),
-            DnsLabel.require("KEYCLOAK_ADMIN_REALM", s.get("KEYCLOAK_ADMIN_REALM", "wharf")), true);
-      }
-      return new KeycloakAdmin(url,
-          s.required("KEYCLOAK_ADMIN_USER", "Keycloak admin that manages clients in realm wharf"
-              + " (or set KEYCLOAK_CLIENT_ID and KEYCLOAK_CLIENT_SECRET for a service-account client)"),
-          s.secretAtStart("KEYCLOAK_ADMIN_PASSWORD", "password of KEYCLOAK_ADMIN_USER"),
-          DnsLabel.require("KEYCLOAK_ADMIN_REALM", s.get("KEYCLOAK_ADMIN_REALM", "master")), false);
-    }
+    return new KeycloakServer(url,
+        s.required("KEYCLOAK_ADMIN_USER", "Keycloak admin that manages clients in realm wharf"
+            + " (or set KEYCLOAK_CLIENT_ID and KEYCLOAK_CLIENT_SECRET for a service-account client)"),
+        s.secretAtStart("KEYCLOAK_ADMIN_PASSWORD", "password of KEYCLOAK_ADMIN_USER"),
+        DnsLabel.require("KEYCLOAK_ADMIN_REALM", s.get("KEYCLOAK_ADMIN_REALM", "master")), false);
   }
 
   public static OperatorConfig fromEnv(Settings s) {
@@ -98,7 +91,7 @@ public record OperatorConfig(
         new RedisServer(s.get("REDIS_HOST", "redis.redis.svc"), s.port("REDIS_PORT", 6379),
             s.required("REDIS_ADMIN_USER", "Redis ACL user that manages ACL users"),
             s.secretAtStart("REDIS_ADMIN_PASSWORD", "password of REDIS_ADMIN_USER")),
-        KeycloakAdmin.fromEnv(s),
+        keycloak(s),
         s.get("OIDC_ISSUER_URI", "https://keycloak.wharf.example.com/realms/wharf"),
         openBao,
         new OpenBaoAuth(

@@ -2,6 +2,7 @@ package dev.wharf.operator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wharf.provisioning.ServiceException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +17,8 @@ import java.util.function.Supplier;
 /**
  * A small JSON-over-HTTP client on the JDK HttpClient. It counts the requests that change
  * state (anything but GET and HEAD), which is how the operator proves that a resync of an
- * unchanged App writes nothing.
+ * unchanged App writes nothing. A failed request is a {@link ServiceException} that says
+ * whether the service was unavailable (no answer, 5xx, 429) or refused it.
  */
 public final class JsonHttp {
   public static final ObjectMapper JSON = new ObjectMapper();
@@ -65,17 +67,15 @@ public final class JsonHttp {
     try {
       resp = http.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
-      throw new ExternalServiceException(service, true, 0,
+      throw ServiceException.unavailable(service,
           service + " unreachable at " + base + " (" + method + " " + path + "): " + e.getClass().getSimpleName(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ExternalServiceException(service, true, 0, service + " request interrupted", e);
+      throw ServiceException.unavailable(service, service + " request interrupted", e);
     }
     int status = resp.statusCode();
     if (!expected.contains(status)) {
-      boolean unavailable = status >= 500 || status == 429;
-      throw new ExternalServiceException(service, unavailable, status,
-          service + " answered " + status + " to " + method + " " + path, null);
+      throw ServiceException.answered(service, status, service + " answered " + status + " to " + method + " " + path);
     }
     return new Response(status, parse(resp.body()));
   }
@@ -104,7 +104,7 @@ public final class JsonHttp {
     try {
       return JSON.readTree(bytes);
     } catch (IOException e) {
-      throw new ExternalServiceException(service, false, 0, service + " answered with a body that is not JSON", e);
+      throw ServiceException.rejected(service, service + " answered with a body that is not JSON", e);
     }
   }
 }

@@ -1,9 +1,9 @@
 package dev.wharf.operator.openbao;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wharf.operator.http.ExternalServiceException;
 import dev.wharf.operator.http.JsonHttp;
 import dev.wharf.operator.http.PathSegments;
+import dev.wharf.provisioning.ServiceException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -47,7 +47,7 @@ public final class KubernetesLogin implements Supplier<String> {
       try {
         jwt = Files.readString(jwtFile).strip();
       } catch (IOException e) {
-        throw new ExternalServiceException("OpenBao", false, 0, "cannot read the ServiceAccount token " + jwtFile
+        throw ServiceException.rejected("OpenBao", "cannot read the ServiceAccount token " + jwtFile
             + " for the OpenBao login (is the token mounted?)", e);
       }
       JsonNode auth = http.send("POST", "/v1/auth/" + mount + "/login", Map.of("role", role, "jwt", jwt), Set.of(200))

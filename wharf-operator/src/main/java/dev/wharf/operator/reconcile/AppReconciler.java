@@ -2,6 +2,7 @@ package dev.wharf.operator.reconcile;
 
 import dev.wharf.api.App;
 import dev.wharf.api.AppStatus;
+import dev.wharf.api.ProvisionedNames;
 import dev.wharf.core.AppRef;
 import dev.wharf.core.DeletionPolicy;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -20,15 +21,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reconciles an App in named steps: validate spec, load stored secrets, mysql, redis, oidc,
  * registry and the namespace objects (these in parallel), store secrets (the OpenBao entry),
- * the ExternalSecrets, status. A failing capability sets its condition False and the others still run;
- * what succeeded is stored.
+ * the ExternalSecrets, status. Each step returns what it did; the reconciler merges the results
+ * (the steps share no mutable state). A failing capability sets its condition False and the
+ * others still run; what succeeded is stored.
  * Generation-aware filtering is replaced by {@link MeaningfulChange} so that the rotate
  * annotation (which does not bump the generation) triggers a reconcile but status writes do not.
  */
@@ -79,70 +84,91 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     app.setStatus(status);
     Progress progress = new Progress(app, status, clock.instant());
 
-    AppRun run = validateSpec(app, context, progress);
-    if (run != null && loadStoredSecrets(run, progress)) {
-      Parallel.runAll(List.of(() -> provisionCapabilities(run, progress), () -> applyNamespaceObjects(run, progress)),
-          "reconciling " + run.ref());
-      storeSecrets(run, progress);
-      if (!progress.failed(AppStatus.SECRETS_READY)) {
-        applyExternalSecrets(run, progress);
-      }
-    }
-    return updateStatus(app, run, progress, before, context);
+    Optional<AppRef> ref = validateSpec(app, context, progress);
+    Optional<AppRun> run = ref.flatMap(r -> loadStoredSecrets(app, r, progress));
+    Optional<ProvisionedNames> names = run.map(r -> provision(r, progress));
+    return updateStatus(app, ref, run.flatMap(r -> names.map(n -> new Done(r, n))), progress, before, context);
   }
 
-  private AppRun validateSpec(App app, Context<App> context, Progress progress) {
+  private Optional<AppRef> validateSpec(App app, Context<App> context, Progress progress) {
     try {
-      AppRef ref = specCheck.check(app, namespaceLabels(app), context.getPrimaryCache().list().toList());
-      return new AppRun(app, ref);
+      return Optional.of(specCheck.check(app, namespaceLabels(app), context.getPrimaryCache().list().toList()));
     } catch (RuntimeException e) {
       progress.refused(failure(app.getMetadata().getNamespace() + "/" + app.getMetadata().getName(), "spec check", e));
-      return null;
+      return Optional.empty();
     }
   }
 
-  private boolean loadStoredSecrets(AppRun run, Progress progress) {
+  private Optional<AppRun> loadStoredSecrets(App app, AppRef ref, Progress progress) {
     try {
-      secrets.load(run);
-      return true;
+      return Optional.of(new AppRun(app, ref, secrets.load(ref)));
     } catch (RuntimeException e) {
       // Without knowing what is stored every credential would look lost: stop here.
-      progress.failed(AppStatus.SECRETS_READY, failure(run.ref().toString(), "loading stored secrets", e));
-      return false;
+      progress.failed(AppStatus.SECRETS_READY, failure(ref.toString(), "loading stored secrets", e));
+      return Optional.empty();
     }
+  }
+
+  /**
+   * The capabilities and the namespace objects side by side (they wait on different servers),
+   * then their results merged into the OpenBao entry, which is stored, then the ExternalSecrets
+   * that carry its version. Returns what status.provisioned is to show.
+   */
+  private ProvisionedNames provision(AppRun run, Progress progress) {
+    Future<List<CapabilityOutcome>> capabilities = Parallel.start(() -> provisionCapabilities(run));
+    Optional<StepFailure> objects = applyNamespaceObjects(run);
+    List<CapabilityOutcome> outcomes = Parallel.join(capabilities, "provisioning " + run.ref());
+    outcomes.forEach(outcome -> report(outcome, progress));
+    objects.ifPresent(f -> progress.failed(AppStatus.SECRETS_READY, f));
+
+    Map<String, String> entry = StoredEntry.merge(run.storedEntry(), outcomes, run.pendingRotation());
+    storeSecrets(run, entry, progress).filter(version -> !progress.failed(AppStatus.SECRETS_READY))
+        .ifPresent(version -> applyExternalSecrets(run, version, progress));
+    return StoredEntry.names(outcomes, secrets.path(run.ref()));
   }
 
   /**
    * mysql, redis, oidc and registry touch different servers and do not depend on each other,
    * so they run in parallel: an App is ready after the slowest of them, not after their sum.
    */
-  private void provisionCapabilities(AppRun run, Progress progress) {
-    Parallel.runAll(capabilities.stream().<Runnable>map(step -> () -> provision(step, run, progress)).toList(),
-        "provisioning " + run.ref());
+  private List<CapabilityOutcome> provisionCapabilities(AppRun run) {
+    return Parallel.all(capabilities.stream().<Supplier<CapabilityOutcome>>map(step -> () -> provision(step, run))
+        .toList(), "provisioning " + run.ref());
   }
 
-  private void provision(CapabilityStep step, AppRun run, Progress progress) {
+  private CapabilityOutcome provision(CapabilityStep step, AppRun run) {
     try {
       if (step.enabled(run.app().getSpec())) {
-        step.ensure(run);
-        progress.ok(step.condition(), "Provisioned", step.describe(run));
-      } else {
-        if (step.recorded(run)) {
-          step.remove(run, DeletionPolicy.RETAIN);
-        }
-        progress.ok(step.condition(), "Disabled", "not enabled in the spec");
+        return new CapabilityOutcome.Provided(step, step.ensure(run));
       }
+      boolean recorded = step.recorded(run);
+      if (recorded) {
+        step.remove(run, DeletionPolicy.RETAIN);
+      }
+      return new CapabilityOutcome.Disabled(step, recorded);
     } catch (RuntimeException e) {
-      progress.failed(step.condition(), failure(run.ref().toString(), step.condition(), e));
+      return new CapabilityOutcome.Failed(step, failure(run.ref().toString(), step.condition(), e));
     }
   }
 
-  private void storeSecrets(AppRun run, Progress progress) {
+  private static void report(CapabilityOutcome outcome, Progress progress) {
+    String condition = outcome.step().condition();
+    switch (outcome) {
+      case CapabilityOutcome.Provided p -> progress.ok(condition, Reason.PROVISIONED, p.grant().describe());
+      case CapabilityOutcome.Disabled d -> progress.ok(condition, Reason.DISABLED, "not enabled in the spec");
+      case CapabilityOutcome.Failed f -> progress.failed(condition, f.failure());
+    }
+  }
+
+  /** The version of the entry in OpenBao, once it holds {@code entry}. */
+  private Optional<Long> storeSecrets(AppRun run, Map<String, String> entry, Progress progress) {
     try {
-      secrets.ensure(run);
-      progress.ok(AppStatus.SECRETS_READY, "Stored", secrets.describe(run));
+      long version = secrets.store(run, entry);
+      progress.ok(AppStatus.SECRETS_READY, Reason.STORED, secrets.describe(run, version));
+      return Optional.of(version);
     } catch (RuntimeException e) {
       progress.failed(AppStatus.SECRETS_READY, failure(run.ref().toString(), "storing secrets", e));
+      return Optional.empty();
     }
   }
 
@@ -151,43 +177,46 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
    * SecretStore, dashboard, NetworkPolicy), applied while the capabilities are provisioned:
    * they wait on the API server, the capabilities on the other servers.
    */
-  private void applyNamespaceObjects(AppRun run, Progress progress) {
+  private Optional<StepFailure> applyNamespaceObjects(AppRun run) {
     try {
       kubeObjects.ensureNamespaceObjects(run);
+      return Optional.empty();
     } catch (RuntimeException e) {
-      progress.failed(AppStatus.SECRETS_READY, failure(run.ref().toString(), "applying objects in the namespace", e));
+      return Optional.of(failure(run.ref().toString(), "applying objects in the namespace", e));
     }
   }
 
   /** The ExternalSecrets, which carry the stored secret's version so that ESO syncs a new one at once. */
-  private void applyExternalSecrets(AppRun run, Progress progress) {
+  private void applyExternalSecrets(AppRun run, long kvVersion, Progress progress) {
     try {
-      kubeObjects.ensureExternalSecrets(run);
+      kubeObjects.ensureExternalSecrets(run, kvVersion);
     } catch (RuntimeException e) {
       progress.failed(AppStatus.SECRETS_READY, failure(run.ref().toString(), "applying the ExternalSecrets", e));
     }
   }
 
-  private UpdateControl<App> updateStatus(App app, AppRun run, Progress progress, AppStatus before, Context<App> context) {
+  /** A reconcile that got as far as provisioning: what it started from and what status is to name. */
+  private record Done(AppRun run, ProvisionedNames names) {}
+
+  private UpdateControl<App> updateStatus(App app, Optional<AppRef> ref, Optional<Done> done, Progress progress,
+      AppStatus before, Context<App> context) {
     progress.finish();
     AppStatus status = progress.status();
-    if (run != null && progress.ok()) {
-      status.setProvisioned(run.names());
-      run.pendingRotation().ifPresent(status::setRotation);
+    if (done.isPresent() && progress.ok()) {
+      status.setProvisioned(done.get().names());
+      done.get().run().pendingRotation().ifPresent(status::setRotation);
     }
-    // A refused spec has no AppRef (run is null) and waits for the next resync or edit.
+    // A refused spec has no AppRef and waits for the next resync or edit.
     Duration next = resync;
-    if (run != null && progress.ok()) {
-      backoff.reset(run.ref());
-    } else if (run != null && progress.retryable()) {
-      next = backoff.next(run.ref());
+    if (ref.isPresent() && progress.ok()) {
+      backoff.reset(ref.get());
+    } else if (ref.isPresent() && progress.retryable()) {
+      next = backoff.next(ref.get());
     }
     boolean changed = !Objects.equals(json(before), json(status));
     if (changed) {
       LOG.info("{}/{}: Ready={} ({})", app.getMetadata().getNamespace(), app.getMetadata().getName(),
           status.isTrue(AppStatus.READY), status.condition(AppStatus.READY).map(c -> c.getReason()).orElse(""));
-    }
-    if (changed) {
       StatusWrite.write(app, status, context);
     }
     return UpdateControl.<App>noUpdate().rescheduleAfter(next);
@@ -208,9 +237,8 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
       return DeleteControl.defaultDelete(); // an invalid name was never provisioned
     }
     DeletionPolicy policy = app.getSpec() == null ? DeletionPolicy.RETAIN : app.getSpec().deletionPolicyOrDefault();
-    AppRun run = new AppRun(app, ref);
     try {
-      secrets.load(run);
+      AppRun run = new AppRun(app, ref, secrets.load(ref));
       for (CapabilityStep step : capabilities) {
         if (step.recorded(run)) {
           step.remove(run, policy);

@@ -5,37 +5,34 @@ import dev.wharf.api.ProvisionedNames;
 import dev.wharf.core.AppRef;
 import dev.wharf.core.PlatformKeys;
 import dev.wharf.core.Secret;
-import dev.wharf.provisioning.StoredSecret;
 import dev.wharf.operator.openbao.KvSecret;
+import dev.wharf.provisioning.StoredSecret;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The working state of one reconciliation of one App: what OpenBao held at the start, the
- * credentials the steps want stored, and whether a rotation was asked for. Values are kept as
- * plain strings only on their way to OpenBao; toString shows none of them. The capability
- * steps run in parallel, so the credential map is guarded.
+ * What one reconciliation of one App starts from, read once and never changed: the App, what
+ * its OpenBao entry held, what its status records as provisioned, and whether a rotation was
+ * asked for. The steps read it side by side; what they do comes back as immutable results
+ * ({@link Grant}, {@link CapabilityOutcome}) that the reconciler merges. toString shows no value.
  */
 public final class AppRun {
   private final App app;
   private final AppRef ref;
   /** The rotate annotation's value when status.rotation does not show it handled. */
   private final Optional<String> pendingRotation;
-  private Optional<KvSecret> stored = Optional.empty();
-  private final Map<String, String> desired = new LinkedHashMap<>();
-  private final ProvisionedNames names = new ProvisionedNames();
+  private final Optional<KvSecret> stored;
   /** status.provisioned as the reconcile found it: part of the record of what the App holds. */
   private final ProvisionedNames recordedNames;
   private final boolean provisionedBefore;
-  private long kvVersion;
 
-  public AppRun(App app, AppRef ref) {
+  /** @param stored the App's OpenBao entry as read at the start, if there is one */
+  public AppRun(App app, AppRef ref, Optional<KvSecret> stored) {
     this.app = app;
     this.ref = ref;
+    this.stored = stored;
     var status = app.getStatus();
     var annotations = app.getMetadata().getAnnotations();
     this.pendingRotation = Optional.ofNullable(annotations == null ? null : annotations.get(App.ROTATE_ANNOTATION))
@@ -47,6 +44,7 @@ public final class AppRun {
 
   public App app() { return app; }
   public AppRef ref() { return ref; }
+
   /**
    * True when the App was provisioned once (status.provisioned is set): its namespace objects
    * most likely exist, so they are read before anything is written.
@@ -57,6 +55,13 @@ public final class AppRun {
 
   /** The rotate annotation's value, when it is not handled yet for every credential of the App. */
   public Optional<String> pendingRotation() { return pendingRotation; }
+
+  public Optional<KvSecret> stored() { return stored; }
+
+  /** The entry's keys and values as stored; empty when there is no entry. */
+  public Map<String, String> storedEntry() {
+    return stored.map(KvSecret::data).orElse(Map.of());
+  }
 
   /**
    * True when the credential stored under {@code secretKey} is to be renewed: a rotation is
@@ -69,23 +74,13 @@ public final class AppRun {
         && !pendingRotation.get().equals(storedValue(PlatformKeys.rotated(secretKey)).orElse(null));
   }
 
-  /** Records that the credential under {@code secretKey} is current for the pending rotation. */
-  public void markRotated(String secretKey) {
-    pendingRotation.ifPresent(value -> put(PlatformKeys.rotated(secretKey), value));
-  }
-  public ProvisionedNames names() { return names; }
-  public Optional<KvSecret> stored() { return stored; }
-  public long kvVersion() { return kvVersion; }
-  public void kvVersion(long version) { this.kvVersion = version; }
-
-  /** Starts from what OpenBao holds, so a capability whose server is down keeps its credentials. */
-  public synchronized void loadStored(Optional<KvSecret> secret) {
-    this.stored = secret;
-    secret.ifPresent(s -> desired.putAll(s.data()));
-  }
-
   public Optional<String> storedValue(String key) {
-    return stored.map(s -> s.get(key)).filter(v -> !v.isEmpty());
+    return stored.map(s -> s.get(key)).filter(v -> v != null && !v.isEmpty());
+  }
+
+  /** The secret stored under {@code key}, due for renewal when a rotation is pending for it. */
+  public StoredSecret storedSecret(String key) {
+    return StoredSecret.of(storedValue(key).map(Secret::of), rotate(key));
   }
 
   /**
@@ -102,33 +97,9 @@ public final class AppRun {
         || derived.equals(statusName.apply(recordedNames));
   }
 
-  /** The secret stored under {@code key}, due for renewal when a rotation is pending for it. */
-  public StoredSecret storedSecret(String key) {
-    return StoredSecret.of(storedValue(key).map(Secret::of), rotate(key));
-  }
-
-  public synchronized void put(String key, String value) {
-    desired.put(key, value);
-  }
-
-  public synchronized void putSecret(String key, Secret value) {
-    desired.put(key, value.reveal());
-  }
-
-  /** Forgets a capability's keys and the rotation records of its credentials. */
-  public synchronized void removeAll(Collection<String> keys) {
-    keys.forEach(k -> {
-      desired.remove(k);
-      desired.remove(PlatformKeys.rotated(k));
-    });
-  }
-
-  public synchronized Map<String, String> desired() {
-    return Map.copyOf(desired);
-  }
-
   @Override
-  public synchronized String toString() {
-    return "AppRun[" + ref + ", rotation=" + pendingRotation.orElse("none") + ", keys=" + desired.keySet() + "]";
+  public String toString() {
+    return "AppRun[" + ref + ", rotation=" + pendingRotation.orElse("none") + ", stored keys="
+        + storedEntry().keySet() + "]";
   }
 }

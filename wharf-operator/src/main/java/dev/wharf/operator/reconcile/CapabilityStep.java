@@ -2,17 +2,16 @@ package dev.wharf.operator.reconcile;
 
 import dev.wharf.api.AppSpec;
 import dev.wharf.core.DeletionPolicy;
+import java.util.List;
 
 /**
  * One capability of an App (MySQL, Redis, OIDC, registry): make it exist with working
- * credentials in the run's desired secret, or take it away.
+ * credentials, or take it away. A step reads the {@link AppRun} and returns what it did; it
+ * changes no shared state.
  */
 public interface CapabilityStep {
   /** The condition type that reports this step, e.g. MySqlReady. */
   String condition();
-
-  /** What the condition says when things are fine, e.g. "database team-a.greeter and its user are ready". */
-  String describe(AppRun run);
 
   boolean enabled(AppSpec spec);
 
@@ -24,9 +23,12 @@ public interface CapabilityStep {
    */
   boolean recorded(AppRun run);
 
-  /** Creates or repairs; puts the credentials into the run. Writes nothing when all is as desired. */
-  void ensure(AppRun run);
+  /** Creates or repairs; returns the working credentials. Writes nothing when all is as desired. */
+  Grant ensure(AppRun run);
 
-  /** Revokes the recorded access; with DROP_DATA also removes the recorded data. Idempotent. */
+  /** Revokes the recorded access; under DELETE also removes the recorded data. Idempotent. */
   void remove(AppRun run, DeletionPolicy policy);
+
+  /** The keys this capability holds in the App's OpenBao entry: they go when its access is revoked. */
+  List<String> keys();
 }

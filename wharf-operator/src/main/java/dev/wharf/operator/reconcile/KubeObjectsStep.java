@@ -35,16 +35,16 @@ public final class KubeObjectsStep {
 
   /** Every object but the ExternalSecrets: none of them depends on the stored secret. */
   public void ensureNamespaceObjects(AppRun run) {
-    ensure(run, kind -> !kind.equals("ExternalSecret"));
+    ensure(run, 0, kind -> !kind.equals("ExternalSecret")); // the version goes on the ExternalSecrets only
   }
 
-  /** The ExternalSecrets, which carry the version of the app's stored secret (run.kvVersion()). */
-  public void ensureExternalSecrets(AppRun run) {
-    ensure(run, kind -> kind.equals("ExternalSecret"));
+  /** The ExternalSecrets, which carry {@code kvVersion}, the version of the app's stored secret. */
+  public void ensureExternalSecrets(AppRun run, long kvVersion) {
+    ensure(run, kvVersion, kind -> kind.equals("ExternalSecret"));
   }
 
-  private void ensure(AppRun run, Predicate<String> kinds) {
-    List<HasMetadata> desired = model.build(run.app(), run.kvVersion()).stream().filter(o -> kinds.test(o.getKind())).toList();
+  private void ensure(AppRun run, long kvVersion, Predicate<String> kinds) {
+    List<HasMetadata> desired = model.build(run.app(), kvVersion).stream().filter(o -> kinds.test(o.getKind())).toList();
     // The objects are independent: apply them side by side, then report the first failure.
     Parallel.runAll(desired.stream().<Runnable>map(want -> () -> apply(run, want)).toList(), "applying objects of " + run.ref());
     for (String[] kindAndName : possible(run.ref())) {
@@ -91,7 +91,7 @@ public final class KubeObjectsStep {
   private static StepFailure.Refusal nameTaken(AppRun run, HasMetadata have) {
     String owner = ManagedFields.controller(have).map(r -> "controlled by " + r.getKind() + " " + r.getName())
         .orElse("not made by the operator");
-    return new StepFailure.Refusal(StepFailure.NAME_TAKEN, have.getKind() + " " + have.getMetadata().getNamespace() + "/"
+    return new StepFailure.Refusal(Reason.NAME_TAKEN, have.getKind() + " " + have.getMetadata().getNamespace() + "/"
         + have.getMetadata().getName() + " already exists and is " + owner + ", not by App " + run.ref()
         + ": rename or delete that " + have.getKind() + ", or rename the App (its objects are named after it: "
         + Names.serviceAccount(run.ref()) + ", " + Names.secretStore(run.ref()) + ", "

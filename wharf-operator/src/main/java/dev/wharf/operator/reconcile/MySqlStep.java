@@ -1,6 +1,5 @@
 package dev.wharf.operator.reconcile;
 
-import static dev.wharf.core.PlatformKeys.MYSQL;
 import static dev.wharf.core.PlatformKeys.MYSQL_PASSWORD;
 import static dev.wharf.core.PlatformKeys.MYSQL_USERNAME;
 
@@ -9,8 +8,9 @@ import dev.wharf.api.AppStatus;
 import dev.wharf.api.ProvisionedNames;
 import dev.wharf.core.DeletionPolicy;
 import dev.wharf.core.Names;
+import dev.wharf.core.PlatformKeys;
 import dev.wharf.provisioning.AppProvisioning;
-import dev.wharf.provisioning.MySqlAccess;
+import java.util.List;
 
 /** The app's database and user on the shared MySQL. */
 public final class MySqlStep implements CapabilityStep {
@@ -24,29 +24,21 @@ public final class MySqlStep implements CapabilityStep {
 
   @Override public boolean enabled(AppSpec spec) { return spec.mysqlEnabled(); }
 
+  @Override public List<String> keys() { return PlatformKeys.MYSQL; }
+
   @Override
   public boolean recorded(AppRun run) {
     return run.recordedAs(MYSQL_USERNAME, ProvisionedNames::getMysqlUser, Names.mysqlUser(run.ref()));
   }
 
   @Override
-  public String describe(AppRun run) {
-    return "database " + Names.mysqlDatabase(run.ref()) + " and user " + Names.mysqlUser(run.ref()) + " are ready";
-  }
-
-  @Override
-  public void ensure(AppRun run) {
-    MySqlAccess access = provisioning.ensureMySql(run.ref(), run.app().getSpec().getMysql().privilegesOrDefault(),
-        run.storedSecret(MYSQL_PASSWORD));
-    access.env().forEach(run::put);
-    run.markRotated(MYSQL_PASSWORD);
-    run.names().setMysqlDatabase(access.database());
-    run.names().setMysqlUser(access.username());
+  public Grant ensure(AppRun run) {
+    return new Grant.MySql(provisioning.ensureMySql(run.ref(), run.app().getSpec().getMysql().privilegesOrDefault(),
+        run.storedSecret(MYSQL_PASSWORD)));
   }
 
   @Override
   public void remove(AppRun run, DeletionPolicy policy) {
     provisioning.removeMySql(run.ref(), policy);
-    run.removeAll(MYSQL);
   }
 }

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Collects what each step reports into the App's status conditions. Steps may report from
- * several threads; the outcome does not depend on their timing (conditions are kept in a
- * fixed order and Ready names the first failure in that order).
+ * Collects what the steps did into the App's status conditions, on the reconcile's own thread
+ * once the steps are done. Conditions are kept in a fixed order and Ready names the first
+ * failure in that order.
  */
 final class Progress {
   /** Conditions in the order they are shown; the spec check reports through Ready. */
@@ -30,43 +30,44 @@ final class Progress {
   }
 
   /** A success does not undo a failure of the same condition reported earlier in this run. */
-  synchronized void ok(String condition, String reason, String message) {
+  void ok(String condition, Reason reason, String message) {
     if (!failures.containsKey(condition)) {
-      status.setCondition(condition, true, reason, message, generation, now);
+      status.setCondition(condition, true, reason.value(), message, generation, now);
     }
   }
 
-  synchronized void failed(String condition, StepFailure failure) {
-    status.setCondition(condition, false, failure.reason(), failure.message(), generation, now);
+  void failed(String condition, StepFailure failure) {
+    status.setCondition(condition, false, failure.reason().value(), failure.message(), generation, now);
     failures.putIfAbsent(condition, failure);
   }
 
   /** The spec itself is refused: only Ready reports it. */
-  synchronized void refused(StepFailure failure) {
+  void refused(StepFailure failure) {
     failures.putIfAbsent(AppStatus.READY, failure);
   }
 
-  synchronized boolean ok() {
+  boolean ok() {
     return failures.isEmpty();
   }
 
-  synchronized boolean failed(String condition) {
+  boolean failed(String condition) {
     return failures.containsKey(condition);
   }
 
   /** Retry soon only when the failure may go away by itself (a server coming back). */
-  synchronized boolean retryable() {
+  boolean retryable() {
     return first().map(e -> e.getValue().retryable()).orElse(false);
   }
 
-  synchronized void finish() {
+  void finish() {
     var first = first();
     if (first.isEmpty()) {
-      status.setCondition(AppStatus.READY, true, "Ready", "all enabled capabilities are ready", generation, now);
+      status.setCondition(AppStatus.READY, true, Reason.READY.value(), "all enabled capabilities are ready", generation,
+          now);
     } else {
       String where = first.get().getKey().equals(AppStatus.READY) ? "" : first.get().getKey() + ": ";
       StepFailure f = first.get().getValue();
-      status.setCondition(AppStatus.READY, false, f.reason(), where + f.message(), generation, now);
+      status.setCondition(AppStatus.READY, false, f.reason().value(), where + f.message(), generation, now);
     }
     status.getConditions().sort(Comparator.comparingInt(c -> ORDER.indexOf(c.getType())));
     status.setObservedGeneration(generation);

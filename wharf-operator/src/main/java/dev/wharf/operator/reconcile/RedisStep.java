@@ -1,6 +1,5 @@
 package dev.wharf.operator.reconcile;
 
-import static dev.wharf.core.PlatformKeys.REDIS;
 import static dev.wharf.core.PlatformKeys.REDIS_KEY_PREFIX;
 import static dev.wharf.core.PlatformKeys.REDIS_PASSWORD;
 import static dev.wharf.core.PlatformKeys.REDIS_USERNAME;
@@ -13,8 +12,9 @@ import dev.wharf.core.DeletionPolicy;
 import dev.wharf.core.InvalidNameException;
 import dev.wharf.core.KeyPrefix;
 import dev.wharf.core.Names;
+import dev.wharf.core.PlatformKeys;
 import dev.wharf.provisioning.AppProvisioning;
-import dev.wharf.provisioning.RedisAccess;
+import java.util.List;
 import java.util.Optional;
 
 /** The app's ACL user on the shared Redis, confined to its key prefix. */
@@ -40,19 +40,12 @@ public final class RedisStep implements CapabilityStep {
     return run.recordedAs(REDIS_USERNAME, ProvisionedNames::getRedisUser, Names.redisUser(run.ref()));
   }
 
-  @Override
-  public String describe(AppRun run) {
-    return "ACL user " + Names.redisUser(run.ref()) + " with key prefix " + prefix(run.app().getSpec(), run.ref()) + " is ready";
-  }
+  @Override public List<String> keys() { return PlatformKeys.REDIS; }
 
   @Override
-  public void ensure(AppRun run) {
-    RedisAccess access = provisioning.ensureRedis(run.ref(), prefix(run.app().getSpec(), run.ref()),
-        run.storedSecret(REDIS_PASSWORD));
-    access.env().forEach(run::put);
-    run.markRotated(REDIS_PASSWORD);
-    run.names().setRedisUser(access.username());
-    run.names().setRedisKeyPrefix(access.prefix().value());
+  public Grant ensure(AppRun run) {
+    return new Grant.Redis(provisioning.ensureRedis(run.ref(), prefix(run.app().getSpec(), run.ref()),
+        run.storedSecret(REDIS_PASSWORD)));
   }
 
   /**
@@ -65,7 +58,6 @@ public final class RedisStep implements CapabilityStep {
     Optional<KeyPrefix> recorded = run.recorded(REDIS_KEY_PREFIX, ProvisionedNames::getRedisKeyPrefix)
         .flatMap(RedisStep::parse);
     provisioning.removeRedis(run.ref(), policy == DeletionPolicy.DELETE ? recorded : Optional.empty());
-    run.removeAll(REDIS);
   }
 
   /** A recorded prefix; one that today's rule refuses (made before it) deletes no keys. */

@@ -2,8 +2,10 @@ package dev.wharf.operator.reconcile;
 
 import dev.wharf.core.AppRef;
 import dev.wharf.core.Names;
+import dev.wharf.operator.openbao.KvSecret;
 import dev.wharf.operator.openbao.OpenBaoClient;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * OpenBao: the app's credentials at {@code <mount>/apps/<ns>/<app>}, read first and written
@@ -22,25 +24,27 @@ public final class SecretsStep {
   }
 
   /** Reads what OpenBao holds for the app (before the capability steps run). */
-  public void load(AppRun run) {
-    run.loadStored(openBao.readKv(Names.kvPath(run.ref())));
+  public Optional<KvSecret> load(AppRef ref) {
+    return openBao.readKv(Names.kvPath(ref));
   }
 
-  public String describe(AppRun run) {
-    return "credentials stored at " + kvMount + "/" + Names.kvPath(run.ref()) + " (version " + run.kvVersion()
+  /** Where the entry is, with its mount: what status.provisioned shows. */
+  public String path(AppRef ref) {
+    return kvMount + "/" + Names.kvPath(ref);
+  }
+
+  public String describe(AppRun run, long version) {
+    return "credentials stored at " + path(run.ref()) + " (version " + version
         + "), readable only by ServiceAccount " + Names.serviceAccount(run.ref()) + " of namespace "
         + run.ref().namespace();
   }
 
-  public void ensure(AppRun run) {
-    AppRef ref = run.ref();
-    Map<String, String> desired = run.desired();
-    if (run.stored().isEmpty() || !run.stored().get().data().equals(desired)) {
-      run.kvVersion(openBao.writeKv(Names.kvPath(ref), desired));
-    } else {
-      run.kvVersion(run.stored().get().version());
+  /** Stores {@code entry} unless OpenBao holds exactly it; returns the version that holds it. */
+  public long store(AppRun run, Map<String, String> entry) {
+    if (run.stored().isPresent() && run.stored().get().data().equals(entry)) {
+      return run.stored().get().version();
     }
-    run.names().setOpenBaoPath(kvMount + "/" + Names.kvPath(ref));
+    return openBao.writeKv(Names.kvPath(run.ref()), entry);
   }
 
   /** Deletes the App's entry, every version of it, when there is one: its path is the App's own. */

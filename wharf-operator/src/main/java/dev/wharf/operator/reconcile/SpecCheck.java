@@ -69,7 +69,7 @@ public final class SpecCheck {
         throw invalid(e.getMessage());
       }
       prefixConflict(app, ref, prefix, allApps).ifPresent(other -> {
-        throw new StepFailure.Refusal("KeyPrefixConflict", "Redis key prefix \"" + prefix + "\" overlaps the prefix of App "
+        throw new StepFailure.Refusal(Reason.KEY_PREFIX_CONFLICT, "Redis key prefix \"" + prefix + "\" overlaps the prefix of App "
             + other.getMetadata().getNamespace() + "/" + other.getMetadata().getName()
             + " (created first): set spec.redis.keyPrefix to one that no other app's prefix starts with,"
             + " e.g. \"" + ref.namespace() + ":" + ref.name() + ":\"");
@@ -106,7 +106,7 @@ public final class SpecCheck {
   }
 
   private static StepFailure.Refusal invalid(String message) {
-    return new StepFailure.Refusal(StepFailure.INVALID_SPEC, message);
+    return new StepFailure.Refusal(Reason.INVALID_SPEC, message);
   }
 
   private static List<String> sorted(Set<String> s) {

@@ -1,61 +1,45 @@
 package dev.wharf.operator.reconcile;
 
 import dev.wharf.core.InvalidNameException;
-import dev.wharf.operator.http.ExternalServiceException;
-import dev.wharf.provisioning.ProvisioningException;
+import dev.wharf.provisioning.ServiceException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 
 /**
- * Turns what a step threw into a condition reason and message. Messages come from the
- * clients, which never put secret values in them.
+ * What a failed step reports in its condition: the reason, the message, and whether retrying
+ * soon may help. Whether a platform service was unavailable is decided where the call was made
+ * ({@link ServiceException#unavailable()}); here it only becomes a reason. Messages come from
+ * the clients, which never put secret values in them.
  */
-public record StepFailure(String reason, String message, boolean retryable) {
-  public static final String SERVER_UNAVAILABLE = "ServerUnavailable";
-  public static final String REJECTED = "Rejected";
-  public static final String INVALID_SPEC = "InvalidSpec";
-  public static final String CONFLICT = "Conflict";
-  /** An object the App needs in its namespace exists and is not the App's. */
-  public static final String NAME_TAKEN = "NameTaken";
+public record StepFailure(Reason reason, String message, boolean retryable) {
 
   /** A problem found by the operator itself, with a message that says what to do. */
   public static class Refusal extends RuntimeException {
-    private final String reason;
+    private final Reason reason;
 
-    public Refusal(String reason, String message) {
+    public Refusal(Reason reason, String message) {
       super(message);
       this.reason = reason;
     }
 
-    public String reason() { return reason; }
+    public Reason reason() { return reason; }
   }
 
   public static StepFailure of(Exception e) {
-    if (e instanceof Refusal r) {
-      return new StepFailure(r.reason(), r.getMessage(), false);
-    }
-    if (e instanceof ExternalServiceException x) {
-      return new StepFailure(x.unavailable() ? SERVER_UNAVAILABLE : REJECTED, x.getMessage(), true);
-    }
-    if (e instanceof InvalidNameException) {
-      return new StepFailure(INVALID_SPEC, e.getMessage(), false);
-    }
-    if (e instanceof ProvisioningException) {
-      return new StepFailure(unreachable(e) ? SERVER_UNAVAILABLE : REJECTED, e.getMessage(), true);
-    }
-    if (e instanceof KubernetesClientException k) {
-      return new StepFailure("KubernetesApiError", "Kubernetes API answered " + k.getCode() + ": " + k.getStatus(), true);
-    }
-    return new StepFailure("InternalError", "unexpected " + e.getClass().getSimpleName() + " (see the operator log)", true);
+    return switch (e) {
+      case Refusal r -> new StepFailure(r.reason(), r.getMessage(), false);
+      case ServiceException s -> new StepFailure(s.unavailable() ? Reason.SERVER_UNAVAILABLE : Reason.REJECTED,
+          s.getMessage(), true);
+      case InvalidNameException n -> new StepFailure(Reason.INVALID_SPEC, n.getMessage(), false);
+      case KubernetesClientException k -> new StepFailure(Reason.KUBERNETES_API_ERROR,
+          "Kubernetes API answered " + k.getCode() + ": " + k.getStatus(), true);
+      default -> new StepFailure(Reason.INTERNAL_ERROR,
+          "unexpected " + e.getClass().getSimpleName() + " (see the operator log)", true);
+    };
   }
 
   /** A bug rather than a server's answer: the log then needs to say where it happened. */
   public boolean unexpected() {
-    return reason.equals("InternalError");
+    return reason == Reason.INTERNAL_ERROR;
   }
 
   /**
@@ -69,21 +53,5 @@ public record StepFailure(String reason, String message, boolean retryable) {
       java.util.Arrays.stream(t.getStackTrace()).limit(6).forEach(f -> out.append("\n    at ").append(f));
     }
     return out.toString();
-  }
-
-  /** True when the cause chain says the server could not be reached at all. */
-  static boolean unreachable(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException || t instanceof SQLNonTransientConnectionException
-          || t instanceof SQLTransientConnectionException || t instanceof IOException
-          || t.getClass().getSimpleName().equals("JedisConnectionException")
-          || (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08"))) {
-        return true;
-      }
-    }
-    String m = String.valueOf(e.getMessage());
-    return m.contains("Connection refused") || m.contains("Communications link failure")
-        || m.contains("Failed to connect") || m.contains("Could not get a resource from the pool")
-        || m.contains("SQL state 08") || m.contains("JedisConnectionException");
   }
 }

@@ -82,12 +82,12 @@ class OperatorConfigTest {
     env.remove("KEYCLOAK_ADMIN_PASSWORD");
     env.put("KEYCLOAK_CLIENT_ID", "wharf-operator");
     env.put("KEYCLOAK_CLIENT_SECRET", "kc-client-secret-value");
-    var server = OperatorConfig.fromEnv(new Settings(env)).keycloak().server();
+    var server = OperatorConfig.fromEnv(new Settings(env)).keycloak();
     assertThat(server.clientCredentials()).isTrue();
     assertThat(server.authRealm()).isEqualTo("wharf");
     assertThat(server.adminUser()).isEqualTo("wharf-operator");
 
-    var admin = OperatorConfig.fromEnv(new Settings(env())).keycloak().server();
+    var admin = OperatorConfig.fromEnv(new Settings(env())).keycloak();
     assertThat(admin.clientCredentials()).isFalse();
     assertThat(admin.authRealm()).isEqualTo("master");
   }

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wharf.core.AppRef;
-import dev.wharf.operator.http.ExternalServiceException;
 import dev.wharf.operator.model.ManagedFields;
-import dev.wharf.provisioning.ProvisioningException;
+import dev.wharf.provisioning.ServiceException;
 import java.net.ConnectException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -39,16 +38,17 @@ class ReconcileHelpersTest {
 
   @Test
   void failuresMapToReasons() {
-    assertThat(StepFailure.of(new ExternalServiceException("Harbor", true, 503, "Harbor answered 503", null)).reason())
+    assertThat(StepFailure.of(ServiceException.answered("Harbor", 503, "Harbor answered 503")).reason().value())
         .isEqualTo("ServerUnavailable");
-    assertThat(StepFailure.of(new ExternalServiceException("Harbor", false, 403, "Harbor answered 403", null)).reason())
+    assertThat(StepFailure.of(ServiceException.answered("Harbor", 403, "Harbor answered 403")).reason().value())
         .isEqualTo("Rejected");
-    assertThat(StepFailure.of(new ProvisioningException("MySQL could not ...", new ConnectException("Connection refused"))).reason())
-        .isEqualTo("ServerUnavailable");
-    assertThat(StepFailure.of(new ProvisioningException("Redis key prefix \"a:\" overlaps ...")).reason())
+    // Where the call is made (MySqlProvisioner, for one), an unreachable server is said to be unavailable.
+    assertThat(StepFailure.of(ServiceException.unavailable("MySQL", "MySQL could not ...",
+        new ConnectException("Connection refused"))).reason().value()).isEqualTo("ServerUnavailable");
+    assertThat(StepFailure.of(ServiceException.rejected("Redis", "Redis key prefix \"a:\" overlaps ...")).reason().value())
         .isEqualTo("Rejected");
     StepFailure unknown = StepFailure.of(new NullPointerException("secret-ish detail"));
-    assertThat(unknown.reason()).isEqualTo("InternalError");
+    assertThat(unknown.reason().value()).isEqualTo("InternalError");
     assertThat(unknown.message()).doesNotContain("secret-ish detail");
     assertThat(unknown.unexpected()).isTrue();
   }

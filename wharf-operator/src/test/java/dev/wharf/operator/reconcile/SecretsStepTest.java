@@ -29,8 +29,10 @@ class SecretsStepTest {
     @Override public void deleteKv(String path) { calls.add("deleteKv " + path); }
   }
 
-  static AppRun run(String ns, String name) {
-    return new AppRun(new App(ns, name, new AppSpec("team-a")), AppRef.of(ns, name));
+  static final AppRef REF = AppRef.of("team-a", "greeter");
+
+  static AppRun run(SecretsStep step) {
+    return new AppRun(new App(REF.namespace(), REF.name(), new AppSpec("team-a")), REF, step.load(REF));
   }
 
   @Test
@@ -38,13 +40,10 @@ class SecretsStepTest {
     RecordingOpenBao openBao = new RecordingOpenBao();
     openBao.stored = Optional.of(new KvSecret(Map.of("MYSQL_PASSWORD", "p"), 1));
     SecretsStep step = new SecretsStep(openBao, "wharf");
-    AppRun same = run("team-a", "greeter");
-    step.load(same);
-    step.ensure(same);
-    AppRun changed = run("team-a", "greeter");
-    step.load(changed);
-    changed.put("MYSQL_PASSWORD", "q");
-    step.ensure(changed);
+    AppRun same = run(step);
+    assertThat(step.store(same, same.storedEntry())).isEqualTo(1);
+    AppRun changed = run(step);
+    assertThat(step.store(changed, Map.of("MYSQL_PASSWORD", "q"))).isEqualTo(2);
     assertThat(openBao.calls).containsExactly("readKv apps/team-a/greeter", "readKv apps/team-a/greeter",
         "writeKv apps/team-a/greeter");
   }
@@ -53,13 +52,9 @@ class SecretsStepTest {
   void deletingAnAppRemovesItsEntryAndOnlyWhenThereIsOne() {
     RecordingOpenBao openBao = new RecordingOpenBao();
     SecretsStep step = new SecretsStep(openBao, "wharf");
-    AppRun none = run("team-a", "greeter");
-    step.load(none);
-    step.remove(none);
+    step.remove(run(step));
     openBao.stored = Optional.of(new KvSecret(Map.of("K", "v"), 1));
-    AppRun some = run("team-a", "greeter");
-    step.load(some);
-    step.remove(some);
+    step.remove(run(step));
     assertThat(openBao.calls).containsExactly("readKv apps/team-a/greeter", "readKv apps/team-a/greeter",
         "deleteKv apps/team-a/greeter");
   }

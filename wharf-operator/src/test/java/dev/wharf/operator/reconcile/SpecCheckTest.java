@@ -38,7 +38,7 @@ class SpecCheckTest {
   @Test
   void unknownTeamListsTheKnownOnes() {
     var e = refusal(() -> check.check(app("team-a", "x", "team-z", null), Map.of(), List.of()));
-    assertThat(e.reason()).isEqualTo("InvalidSpec");
+    assertThat(e.reason().value()).isEqualTo("InvalidSpec");
     assertThat(e.getMessage()).contains("unknown team 'team-z'", "[team-a, team-b]", "WHARF_TEAMS");
   }
 
@@ -50,7 +50,7 @@ class SpecCheckTest {
     Map<String, String> tenant = Map.of(SpecCheck.TENANT_LABEL, "true", SpecCheck.TEAM_LABEL, "team-a");
     assertThat(check.check(app, tenant, List.of())).isNotNull();
     assertThat(refusal(() -> check.check(app, Map.of(SpecCheck.TENANT_LABEL, "true", SpecCheck.TEAM_LABEL, "team-b"),
-        List.of())).reason()).isEqualTo("InvalidSpec");
+        List.of())).reason().value()).isEqualTo("InvalidSpec");
     assertThat(refusal(() -> check.check(app, Map.of(SpecCheck.TEAM_LABEL, "team-a"), List.of())).getMessage())
         .as("not a tenant namespace").contains("shared is not a Wharf tenant namespace", "gitops/tenants/template");
   }
@@ -79,7 +79,7 @@ class SpecCheckTest {
         .contains("\"ca\"", "shorter than 3");
     App shortName = app("team-a", "x", "team-a", null); // default prefix "x:"
     shortName.getSpec().setRedis(new RedisSpec(true, null));
-    assertThat(refusal(() -> check.check(shortName, Map.of(), List.of())).reason()).isEqualTo("InvalidSpec");
+    assertThat(refusal(() -> check.check(shortName, Map.of(), List.of())).reason().value()).isEqualTo("InvalidSpec");
   }
 
   @Test
@@ -90,7 +90,7 @@ class SpecCheckTest {
     newer.getSpec().setRedis(new RedisSpec(true, "shop:cart:"));
     List<App> all = List.of(older, newer);
     var e = refusal(() -> check.check(newer, Map.of(), all));
-    assertThat(e.reason()).isEqualTo("KeyPrefixConflict");
+    assertThat(e.reason().value()).isEqualTo("KeyPrefixConflict");
     assertThat(e.getMessage()).contains("team-a/first");
     assertThat(check.check(older, Map.of(), all)).as("the older keeps its prefix").isNotNull();
   }

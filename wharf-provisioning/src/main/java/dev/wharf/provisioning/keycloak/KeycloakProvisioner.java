@@ -11,7 +11,7 @@ import dev.wharf.core.TeamName;
 import dev.wharf.provisioning.Change;
 import dev.wharf.provisioning.KeyedLocks;
 import dev.wharf.provisioning.Outcome;
-import dev.wharf.provisioning.ProvisioningException;
+import dev.wharf.provisioning.ServiceException;
 import dev.wharf.provisioning.Writes;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -29,7 +29,7 @@ public final class KeycloakProvisioner implements AutoCloseable {
 
   private final KeycloakServer server;
   private final String realm;
-  private final KeycloakAdmin admin;
+  private final KeycloakApi admin;
   private final KeyedLocks<String> locks = new KeyedLocks<>();
 
   /** Provisions in the platform realm {@value Names#REALM}. */
@@ -40,7 +40,7 @@ public final class KeycloakProvisioner implements AutoCloseable {
   public KeycloakProvisioner(KeycloakServer server, String realm, Writes writes) {
     this.server = server;
     this.realm = DnsLabel.require("realm", realm);
-    this.admin = new KeycloakAdmin(server, writes);
+    this.admin = new KeycloakApi(server, writes);
   }
 
   public String realm() {
@@ -127,7 +127,7 @@ public final class KeycloakProvisioner implements AutoCloseable {
         return Outcome.of(Change.CREATED, secret);
       }
       if (!KeycloakModel.madeFor(existing.get(), app)) {
-        throw new ProvisioningException("Keycloak client " + clientId + " exists in realm " + realm
+        throw ServiceException.rejected("Keycloak", "Keycloak client " + clientId + " exists in realm " + realm
             + " but was not made by Wharf for " + app + ": delete or rename that client, or give the App"
             + " another name");
       }
@@ -167,7 +167,7 @@ public final class KeycloakProvisioner implements AutoCloseable {
 
   private Secret readSecret(JsonNode client) {
     JsonNode credential = admin.get(clients().add(client.path("id").asText(), "client-secret"))
-        .orElseThrow(() -> new ProvisioningException("Keycloak has no secret for client "
+        .orElseThrow(() -> ServiceException.rejected("Keycloak", "Keycloak has no secret for client "
             + client.path("clientId").asText()));
     return Secret.of(credential.path("value").asText());
   }
@@ -220,7 +220,7 @@ public final class KeycloakProvisioner implements AutoCloseable {
       if (existing.isEmpty()) {
         var response = admin.send("POST", AdminPath.realm(realm).add("users"),
             KeycloakModel.newUser(username, password), password);
-        userId = KeycloakAdmin.createdId(response);
+        userId = KeycloakApi.createdId(response);
         created = true;
       } else {
         userId = existing.get().path("id").asText();
@@ -240,7 +240,7 @@ public final class KeycloakProvisioner implements AutoCloseable {
   public Outcome resetPassword(String username, Secret password) {
     DnsLabel.require("username", username);
     return locked("user/" + username, () -> {
-      String userId = findUser(username).orElseThrow(() -> new ProvisioningException(
+      String userId = findUser(username).orElseThrow(() -> ServiceException.rejected("Keycloak", 
           "Keycloak has no user \"" + username + "\" in realm " + realm + ": ensure it first")).path("id").asText();
       admin.send("PUT", AdminPath.realm(realm).add("users", userId, "reset-password"),
           KeycloakModel.password(password), password);
@@ -257,7 +257,7 @@ public final class KeycloakProvisioner implements AutoCloseable {
     int changes = 0;
     for (String group : wanted) {
       if (!member.containsKey(group)) {
-        String groupId = findGroup(group).orElseThrow(() -> new ProvisioningException(
+        String groupId = findGroup(group).orElseThrow(() -> ServiceException.rejected("Keycloak", 
             "Keycloak group \"" + group + "\" does not exist: ensure it before adding "
                 + username + " to it")).path("id").asText();
         admin.send("PUT", AdminPath.realm(realm).add("users", userId, "groups", groupId),
@@ -354,7 +354,7 @@ public final class KeycloakProvisioner implements AutoCloseable {
 
   /** The entry of a realm listing whose {@code field} is {@code value}. */
   private Optional<JsonNode> first(Optional<JsonNode> list, String field, String value) {
-    var array = list.orElseThrow(() -> new ProvisioningException("Keycloak realm \"" + realm
+    var array = list.orElseThrow(() -> ServiceException.rejected("Keycloak", "Keycloak realm \"" + realm
         + "\" does not exist: call ensureRealm first"));
     for (JsonNode node : array) {
       if (value.equals(node.path(field).asText())) {
@@ -379,7 +379,7 @@ public final class KeycloakProvisioner implements AutoCloseable {
   }
 
   /** For tests: the admin client, to read server-side evidence. */
-  KeycloakAdmin admin() {
+  KeycloakApi admin() {
     return admin;
   }
 }

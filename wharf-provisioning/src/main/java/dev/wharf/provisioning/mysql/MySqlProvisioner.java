@@ -8,7 +8,7 @@ import dev.wharf.core.Secret;
 import dev.wharf.provisioning.Change;
 import dev.wharf.provisioning.KeyedLocks;
 import dev.wharf.provisioning.Outcome;
-import dev.wharf.provisioning.ProvisioningException;
+import dev.wharf.provisioning.ServiceException;
 import dev.wharf.provisioning.Writes;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -108,9 +108,9 @@ public final class MySqlProvisioner implements AutoCloseable {
       if (isAccessDenied(e)) {
         return false;
       }
-      throw new ProvisioningException("MySQL at " + server.host() + ":" + server.port()
-          + " could not check the password of " + app + " (error " + e.getErrorCode()
-          + ", SQL state " + e.getSQLState() + ")");
+      throw new ServiceException(MySqlSql.SERVICE, MySqlSql.unavailable(e), 0, "MySQL at " + server.host() + ":"
+          + server.port() + " could not check the password of " + app + " (error " + e.getErrorCode()
+          + ", SQL state " + e.getSQLState() + ")", null);
     }
   }
 
@@ -146,8 +146,8 @@ public final class MySqlProvisioner implements AutoCloseable {
         connections.giveBack(c, healthy);
       }
     } catch (SQLException e) {
-      throw new ProvisioningException("MySQL at " + server.host() + ":" + server.port()
-          + " could not " + what + ": " + e.getMessage(), e);
+      throw new ServiceException(MySqlSql.SERVICE, MySqlSql.unavailable(e), 0, "MySQL at " + server.host() + ":"
+          + server.port() + " could not " + what + ": " + e.getMessage(), e);
     }
   }
 }

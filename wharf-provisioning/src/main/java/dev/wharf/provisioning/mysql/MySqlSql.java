@@ -2,11 +2,15 @@ package dev.wharf.provisioning.mysql;
 
 import dev.wharf.core.MySqlPrivileges;
 import dev.wharf.core.Secret;
-import dev.wharf.provisioning.ProvisioningException;
+import dev.wharf.provisioning.ServiceException;
 import dev.wharf.provisioning.Writes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +24,7 @@ import java.util.regex.Pattern;
  * parameters. The SQL works on MySQL 8 and MariaDB 10.6+. Every write is counted.
  */
 final class MySqlSql {
+  static final String SERVICE = "MySQL";
 
   /** What Names produces: DNS-label characters plus '.' and '~'. Nothing needs escaping. */
   private static final Pattern SAFE_IDENTIFIER = Pattern.compile("[a-z0-9][a-z0-9.~-]{0,63}");
@@ -114,6 +119,17 @@ final class MySqlSql {
     }
   }
 
+  /**
+   * True when the statement failed because the server could not be reached or the session
+   * broke (SQL state class 08, or the driver's or pool's connection exceptions), not because
+   * the server refused it.
+   */
+  static boolean unavailable(SQLException e) {
+    return e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException
+        || e instanceof SQLRecoverableException || e instanceof SQLTimeoutException
+        || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
+  }
+
   /** Opens a session as the app to its database; true when the server accepts the password. */
   static boolean canLogIn(Connection c) throws SQLException {
     try (var st = c.createStatement(); var rs = st.executeQuery("SELECT 1")) {
@@ -140,8 +156,8 @@ final class MySqlSql {
       st.setString(1, secret.reveal());
       st.execute();
     } catch (SQLException e) {
-      throw new ProvisioningException("MySQL could not " + what + " " + user + " (error "
-          + e.getErrorCode() + ", SQL state " + e.getSQLState() + ")");
+      throw new ServiceException(SERVICE, unavailable(e), 0, "MySQL could not " + what + " " + user + " (error "
+          + e.getErrorCode() + ", SQL state " + e.getSQLState() + ")", null);
     }
   }
 

@@ -7,10 +7,11 @@ import dev.wharf.core.Secret;
 import dev.wharf.provisioning.Change;
 import dev.wharf.provisioning.KeyedLocks;
 import dev.wharf.provisioning.Outcome;
-import dev.wharf.provisioning.ProvisioningException;
+import dev.wharf.provisioning.ServiceException;
 import dev.wharf.provisioning.Writes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
@@ -23,6 +24,7 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.ScanParams;
 
@@ -35,6 +37,7 @@ public final class RedisProvisioner implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RedisProvisioner.class);
 
+  private static final String SERVICE = "Redis";
   private static final int TIMEOUT_MS = 10_000;
 
   private final RedisServer server;
@@ -150,8 +153,8 @@ public final class RedisProvisioner implements AutoCloseable {
     } catch (JedisAccessControlException e) {
       return false;
     } catch (JedisException e) {
-      throw new ProvisioningException("Redis at " + server.host() + ":" + server.port()
-          + " could not check the password of " + app + ": " + e.getClass().getSimpleName());
+      throw new ServiceException(SERVICE, unavailable(e), 0, "Redis at " + server.host() + ":" + server.port()
+          + " could not check the password of " + app + ": " + e.getClass().getSimpleName(), null);
     }
   }
 
@@ -190,7 +193,7 @@ public final class RedisProvisioner implements AutoCloseable {
 
   private void refuseConflicts(Jedis j, AppRef app, String user, KeyPrefix prefix) {
     PrefixConflicts.find(aclList(j), user, prefix).ifPresent(c -> {
-      throw new ProvisioningException("Redis key prefix \"" + prefix + "\" of " + app
+      throw ServiceException.rejected(SERVICE, "Redis key prefix \"" + prefix + "\" of " + app
           + " overlaps the keys " + c.pattern() + " of Redis user " + c.user()
           + ": choose a prefix no other app's prefix starts with, and that starts with no"
           + " other app's prefix (for example \"" + app.namespace() + ":" + app.name() + ":\")");
@@ -253,11 +256,11 @@ public final class RedisProvisioner implements AutoCloseable {
       acl(j, args.toArray(String[]::new));
     } catch (JedisException e) {
       if (password == null) {
-        throw new ProvisioningException("Redis refused ACL SETUSER " + user + ": "
+        throw new ServiceException(SERVICE, unavailable(e), 0, "Redis refused ACL SETUSER " + user + ": "
             + e.getMessage(), e);
       }
-      throw new ProvisioningException("Redis refused ACL SETUSER " + user
-          + " (the rules carried a password, so the server's message is withheld)");
+      throw new ServiceException(SERVICE, unavailable(e), 0, "Redis refused ACL SETUSER " + user
+          + " (the rules carried a password, so the server's message is withheld)", null);
     }
   }
 
@@ -278,11 +281,19 @@ public final class RedisProvisioner implements AutoCloseable {
   private Outcome withLock(AppRef app, String what, Work work) {
     try (var held = locks.hold(app); var j = pool.getResource()) {
       return work.run(j);
-    } catch (ProvisioningException e) {
+    } catch (ServiceException e) {
       throw e;
     } catch (JedisException e) {
-      throw new ProvisioningException("Redis at " + server.host() + ":" + server.port()
+      throw new ServiceException(SERVICE, unavailable(e), 0, "Redis at " + server.host() + ":" + server.port()
           + " could not " + what + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * True when the command failed because Redis could not be reached or the connection broke,
+   * or no connection came free in time; false when Redis answered with an error.
+   */
+  private static boolean unavailable(JedisException e) {
+    return e instanceof JedisConnectionException || e.getCause() instanceof NoSuchElementException;
   }
 }

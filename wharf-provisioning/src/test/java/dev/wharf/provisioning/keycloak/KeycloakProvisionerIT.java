@@ -13,7 +13,7 @@ import dev.wharf.core.Secret;
 import dev.wharf.core.TeamName;
 import dev.wharf.provisioning.Change;
 import dev.wharf.provisioning.Outcome;
-import dev.wharf.provisioning.ProvisioningException;
+import dev.wharf.provisioning.ServiceException;
 import dev.wharf.provisioning.TestServers;
 import dev.wharf.provisioning.Writes;
 import java.net.URI;
@@ -150,7 +150,7 @@ class KeycloakProvisionerIT {
     assertThat(passwordGrant(keycloak.clientId(s.app()), s.secret(), s.user(), s.password()).statusCode())
         .isEqualTo(401);
     assertThatThrownBy(() -> keycloak.resetPassword("nobody-here", fresh))
-        .isInstanceOf(ProvisioningException.class).hasMessageContaining("no user \"nobody-here\"");
+        .isInstanceOf(ServiceException.class).hasMessageContaining("no user \"nobody-here\"");
   }
 
   @Test
@@ -256,7 +256,7 @@ class KeycloakProvisionerIT {
     keycloak.admin().send("POST", AdminPath.realm(Names.REALM).add("clients"), client, null);
 
     assertThatThrownBy(() -> keycloak.ensureClient(app, TeamName.of(app.namespace()), demoSpec(app)))
-        .isInstanceOf(ProvisioningException.class)
+        .isInstanceOf(ServiceException.class)
         .hasMessageContaining(keycloak.clientId(app)).hasMessageContaining("not made by Wharf");
     assertThat(keycloak.deleteClient(app).change()).isEqualTo(Change.ABSENT);
     var still = keycloak.admin().get(AdminPath.realm(Names.REALM).add("clients")
@@ -351,6 +351,18 @@ class KeycloakProvisionerIT {
         .isInstanceOf(InvalidNameException.class);
   }
 
+  @Test
+  void anUnreachableKeycloakIsReportedUnavailable() {
+    var nowhere = new KeycloakProvisioner(
+        new KeycloakServer("http://127.0.0.1:1", "admin", Secret.of("x")), new Writes());
+    assertThatThrownBy(() -> nowhere.readSecret(AppRef.of("team-a", "greeter")))
+        .isInstanceOfSatisfying(ServiceException.class, e -> {
+          assertThat(e.unavailable()).isTrue();
+          assertThat(e.service()).isEqualTo("Keycloak");
+        })
+        .hasMessageContaining("unreachable");
+  }
+
   /**
    * In a cluster the operator signs in as a service-account client of realm wharf (no human's
    * password): such a client with realm-management's realm-admin role can manage app clients.
@@ -364,7 +376,7 @@ class KeycloakProvisionerIT {
         .put("publicClient", false)
         .put("serviceAccountsEnabled", true)
         .put("standardFlowEnabled", false);
-    String internalId = KeycloakAdmin.createdId(
+    String internalId = KeycloakApi.createdId(
         admin.send("POST", AdminPath.realm(Names.REALM).add("clients"), client, null));
     String secret = admin.get(AdminPath.realm(Names.REALM).add("clients", internalId, "client-secret"))
         .orElseThrow().path("value").asText();

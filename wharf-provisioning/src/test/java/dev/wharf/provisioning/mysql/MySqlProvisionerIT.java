@@ -12,6 +12,7 @@ import dev.wharf.core.Secret;
 import dev.wharf.provisioning.Change;
 import dev.wharf.provisioning.Outcome;
 import dev.wharf.provisioning.TestServers;
+import dev.wharf.provisioning.ServiceException;
 import dev.wharf.provisioning.Writes;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -271,6 +272,17 @@ class MySqlProvisionerIT {
         outcomes.add(f.get());
       }
       return outcomes;
+    }
+  }
+
+  @Test
+  void anUnreachableServerIsReportedUnavailable() {
+    try (var nowhere = new MySqlProvisioner(
+        new MySqlServer("127.0.0.1", 1, "root", Secret.of("x")), new Writes())) {
+      assertThatThrownBy(() -> nowhere.ensure(AppRef.of("team-a", "greeter"), MySqlPrivileges.READ_WRITE))
+          .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.unavailable()).isTrue());
+      assertThatThrownBy(() -> nowhere.verify(AppRef.of("team-a", "greeter"), Secret.of("x")))
+          .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.unavailable()).isTrue());
     }
   }
 

@@ -3,6 +3,10 @@ package dev.wharf.provisioning.mysql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 
 class MySqlSqlTest {
@@ -19,5 +23,14 @@ class MySqlSqlTest {
       assertThatThrownBy(() -> MySqlSql.quoteName(bad)).isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(() -> MySqlSql.grantee(bad)).isInstanceOf(IllegalArgumentException.class);
     }
+  }
+
+  @Test
+  void aLostConnectionIsUnavailableARefusalIsNot() {
+    assertThat(MySqlSql.unavailable(new SQLException("Communications link failure", "08S01", 0))).isTrue();
+    assertThat(MySqlSql.unavailable(new SQLTransientConnectionException("pool timed out"))).isTrue();
+    assertThat(MySqlSql.unavailable(new SQLNonTransientConnectionException("refused"))).isTrue();
+    assertThat(MySqlSql.unavailable(new SQLException("Access denied", "28000", 1045))).isFalse();
+    assertThat(MySqlSql.unavailable(new SQLSyntaxErrorException("syntax", "42000", 1064))).isFalse();
   }
 }

@@ -10,7 +10,7 @@ import dev.wharf.core.Names;
 import dev.wharf.core.Secret;
 import dev.wharf.provisioning.Change;
 import dev.wharf.provisioning.Outcome;
-import dev.wharf.provisioning.ProvisioningException;
+import dev.wharf.provisioning.ServiceException;
 import dev.wharf.provisioning.TestServers;
 import dev.wharf.provisioning.Writes;
 import java.util.ArrayList;
@@ -284,10 +284,10 @@ class RedisProvisionerIT {
     var second = AppRef.of(TestServers.uniqueNamespace("rd"), "second");
     long countedBefore = writes.count();
     assertThatThrownBy(() -> redis.ensure(second, first.prefix()))
-        .isInstanceOf(ProvisioningException.class)
+        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.unavailable()).as("a refusal").isFalse())
         .hasMessageContaining("overlaps").hasMessageContaining(Names.redisUser(first.ref()));
     assertThatThrownBy(() -> redis.ensure(second, KeyPrefix.of(first.prefix() + "nested:")))
-        .isInstanceOf(ProvisioningException.class);
+        .isInstanceOf(ServiceException.class);
     assertThat(writes.count()).isEqualTo(countedBefore);
     try (var adm = admin()) {
       assertThat(adm.sendCommand(Protocol.Command.ACL, "GETUSER", Names.redisUser(second)))
@@ -325,6 +325,18 @@ class RedisProvisionerIT {
         outcomes.add(f.get());
       }
       return outcomes;
+    }
+  }
+
+  @Test
+  void anUnreachableServerIsReportedUnavailable() {
+    try (var nowhere = new RedisProvisioner(
+        new RedisServer("127.0.0.1", 1, "admin", Secret.of("x")), new Writes())) {
+      var app = AppRef.of("team-a", "greeter");
+      assertThatThrownBy(() -> nowhere.ensure(app, KeyPrefix.of("greeter:")))
+          .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.unavailable()).isTrue());
+      assertThatThrownBy(() -> nowhere.verify(app, Secret.of("x")))
+          .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.unavailable()).isTrue());
     }
   }
 

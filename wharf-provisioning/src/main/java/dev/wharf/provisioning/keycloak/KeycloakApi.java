@@ -3,7 +3,7 @@ package dev.wharf.provisioning.keycloak;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wharf.core.Secret;
-import dev.wharf.provisioning.ProvisioningException;
+import dev.wharf.provisioning.ServiceException;
 import dev.wharf.provisioning.Writes;
 import java.io.IOException;
 import java.net.URI;
@@ -21,7 +21,9 @@ import java.util.Optional;
  * cached until shortly before it expires (fetching one per call would double the cost of
  * every call). Every mutating call goes through {@link #send} and is counted.
  */
-final class KeycloakAdmin implements AutoCloseable {
+final class KeycloakApi implements AutoCloseable {
+
+  private static final String SERVICE = "Keycloak";
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   /** Refresh this long before expiry so a token never runs out in flight. */
@@ -34,7 +36,7 @@ final class KeycloakAdmin implements AutoCloseable {
   private String token;
   private Instant tokenExpires = Instant.EPOCH;
 
-  KeycloakAdmin(KeycloakServer server, Writes writes) {
+  KeycloakApi(KeycloakServer server, Writes writes) {
     this.server = server;
     this.writes = writes;
     this.http = HttpClient.newBuilder()
@@ -75,7 +77,7 @@ final class KeycloakAdmin implements AutoCloseable {
   /** The id at the end of a 201 response's Location header. */
   static String createdId(HttpResponse<String> response) {
     String location = response.headers().firstValue("Location").orElseThrow(
-        () -> new ProvisioningException("Keycloak answered a create without a Location header"));
+        () -> ServiceException.rejected(SERVICE, "Keycloak answered a create without a Location header"));
     return location.substring(location.lastIndexOf('/') + 1);
   }
 
@@ -83,7 +85,7 @@ final class KeycloakAdmin implements AutoCloseable {
     try {
       return body == null || body.isBlank() ? json.nullNode() : json.readTree(body);
     } catch (IOException e) {
-      throw new ProvisioningException("Keycloak answered with unreadable JSON", e);
+      throw ServiceException.rejected(SERVICE, "Keycloak answered with unreadable JSON", e);
     }
   }
 
@@ -110,11 +112,11 @@ final class KeycloakAdmin implements AutoCloseable {
       }
       return http.send(builder.build(), BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new ProvisioningException("Keycloak at " + server.baseUrl() + " is unreachable ("
+      throw ServiceException.unavailable(SERVICE, "Keycloak at " + server.baseUrl() + " is unreachable ("
           + method + " " + path + "): " + e.getClass().getSimpleName(), secret == null ? e : null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ProvisioningException("interrupted while calling Keycloak");
+      throw ServiceException.rejected(SERVICE, "interrupted while calling Keycloak");
     }
   }
 
@@ -139,14 +141,14 @@ final class KeycloakAdmin implements AutoCloseable {
     try {
       response = http.send(request, BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new ProvisioningException("Keycloak at " + server.baseUrl()
-          + " is unreachable (admin sign-in): " + e.getClass().getSimpleName());
+      throw ServiceException.unavailable(SERVICE, "Keycloak at " + server.baseUrl()
+          + " is unreachable (admin sign-in): " + e.getClass().getSimpleName(), null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ProvisioningException("interrupted while signing in to Keycloak");
+      throw ServiceException.rejected(SERVICE, "interrupted while signing in to Keycloak");
     }
     if (response.statusCode() != 200) {
-      throw new ProvisioningException("Keycloak at " + server.baseUrl()
+      throw ServiceException.answered(SERVICE, response.statusCode(), "Keycloak at " + server.baseUrl()
           + " refused the administrator sign-in of \"" + server.adminUser() + "\" (HTTP "
           + response.statusCode() + "): check the admin " + (server.clientCredentials()
           ? "client id and secret" : "user and password") + " given to Wharf (realm "
@@ -172,7 +174,7 @@ final class KeycloakAdmin implements AutoCloseable {
     if (body.length() > 300) {
       body = body.substring(0, 300) + "...";
     }
-    throw new ProvisioningException("Keycloak refused " + method + " " + path + " (HTTP "
+    throw ServiceException.answered(SERVICE, status, "Keycloak refused " + method + " " + path + " (HTTP "
         + status + "): " + body);
   }
 }

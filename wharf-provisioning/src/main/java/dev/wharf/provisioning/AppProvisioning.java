@@ -24,7 +24,7 @@ public final class AppProvisioning implements AutoCloseable {
   private final RedisProvisioner redis;
   private final KeycloakProvisioner keycloak;
   private final String issuer;
-  private volatile boolean realmChecked;
+  private volatile boolean groupsScopeChecked;
 
   /**
    * @param issuer OIDC_ISSUER_URI as apps see it; in a cluster the operator reaches Keycloak at
@@ -59,9 +59,9 @@ public final class AppProvisioning implements AutoCloseable {
 
   /** The app's confidential client in the platform realm, and its working secret. */
   public OidcAccess ensureOidc(AppRef app, TeamName team, OidcClientSpec spec, StoredSecret stored) {
-    if (!realmChecked) {
-      keycloak.ensureRealm(); // reads only once the realm is set up
-      realmChecked = true;
+    if (!groupsScopeChecked) {
+      keycloak.ensureGroupsScope(); // reads only once the realm is set up
+      groupsScopeChecked = true;
     }
     Outcome ensured = keycloak.ensureClient(app, team, spec);
     Secret secret = KeepOrReset.secret(ensured, stored, s -> keycloak.readSecret(app).map(s::equals).orElse(false),

@@ -10,6 +10,7 @@ import dev.wharf.core.PlatformKeys;
 import dev.wharf.core.Secret;
 import dev.wharf.core.TeamName;
 import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
+import dev.wharf.provisioning.keycloak.KeycloakRealmSetup;
 import dev.wharf.provisioning.keycloak.OidcClientSpec;
 import dev.wharf.provisioning.mysql.MySqlProvisioner;
 import dev.wharf.provisioning.redis.RedisProvisioner;
@@ -39,6 +40,9 @@ class AppProvisioningIT {
     mysql = new MySqlProvisioner(TestServers.mysql(), writes);
     redis = new RedisProvisioner(TestServers.redis(), writes);
     keycloak = new KeycloakProvisioner(TestServers.keycloak(), writes);
+    try (var realm = new KeycloakRealmSetup(TestServers.keycloak(), new Writes())) {
+      realm.ensureRealm(); // in a cluster, the realm import makes it
+    }
     provisioning = new AppProvisioning(mysql, redis, keycloak, "https://issuer.example/realms/wharf");
   }
 

@@ -6,6 +6,7 @@ import dev.wharf.core.Names;
 import dev.wharf.core.TeamName;
 import dev.wharf.provisioning.Change;
 import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
+import dev.wharf.provisioning.keycloak.KeycloakRealmSetup;
 import dev.wharf.provisioning.keycloak.OidcClientSpec;
 import dev.wharf.provisioning.mysql.MySqlProvisioner;
 import dev.wharf.provisioning.redis.RedisProvisioner;
@@ -22,20 +23,22 @@ final class Onboarding implements AutoCloseable {
   private final MySqlProvisioner mysql;
   private final RedisProvisioner redis;
   private final KeycloakProvisioner keycloak;
+  private final KeycloakRealmSetup realm;
   private final LongAdder mysqlNanos = new LongAdder();
   private final LongAdder redisNanos = new LongAdder();
   private final LongAdder keycloakNanos = new LongAdder();
 
-  Onboarding(MySqlProvisioner mysql, RedisProvisioner redis, KeycloakProvisioner keycloak) {
+  Onboarding(MySqlProvisioner mysql, RedisProvisioner redis, KeycloakProvisioner keycloak, KeycloakRealmSetup realm) {
     this.mysql = mysql;
     this.redis = redis;
     this.keycloak = keycloak;
+    this.realm = realm;
   }
 
   /** Platform-wide setup, done once per cluster: the realm and the admins' group. */
   void prepare() {
-    keycloak.ensureRealm();
-    keycloak.ensureGroup(Names.PLATFORM_ADMINS_GROUP);
+    realm.ensureRealm();
+    realm.ensureGroup(Names.PLATFORM_ADMINS_GROUP);
   }
 
   /** Ensures everything one app needs; the change MySQL, Redis and its client reported. */
@@ -46,7 +49,7 @@ final class Onboarding implements AutoCloseable {
     var db = timed(mysqlNanos, () -> mysql.ensure(app, MySqlPrivileges.READ_WRITE).change());
     var cache = timed(redisNanos, () -> redis.ensure(app, Names.defaultKeyPrefix(app)).change());
     var client = timed(keycloakNanos, () -> {
-      keycloak.ensureGroup(team);
+      realm.ensureGroup(team);
       return keycloak.ensureClient(app, team, spec).change();
     });
     return List.of(db, cache, client);
@@ -72,5 +75,6 @@ final class Onboarding implements AutoCloseable {
     mysql.close();
     redis.close();
     keycloak.close();
+    realm.close();
   }
 }

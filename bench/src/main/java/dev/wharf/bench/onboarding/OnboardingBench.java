@@ -8,6 +8,7 @@ import dev.wharf.local.Service;
 import dev.wharf.provisioning.Change;
 import dev.wharf.provisioning.Writes;
 import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
+import dev.wharf.provisioning.keycloak.KeycloakRealmSetup;
 import dev.wharf.provisioning.keycloak.KeycloakServer;
 import dev.wharf.provisioning.mysql.MySqlProvisioner;
 import dev.wharf.provisioning.mysql.MySqlServer;
@@ -76,6 +77,8 @@ public final class OnboardingBench {
         new RedisProvisioner(new RedisServer(r.host(), r.port(), r.adminUser(),
             Secret.of(r.adminPassword())), writes),
         new KeycloakProvisioner(new KeycloakServer(k.baseUrl(), k.adminUser(),
+            Secret.of(k.adminPassword())), writes),
+        new KeycloakRealmSetup(new KeycloakServer(k.baseUrl(), k.adminUser(),
             Secret.of(k.adminPassword())), writes))) {
       onboarding.prepare();
       for (int i = 0; i < WARMUP_APPS; i++) {

@@ -10,6 +10,7 @@ import dev.wharf.provisioning.Outcome;
 import dev.wharf.provisioning.ServiceException;
 import dev.wharf.provisioning.Writes;
 import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
+import dev.wharf.provisioning.keycloak.KeycloakRealmSetup;
 import dev.wharf.provisioning.keycloak.KeycloakServer;
 import dev.wharf.provisioning.keycloak.OidcClientSpec;
 import java.io.IOException;
@@ -36,7 +37,9 @@ final class DemoRealm {
   OtherClient ensure() {
     var server = new KeycloakServer(keycloak.baseUrl(), keycloak.adminUser(),
         Secret.of(keycloak.adminPassword()));
-    try (var kc = new KeycloakProvisioner(server, LocalSetup.REALM, new Writes())) {
+    Writes writes = new Writes();
+    try (var kc = new KeycloakRealmSetup(server, LocalSetup.REALM, writes);
+        var clients = new KeycloakProvisioner(server, LocalSetup.REALM, writes)) {
       kc.ensureRealm();
       kc.ensureGroup(Names.PLATFORM_ADMINS_GROUP);
       for (LocalSetup.DemoUser user : List.of(LocalSetup.DEV_A, LocalSetup.DEV_B)) {
@@ -51,12 +54,13 @@ final class DemoRealm {
         }
       }
       var other = LocalSetup.OTHER_APP;
-      Outcome outcome = kc.ensureClient(other, LocalSetup.DEV_A.team(), new OidcClientSpec(List.of(), List.of(), true));
+      Outcome outcome = clients.ensureClient(other, LocalSetup.DEV_A.team(),
+          new OidcClientSpec(List.of(), List.of(), true));
       // Nobody stores this client's secret: the current one is read (an admin read), never reset.
-      Secret secret = outcome.secret().or(() -> kc.readSecret(other)).orElseThrow(() ->
-          ServiceException.rejected("Keycloak", "Keycloak has no client " + kc.clientId(other) + " right after"
+      Secret secret = outcome.secret().or(() -> clients.readSecret(other)).orElseThrow(() ->
+          ServiceException.rejected("Keycloak", "Keycloak has no client " + clients.clientId(other) + " right after"
               + " creating it; see the Keycloak log and run again"));
-      return new OtherClient(kc.clientId(other), secret);
+      return new OtherClient(clients.clientId(other), secret);
     }
   }
 

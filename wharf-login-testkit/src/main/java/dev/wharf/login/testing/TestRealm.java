@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wharf.core.Secret;
 import dev.wharf.local.KeycloakEndpoint;
 import dev.wharf.provisioning.Writes;
-import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
+import dev.wharf.provisioning.keycloak.KeycloakRealmSetup;
 import dev.wharf.provisioning.keycloak.KeycloakServer;
 import java.io.IOException;
 import java.net.URI;
@@ -69,7 +69,7 @@ public final class TestRealm {
     admin(token, "DELETE", "/admin/realms/" + realm, null, 204, 404);
     KeycloakServer server = new KeycloakServer(keycloak.baseUrl(), keycloak.adminUser(),
         Secret.of(keycloak.adminPassword()));
-    try (KeycloakProvisioner provisioner = new KeycloakProvisioner(server, realm, new Writes())) {
+    try (KeycloakRealmSetup provisioner = new KeycloakRealmSetup(server, realm, new Writes())) {
       provisioner.ensureRealm();
       provisioner.ensureGroup(GROUP);
       provisioner.ensurePublicClient(CLIENT, List.of("http://127.0.0.1/*"), true);

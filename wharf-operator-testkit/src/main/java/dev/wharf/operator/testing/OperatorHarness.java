@@ -129,6 +129,7 @@ public final class OperatorHarness implements AutoCloseable {
     mysqlServer = new MySqlServer(m.host(), m.port(), m.adminUser(), Secret.of(m.adminPassword()));
     redisServer = new RedisServer(r.host(), r.port(), r.adminUser(), Secret.of(r.adminPassword()));
     Writes writes = new Writes();
+    TestOidc.setUpRealm(runtime); // in a cluster, the realm import's
     KeycloakProvisioner keycloak = TestOidc.provisioner(runtime, writes);
     Backends backends = new Backends(
         new AppProvisioning(new MySqlProvisioner(mysqlServer, writes), new RedisProvisioner(redisServer, writes),

@@ -8,6 +8,7 @@ import dev.wharf.core.Secret;
 import dev.wharf.local.LocalRuntime;
 import dev.wharf.provisioning.Writes;
 import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
+import dev.wharf.provisioning.keycloak.KeycloakRealmSetup;
 import dev.wharf.provisioning.keycloak.KeycloakServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +26,15 @@ public final class TestOidc {
 
   public static OidcSpec spec() {
     return new OidcSpec(true, List.of("https://app.apps.wharf.example.com/*"), List.of("https://app.apps.wharf.example.com"));
+  }
+
+  /** Realm wharf with its groups scope, as gitops/services/keycloak's realm import makes it. */
+  public static void setUpRealm(LocalRuntime runtime) {
+    var k = runtime.keycloak();
+    try (var realm = new KeycloakRealmSetup(new KeycloakServer(k.baseUrl(), k.adminUser(), Secret.of(k.adminPassword())),
+        new Writes())) {
+      realm.ensureRealm();
+    }
   }
 
   public static KeycloakProvisioner provisioner(LocalRuntime runtime, Writes writes) {

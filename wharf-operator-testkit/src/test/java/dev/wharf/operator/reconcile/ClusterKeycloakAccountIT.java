@@ -60,7 +60,7 @@ class ClusterKeycloakAccountIT {
     assertThat(account.clientCredentials()).isTrue();
     // What the OIDC step asks of Keycloak (see AppProvisioning#ensureOidc), as this account.
     try (var keycloak = new KeycloakProvisioner(account, realm, new Writes())) {
-      keycloak.ensureRealm();
+      keycloak.ensureGroupsScope();
       AppRef app = AppRef.of("team-a", "imported");
       OidcClientSpec spec = OidcClientSpec.of(List.of("https://imported.apps.wharf.example.com/*"),
           List.of("https://imported.apps.wharf.example.com"));

@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Against the shared local Keycloak. */
+/** App clients and the realm setup against the shared local Keycloak. */
 class KeycloakProvisionerIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,13 +43,15 @@ class KeycloakProvisionerIT {
   private static KeycloakServer server;
   private static Writes writes;
   private static KeycloakProvisioner keycloak;
+  private static KeycloakRealmSetup realm;
 
   @BeforeAll
   static void start() {
     server = TestServers.keycloak();
     writes = new Writes();
     keycloak = new KeycloakProvisioner(server, writes);
-    keycloak.ensureRealm();
+    realm = new KeycloakRealmSetup(server, writes);
+    realm.ensureRealm();
     enableAdminEvents();
   }
 
@@ -114,12 +116,12 @@ class KeycloakProvisionerIT {
   private static Setup setUp(String appName) {
     var app = newApp(appName);
     var team = TeamName.of(app.namespace());
-    assertThat(keycloak.ensureGroup(team).change()).isEqualTo(Change.CREATED);
+    assertThat(realm.ensureGroup(team).change()).isEqualTo(Change.CREATED);
     var created = keycloak.ensureClient(app, team, demoSpec(app));
     assertThat(created.change()).isEqualTo(Change.CREATED);
     String user = "u-" + app.namespace();
     var password = Secret.generate();
-    assertThat(keycloak.ensureUser(user, password, List.of(team.value())).change())
+    assertThat(realm.ensureUser(user, password, List.of(team.value())).change())
         .isEqualTo(Change.CREATED);
     return new Setup(app, team, user, password, created.secret().orElseThrow());
   }
@@ -145,11 +147,11 @@ class KeycloakProvisionerIT {
   void aResetPasswordReplacesTheOldOne() throws Exception {
     var s = setUp("reset");
     var fresh = Secret.generate();
-    assertThat(keycloak.resetPassword(s.user(), fresh).change()).isEqualTo(Change.UPDATED);
+    assertThat(realm.resetPassword(s.user(), fresh).change()).isEqualTo(Change.UPDATED);
     assertThat(passwordGrant(keycloak.clientId(s.app()), s.secret(), s.user(), fresh).statusCode()).isEqualTo(200);
     assertThat(passwordGrant(keycloak.clientId(s.app()), s.secret(), s.user(), s.password()).statusCode())
         .isEqualTo(401);
-    assertThatThrownBy(() -> keycloak.resetPassword("nobody-here", fresh))
+    assertThatThrownBy(() -> realm.resetPassword("nobody-here", fresh))
         .isInstanceOf(ServiceException.class).hasMessageContaining("no user \"nobody-here\"");
   }
 
@@ -160,12 +162,12 @@ class KeycloakProvisionerIT {
     int eventsBefore = adminEventsOnServer();
     var clientBefore = keycloak.admin().get(AdminPath.realm(Names.REALM).add("clients")
         .query("clientId", keycloak.clientId(s.app()))).orElseThrow();
-    assertThat(keycloak.ensureRealm().change()).isEqualTo(Change.UNCHANGED);
-    assertThat(keycloak.ensureGroup(s.team()).change()).isEqualTo(Change.UNCHANGED);
+    assertThat(realm.ensureRealm().change()).isEqualTo(Change.UNCHANGED);
+    assertThat(realm.ensureGroup(s.team()).change()).isEqualTo(Change.UNCHANGED);
     var again = keycloak.ensureClient(s.app(), s.team(), demoSpec(s.app()));
     assertThat(again.change()).isEqualTo(Change.UNCHANGED);
     assertThat(again.secret()).isEmpty();
-    assertThat(keycloak.ensureUser(s.user(), s.password(), List.of(s.team().value())).change())
+    assertThat(realm.ensureUser(s.user(), s.password(), List.of(s.team().value())).change())
         .isEqualTo(Change.UNCHANGED);
     assertThat(keycloak.readSecret(s.app())).contains(s.secret());
     assertThat(writes.count()).isEqualTo(countedBefore);
@@ -269,17 +271,17 @@ class KeycloakProvisionerIT {
   void userGroupsFollowTheList() {
     var a = TeamName.of(TestServers.uniqueNamespace("team"));
     var b = TeamName.of(TestServers.uniqueNamespace("team"));
-    keycloak.ensureGroup(a);
-    keycloak.ensureGroup(b);
+    realm.ensureGroup(a);
+    realm.ensureGroup(b);
     String user = "u-" + a.value();
     var password = Secret.generate();
-    assertThat(keycloak.ensureUser(user, password, List.of(a.value())).change())
+    assertThat(realm.ensureUser(user, password, List.of(a.value())).change())
         .isEqualTo(Change.CREATED);
-    assertThat(keycloak.ensureUser(user, password, List.of(b.value())).change())
+    assertThat(realm.ensureUser(user, password, List.of(b.value())).change())
         .isEqualTo(Change.UPDATED);
-    assertThat(keycloak.ensureUser(user, password, List.of(b.value())).change())
+    assertThat(realm.ensureUser(user, password, List.of(b.value())).change())
         .isEqualTo(Change.UNCHANGED);
-    assertThatThrownBy(() -> keycloak.ensureUser(user, password, List.of("no-such-group-x")))
+    assertThatThrownBy(() -> realm.ensureUser(user, password, List.of("no-such-group-x")))
         .hasMessageContaining("does not exist");
   }
 
@@ -287,9 +289,9 @@ class KeycloakProvisionerIT {
   void publicClientForDeveloperSignIn() {
     String clientId = TestServers.uniqueNamespace("kubernetes");
     var uris = List.of("http://localhost:8000/*", "http://127.0.0.1:8000/*");
-    assertThat(keycloak.ensurePublicClient(clientId, uris, true).change())
+    assertThat(realm.ensurePublicClient(clientId, uris, true).change())
         .isEqualTo(Change.CREATED);
-    assertThat(keycloak.ensurePublicClient(clientId, uris, true).change())
+    assertThat(realm.ensurePublicClient(clientId, uris, true).change())
         .isEqualTo(Change.UNCHANGED);
     var client = keycloak.admin().get(AdminPath.realm(Names.REALM).add("clients")
         .query("clientId", clientId)).orElseThrow().get(0);
@@ -298,14 +300,14 @@ class KeycloakProvisionerIT {
         .isEqualTo("S256");
     assertThat(client.path("attributes").path("oauth2.device.authorization.grant.enabled")
         .asText()).isEqualTo("true");
-    assertThat(keycloak.ensurePublicClient(clientId, uris, false).change())
+    assertThat(realm.ensurePublicClient(clientId, uris, false).change())
         .isEqualTo(Change.UPDATED);
   }
 
   @Test
   void twentyClientsInParallelAreEachCreatedOnce() throws Exception {
     var team = TeamName.of(TestServers.uniqueNamespace("par"));
-    keycloak.ensureGroup(team);
+    realm.ensureGroup(team);
     var apps = new ArrayList<AppRef>();
     for (int i = 0; i < 20; i++) {
       apps.add(AppRef.of(team.value(), "app-" + i));
@@ -340,11 +342,13 @@ class KeycloakProvisionerIT {
   void badInputIsRejectedBeforeAnyServerCall() {
     var nowhere = new KeycloakProvisioner(
         new KeycloakServer("http://127.0.0.1:1", "admin", Secret.of("x")), new Writes());
-    assertThatThrownBy(() -> nowhere.ensureGroup("Team A"))
+    var nowhereRealm = new KeycloakRealmSetup(
+        new KeycloakServer("http://127.0.0.1:1", "admin", Secret.of("x")), new Writes());
+    assertThatThrownBy(() -> nowhereRealm.ensureGroup("Team A"))
         .isInstanceOf(InvalidNameException.class);
-    assertThatThrownBy(() -> nowhere.ensureUser("alice; drop", Secret.of("p"), List.of()))
+    assertThatThrownBy(() -> nowhereRealm.ensureUser("alice; drop", Secret.of("p"), List.of()))
         .isInstanceOf(InvalidNameException.class);
-    assertThatThrownBy(() -> nowhere.ensurePublicClient("kubernetes",
+    assertThatThrownBy(() -> nowhereRealm.ensurePublicClient("kubernetes",
         List.of("not a uri"), true)).isInstanceOf(InvalidNameException.class);
     assertThatThrownBy(() -> nowhere.ensureClient(AppRef.of("team-a", "greeter"),
         TeamName.of("team-a"), OidcClientSpec.of(List.of("ftp://x/"), List.of())))

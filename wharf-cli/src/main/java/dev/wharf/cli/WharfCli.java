@@ -34,7 +34,12 @@ public final class WharfCli {
 
   /** Builds the command line with Wharf's one error handler; tests call this and set out/err. */
   public static CommandLine newCommandLine() {
-    CommandLine cli = new CommandLine(new WharfCli());
+    return newCommandLine(CommandLine.defaultFactory());
+  }
+
+  /** As {@link #newCommandLine()}, with the commands made by {@code factory} (tests give them their servers). */
+  public static CommandLine newCommandLine(CommandLine.IFactory factory) {
+    CommandLine cli = new CommandLine(new WharfCli(), factory);
     ErrorHandler handler = new ErrorHandler();
     cli.setExecutionExceptionHandler(handler);
     cli.setParameterExceptionHandler(handler);

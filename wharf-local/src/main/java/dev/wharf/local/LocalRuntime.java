@@ -1,5 +1,8 @@
 package dev.wharf.local;
 
+import dev.wharf.core.KeycloakServer;
+import dev.wharf.core.MySqlServer;
+import dev.wharf.core.RedisServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +30,7 @@ import java.util.concurrent.FutureTask;
  *     .services(Service.MYSQL, Service.REDIS)
  *     .build()
  *     .start()) {
- *   MySqlEndpoint mysql = runtime.mysql();
+ *   MySqlServer mysql = runtime.mysql();   // the same type the provisioning library takes
  * }
  * }</pre>
  */
@@ -223,11 +226,10 @@ public final class LocalRuntime implements AutoCloseable {
     StateLock lock = StateLock.acquire(ctx.service(), ctx.dir());
     try {
       RunningServer server = switch (ctx.service()) {
-        case MYSQL -> MariaDbServer.start(ctx);
-        case REDIS -> RedisServer.start(ctx);
-        case KEYCLOAK -> KeycloakServer.start(ctx);
+        case MYSQL -> MariaDbLauncher.start(ctx);
+        case REDIS -> RedisLauncher.start(ctx);
+        case KEYCLOAK -> KeycloakLauncher.start(ctx);
       };
-      server.process().recordPids();
       locks.put(ctx.service(), lock);
       startedPorts.put(ctx.service(), ctx.port());
       progress.started(ctx.service(), Duration.between(begin, Instant.now()));
@@ -273,16 +275,19 @@ public final class LocalRuntime implements AutoCloseable {
     return stateDir.resolve(s.name().toLowerCase());
   }
 
-  public MySqlEndpoint mysql() {
-    return (MySqlEndpoint) endpoint(Service.MYSQL);
+  /** The running MariaDB and its administrator, as the provisioning library takes them. */
+  public MySqlServer mysql() {
+    return (MySqlServer) endpoint(Service.MYSQL);
   }
 
-  public RedisEndpoint redis() {
-    return (RedisEndpoint) endpoint(Service.REDIS);
+  /** The running Redis and its administrator ({@code default}). */
+  public RedisServer redis() {
+    return (RedisServer) endpoint(Service.REDIS);
   }
 
-  public KeycloakEndpoint keycloak() {
-    return (KeycloakEndpoint) endpoint(Service.KEYCLOAK);
+  /** The running Keycloak and the bootstrap administrator of its master realm. */
+  public KeycloakServer keycloak() {
+    return (KeycloakServer) endpoint(Service.KEYCLOAK);
   }
 
   private Object endpoint(Service s) {

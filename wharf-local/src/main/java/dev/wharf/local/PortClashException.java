@@ -1,9 +1,10 @@
 package dev.wharf.local;
 
-/** A server could not bind a port: another program took it. A free-port start may retry. */
-final class PortClashException extends LocalRuntimeException {
+import java.nio.file.Path;
 
-  PortClashException(String message) {
-    super(message);
+/** A server could not bind a port: another program took it. A free-port start may retry. */
+final class PortClashException extends ExitedException {
+  PortClashException(String message, int exitCode, Path logFile) {
+    super(message, exitCode, logFile);
   }
 }

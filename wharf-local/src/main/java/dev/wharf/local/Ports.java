@@ -5,15 +5,18 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
-/** Loopback ports: checking that one is free and picking a free one. */
-final class Ports {
+/** Loopback ports: checking that one is free and picking a free one, for the servers and greeter. */
+public final class Ports {
 
   static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
   private Ports() {}
 
-  /** {@code requested}, checked to be free, or a free port when it is 0. */
-  static int claim(int requested) {
+  /**
+   * {@code requested}, checked to be free on loopback, or a free port when it is 0; a
+   * {@link LocalRuntimeException} that says so when it is taken.
+   */
+  public static int claim(int requested) {
     if (requested < 0 || requested > 65535) {
       throw new LocalRuntimeException(
           "port " + requested + " is not a valid port: choose one from 1 to 65535, or 0 for any free port");

@@ -52,7 +52,8 @@ record ServiceContext(
 
   /** Starts the server process; {@code onLaunch} lets the runtime stop it should it close meanwhile. */
   ChildProcess launch(java.util.List<String> command, java.util.Map<String, String> env, Duration grace) {
-    ChildProcess child = ChildProcess.start(service, guardScript, command, env, dir, logFile(), pidFile(), grace);
+    ChildProcess child = ChildProcess.start(guardScript,
+        new ChildProcess.Launch(service.displayName(), command, env, dir, logFile(), pidFile(), grace));
     onLaunch.accept(child);
     return child;
   }

@@ -12,7 +12,7 @@ import java.util.List;
  * directory is the system property {@code wharf.test.stateDir}, else a fresh temporary one.
  *
  * <pre>{@code
- * MySqlEndpoint mysql = SharedRuntime.get(Service.MYSQL).mysql();
+ * MySqlServer mysql = SharedRuntime.get(Service.MYSQL).mysql();
  * }</pre>
  */
 public final class SharedRuntime {

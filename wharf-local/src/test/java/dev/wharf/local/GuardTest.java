@@ -3,7 +3,6 @@ package dev.wharf.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +19,8 @@ class GuardTest {
 
   private ChildProcess startSleep() {
     Path guard = Guard.script(new CacheDir(dir.resolve("cache")));
-    return ChildProcess.start(Service.REDIS, guard, List.of("sleep", "300"), Map.of(), dir,
-        dir.resolve("redis.log"), dir.resolve("redis.pids"), Duration.ofSeconds(2));
+    return ChildProcess.start(guard, launch(Service.REDIS, List.of("sleep", "300"), Map.of(), dir,
+        dir.resolve("redis.log"), dir.resolve("redis.pids"), Duration.ofSeconds(2)));
   }
 
   private static ProcessHandle sleepUnder(ChildProcess child) throws InterruptedException {
@@ -54,7 +53,7 @@ class GuardTest {
     ProcessHandle sleep = sleepUnder(child);
 
     // what the kernel does when this JVM is killed: the guard's stdin reaches end of input
-    closeLifeline(child);
+    child.dropLifeline();
 
     sleep.onExit().get(30, TimeUnit.SECONDS);
     assertThat(sleep.isAlive()).isFalse();
@@ -94,11 +93,10 @@ class GuardTest {
   @Test
   void aServerThatNeverAnswersTimesOutShowingItsLog() {
     Path guard = Guard.script(new CacheDir(dir.resolve("cache")));
-    ChildProcess child = ChildProcess.start(Service.MYSQL, guard,
-        List.of("bash", "-c", "echo waiting for nothing; exec sleep 300"), Map.of(), dir, dir.resolve("mysql.log"),
-        dir.resolve("mysql.pids"), Duration.ofSeconds(1));
+    ChildProcess child = ChildProcess.start(guard, launch(Service.MYSQL, List.of("bash", "-c", "echo waiting for nothing; exec sleep 300"), Map.of(), dir, dir.resolve("mysql.log"),
+        dir.resolve("mysql.pids"), Duration.ofSeconds(1)));
     try {
-      assertThatThrownBy(() -> Readiness.await(Service.MYSQL, child, Duration.ofMillis(300), Duration.ofMillis(50),
+      assertThatThrownBy(() -> child.awaitReady(Duration.ofMillis(300), Duration.ofMillis(50),
           () -> false))
           .isInstanceOf(LocalRuntimeException.class)
           .hasMessageContaining("MySQL (MariaDB) was not ready within 0 s")
@@ -112,11 +110,11 @@ class GuardTest {
   @Test
   void aServerThatExitsDuringStartSaysSoWithItsLog() throws Exception {
     Path guard = Guard.script(new CacheDir(dir.resolve("cache")));
-    ChildProcess child = ChildProcess.start(Service.REDIS, guard, List.of("bash", "-c", "echo bad config line 3; exit 3"),
-        Map.of(), dir, dir.resolve("redis.log"), dir.resolve("redis.pids"), Duration.ofSeconds(1));
+    ChildProcess child = ChildProcess.start(guard, launch(Service.REDIS, List.of("bash", "-c", "echo bad config line 3; exit 3"),
+        Map.of(), dir, dir.resolve("redis.log"), dir.resolve("redis.pids"), Duration.ofSeconds(1)));
     child.tree().getFirst().onExit().get(30, TimeUnit.SECONDS);
 
-    assertThatThrownBy(() -> Readiness.await(Service.REDIS, child, Duration.ofSeconds(30), Duration.ofMillis(50),
+    assertThatThrownBy(() -> child.awaitReady(Duration.ofSeconds(30), Duration.ofMillis(50),
         () -> false))
         .isInstanceOf(LocalRuntimeException.class)
         .hasMessageContaining("Redis exited during start (exit code 3)")
@@ -126,21 +124,20 @@ class GuardTest {
   @Test
   void aServerThatLostItsPortIsReportedAsAPortClash() throws Exception {
     Path guard = Guard.script(new CacheDir(dir.resolve("cache")));
-    ChildProcess child = ChildProcess.start(Service.REDIS, guard,
-        List.of("bash", "-c", "echo 'Could not create server TCP listening socket 127.0.0.1:6390: bind: Address already in use'; exit 1"),
-        Map.of(), dir, dir.resolve("redis.log"), dir.resolve("redis.pids"), Duration.ofSeconds(1));
+    ChildProcess child = ChildProcess.start(guard, launch(Service.REDIS, List.of("bash", "-c", "echo 'Could not create server TCP listening socket 127.0.0.1:6390: bind: Address already in use'; exit 1"),
+        Map.of(), dir, dir.resolve("redis.log"), dir.resolve("redis.pids"), Duration.ofSeconds(1)));
     child.tree().getFirst().onExit().get(30, TimeUnit.SECONDS);
 
-    assertThatThrownBy(() -> Readiness.await(Service.REDIS, child, Duration.ofSeconds(30), Duration.ofMillis(50),
+    assertThatThrownBy(() -> child.awaitReady(Duration.ofSeconds(30), Duration.ofMillis(50),
         () -> false))
         .isInstanceOf(PortClashException.class)
         .hasMessageContaining("A port it needs is in use: stop the program using it, or choose another port")
         .hasMessageContaining("127.0.0.1:6390");
   }
 
-  private static void closeLifeline(ChildProcess child) throws IOException, ReflectiveOperationException {
-    var field = ChildProcess.class.getDeclaredField("lifeline");
-    field.setAccessible(true);
-    ((java.io.OutputStream) field.get(child)).close();
+  /** A launch of a test command under the name of {@code service}. */
+  private static ChildProcess.Launch launch(Service service, List<String> command, Map<String, String> env, Path dir,
+      Path log, Path pids, Duration grace) {
+    return new ChildProcess.Launch(service.displayName(), command, env, dir, log, pids, grace);
   }
 }

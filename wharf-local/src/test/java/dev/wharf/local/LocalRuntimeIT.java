@@ -3,6 +3,8 @@ package dev.wharf.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wharf.core.MySqlServer;
+import dev.wharf.core.RedisServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
@@ -32,20 +34,20 @@ class LocalRuntimeIT {
 
   @Test
   void dataAndPasswordsSurviveARestartAndCloseLeavesNoProcess() throws Exception {
-    MySqlEndpoint mysqlBefore;
-    RedisEndpoint redisBefore;
+    MySqlServer mysqlBefore;
+    RedisServer redisBefore;
     List<ProcessHandle> firstRun;
     try (LocalRuntime runtime = runtime(Service.MYSQL, Service.REDIS).start()) {
       mysqlBefore = runtime.mysql();
       redisBefore = runtime.redis();
       try (Connection c = DriverManager.getConnection(mysqlBefore.jdbcUrl(null), mysqlBefore.adminUser(),
-          mysqlBefore.adminPassword()); Statement s = c.createStatement()) {
+          mysqlBefore.adminPassword().reveal()); Statement s = c.createStatement()) {
         s.execute("CREATE DATABASE kept");
         s.execute("CREATE TABLE kept.t (v VARCHAR(20))");
         s.execute("INSERT INTO kept.t VALUES ('still here')");
       }
       try (Jedis jedis = new Jedis(redisBefore.host(), redisBefore.port())) {
-        jedis.auth(redisBefore.adminUser(), redisBefore.adminPassword());
+        jedis.auth(redisBefore.adminUser(), redisBefore.adminPassword().reveal());
         jedis.set("kept", "still here");
         jedis.aclSetUser("app-a", "on", ">pw-a", "~app-a:*", "+get");
         jedis.aclSave();
@@ -60,17 +62,17 @@ class LocalRuntimeIT {
     LocalRuntime again = runtime(Service.MYSQL, Service.REDIS).start();
     List<ProcessHandle> secondRun = again.processes();
     try {
-      MySqlEndpoint mysql = again.mysql();
-      assertThat(mysql.adminPassword()).isEqualTo(mysqlBefore.adminPassword());
-      try (Connection c = DriverManager.getConnection(mysql.jdbcUrl("kept"), mysql.adminUser(), mysql.adminPassword());
+      MySqlServer mysql = again.mysql();
+      assertThat(mysql.adminPassword().reveal()).isEqualTo(mysqlBefore.adminPassword().reveal());
+      try (Connection c = DriverManager.getConnection(mysql.jdbcUrl("kept"), mysql.adminUser(), mysql.adminPassword().reveal());
            Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT v FROM t")) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getString(1)).isEqualTo("still here");
       }
-      RedisEndpoint redis = again.redis();
-      assertThat(redis.adminPassword()).isEqualTo(redisBefore.adminPassword());
+      RedisServer redis = again.redis();
+      assertThat(redis.adminPassword().reveal()).isEqualTo(redisBefore.adminPassword().reveal());
       try (Jedis jedis = new Jedis(redis.host(), redis.port())) {
-        jedis.auth(redis.adminUser(), redis.adminPassword());
+        jedis.auth(redis.adminUser(), redis.adminPassword().reveal());
         assertThat(jedis.get("kept")).isEqualTo("still here");
         assertThat(jedis.aclUsers()).contains("app-a", "default");
       }
@@ -83,8 +85,8 @@ class LocalRuntimeIT {
   @Test
   void aServerKilledOutrightIsReportedAndRestartsOnItsPortAndData() throws Exception {
     try (LocalRuntime runtime = runtime(Service.MYSQL).start()) {
-      MySqlEndpoint mysql = runtime.mysql();
-      try (Connection c = DriverManager.getConnection(mysql.jdbcUrl(null), mysql.adminUser(), mysql.adminPassword());
+      MySqlServer mysql = runtime.mysql();
+      try (Connection c = DriverManager.getConnection(mysql.jdbcUrl(null), mysql.adminUser(), mysql.adminPassword().reveal());
           Statement s = c.createStatement()) {
         s.execute("CREATE DATABASE survives");
       }
@@ -106,7 +108,7 @@ class LocalRuntimeIT {
       assertThat(runtime.exited()).isEmpty();
       assertThat(runtime.mysql().port()).isEqualTo(mysql.port());
       try (Connection c = DriverManager.getConnection(mysql.jdbcUrl("survives"), mysql.adminUser(),
-          mysql.adminPassword())) {
+          mysql.adminPassword().reveal())) {
         assertThat(c.isValid(5)).isTrue();
       }
       assertThat(runtime.processes(Service.MYSQL)).noneMatch(before::contains);
@@ -142,7 +144,7 @@ class LocalRuntimeIT {
           .hasMessageContaining("choose another state directory");
       assertThat(running).allMatch(ProcessHandle::isAlive);
       try (Jedis jedis = new Jedis(first.redis().host(), first.redis().port())) {
-        jedis.auth(first.redis().adminUser(), first.redis().adminPassword());
+        jedis.auth(first.redis().adminUser(), first.redis().adminPassword().reveal());
         assertThat(jedis.ping()).isEqualTo("PONG");
       }
       second.close();

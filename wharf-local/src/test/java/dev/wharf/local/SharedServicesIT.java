@@ -2,6 +2,9 @@ package dev.wharf.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.core.KeycloakServer;
+import dev.wharf.core.MySqlServer;
+import dev.wharf.core.RedisServer;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -28,8 +31,8 @@ class SharedServicesIT {
 
   @Test
   void mysqlAdminCanQueryWithFullRights() throws Exception {
-    MySqlEndpoint mysql = runtime.mysql();
-    try (Connection c = DriverManager.getConnection(mysql.jdbcUrl(null), mysql.adminUser(), mysql.adminPassword());
+    MySqlServer mysql = runtime.mysql();
+    try (Connection c = DriverManager.getConnection(mysql.jdbcUrl(null), mysql.adminUser(), mysql.adminPassword().reveal());
          Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("select 1")) {
         assertThat(rs.next()).isTrue();
@@ -41,27 +44,27 @@ class SharedServicesIT {
       }
     }
     assertThat(mysql.host()).isEqualTo("127.0.0.1");
-    assertThat(mysql.toString()).doesNotContain(mysql.adminPassword());
+    assertThat(mysql.toString()).doesNotContain(mysql.adminPassword().reveal());
   }
 
   @Test
   void redisAdminIsTheDefaultUserOnAtLeast62() {
-    RedisEndpoint redis = runtime.redis();
+    RedisServer redis = runtime.redis();
     try (Jedis jedis = new Jedis(redis.host(), redis.port())) {
-      jedis.auth(redis.adminUser(), redis.adminPassword());
+      jedis.auth(redis.adminUser(), redis.adminPassword().reveal());
       assertThat(jedis.ping()).isEqualTo("PONG");
       assertThat(jedis.aclWhoAmI()).isEqualTo(redis.adminUser());
       String version = jedis.info("server").lines().filter(l -> l.startsWith("redis_version:")).findFirst().orElseThrow();
-      assertThat(RedisServer.parseVersion("v=" + version.substring("redis_version:".length())))
-          .hasValueSatisfying(v -> assertThat(RedisServer.compare(v, RedisServer.MINIMUM_VERSION)).isNotNegative());
+      assertThat(RedisLauncher.parseVersion("v=" + version.substring("redis_version:".length())))
+          .hasValueSatisfying(v -> assertThat(RedisLauncher.compare(v, RedisLauncher.MINIMUM_VERSION)).isNotNegative());
     }
   }
 
   @Test
   void keycloakIssuesAnAdminTokenFromTheMasterRealm() throws Exception {
-    KeycloakEndpoint keycloak = runtime.keycloak();
+    KeycloakServer keycloak = runtime.keycloak();
     String form = "grant_type=password&client_id=admin-cli&username=" + enc(keycloak.adminUser())
-        + "&password=" + enc(keycloak.adminPassword());
+        + "&password=" + enc(keycloak.adminPassword().reveal());
     HttpResponse<String> response = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create(keycloak.issuer("master") + "/protocol/openid-connect/token"))
             .header("Content-Type", "application/x-www-form-urlencoded")
@@ -78,8 +81,8 @@ class SharedServicesIT {
     for (Service s : Service.values()) {
       assertThat(runtime.logFile(s)).startsWith(runtime.stateDir().resolve(s.name().toLowerCase())).isNotEmptyFile();
       String log = java.nio.file.Files.readString(runtime.logFile(s), StandardCharsets.ISO_8859_1);
-      assertThat(log).doesNotContain(runtime.mysql().adminPassword(), runtime.redis().adminPassword(),
-          runtime.keycloak().adminPassword());
+      assertThat(log).doesNotContain(runtime.mysql().adminPassword().reveal(), runtime.redis().adminPassword().reveal(),
+          runtime.keycloak().adminPassword().reveal());
     }
   }
 

@@ -29,9 +29,9 @@ class SmallPartsTest {
 
   @Test
   void aReadinessCheckWithoutMessageIsStillDescribed() {
-    assertThat(Readiness.describe(new java.net.ConnectException())).isEqualTo("ConnectException");
-    assertThat(Readiness.describe(new java.io.IOException("connection reset"))).isEqualTo("connection reset");
-    assertThat(Readiness.describe(null)).isEqualTo("not ready");
+    assertThat(ChildProcess.describe(new java.net.ConnectException())).isEqualTo("ConnectException");
+    assertThat(ChildProcess.describe(new java.io.IOException("connection reset"))).isEqualTo("connection reset");
+    assertThat(ChildProcess.describe(null)).isEqualTo("not ready");
   }
 
   @Test
@@ -61,11 +61,11 @@ class SmallPartsTest {
 
   @Test
   void redisVersionsCompareNumerically() {
-    int[] v = RedisServer.parseVersion("Redis server v=6.10.1 sha=0 malloc=libc").orElseThrow();
+    int[] v = RedisLauncher.parseVersion("Redis server v=6.10.1 sha=0 malloc=libc").orElseThrow();
     assertThat(v).containsExactly(6, 10, 1);
-    assertThat(RedisServer.compare(v, RedisServer.MINIMUM_VERSION)).isPositive();
-    assertThat(RedisServer.compare(new int[] {6, 0, 16}, RedisServer.MINIMUM_VERSION)).isNegative();
-    assertThat(RedisServer.parseVersion("not redis")).isEmpty();
+    assertThat(RedisLauncher.compare(v, RedisLauncher.MINIMUM_VERSION)).isPositive();
+    assertThat(RedisLauncher.compare(new int[] {6, 0, 16}, RedisLauncher.MINIMUM_VERSION)).isNegative();
+    assertThat(RedisLauncher.parseVersion("not redis")).isEmpty();
   }
 
   @Test
@@ -108,7 +108,7 @@ class SmallPartsTest {
 
   @Test
   void theAdminSqlQuotesTheAccountAndGrantsEverything() {
-    String sql = MariaDbServer.adminSql("Secret123");
+    String sql = MariaDbLauncher.adminSql("Secret123");
     assertThat(sql).contains("CREATE USER IF NOT EXISTS 'wharf_admin'@'%' IDENTIFIED BY 'Secret123';")
         .contains("GRANT ALL PRIVILEGES ON *.* TO 'wharf_admin'@'localhost' WITH GRANT OPTION;");
   }

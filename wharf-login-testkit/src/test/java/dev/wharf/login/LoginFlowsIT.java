@@ -9,7 +9,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
-import dev.wharf.local.KeycloakEndpoint;
+import dev.wharf.core.KeycloakServer;
 import dev.wharf.local.Service;
 import dev.wharf.local.SharedRuntime;
 import dev.wharf.login.testing.TestBrowser;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LoginFlowsIT {
 
   private static TestRealm realm;
-  private static KeycloakEndpoint keycloak;
+  private static KeycloakServer keycloak;
 
   @TempDir Path configDir;
 

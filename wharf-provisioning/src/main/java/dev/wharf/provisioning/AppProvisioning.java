@@ -3,8 +3,11 @@ package dev.wharf.provisioning;
 import dev.wharf.core.AppRef;
 import dev.wharf.core.DeletionPolicy;
 import dev.wharf.core.KeyPrefix;
+import dev.wharf.core.KeycloakServer;
 import dev.wharf.core.MySqlPrivileges;
+import dev.wharf.core.MySqlServer;
 import dev.wharf.core.Names;
+import dev.wharf.core.RedisServer;
 import dev.wharf.core.Secret;
 import dev.wharf.core.TeamName;
 import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
@@ -35,6 +38,13 @@ public final class AppProvisioning implements AutoCloseable {
     this.redis = redis;
     this.keycloak = keycloak;
     this.issuer = issuer;
+  }
+
+  /** Connects to the three servers; one {@code writes} counts the writes sent to all of them. */
+  public static AppProvisioning connect(MySqlServer mysql, RedisServer redis, KeycloakServer keycloak, String issuer,
+      Writes writes) {
+    return new AppProvisioning(new MySqlProvisioner(mysql, writes), new RedisProvisioner(redis, writes),
+        new KeycloakProvisioner(keycloak, writes), issuer);
   }
 
   /** The app's database and user with {@code privileges} on it, and a working password. */

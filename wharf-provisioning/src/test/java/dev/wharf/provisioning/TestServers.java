@@ -1,11 +1,11 @@
 package dev.wharf.provisioning;
 
+import dev.wharf.core.KeycloakServer;
+import dev.wharf.core.MySqlServer;
+import dev.wharf.core.RedisServer;
 import dev.wharf.core.Secret;
 import dev.wharf.local.Service;
 import dev.wharf.local.SharedRuntime;
-import dev.wharf.provisioning.keycloak.KeycloakServer;
-import dev.wharf.provisioning.mysql.MySqlServer;
-import dev.wharf.provisioning.redis.RedisServer;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -16,7 +16,7 @@ public final class TestServers {
 
   public static MySqlServer mysql() {
     var e = SharedRuntime.get(Service.MYSQL).mysql();
-    return new MySqlServer(e.host(), e.port(), e.adminUser(), Secret.of(e.adminPassword()));
+    return e;
   }
 
   /**
@@ -31,7 +31,7 @@ public final class TestServers {
       return new RedisServer(p[0], Integer.parseInt(p[1]), p[2], Secret.of(p[3]));
     }
     var e = SharedRuntime.get(Service.REDIS).redis();
-    return new RedisServer(e.host(), e.port(), e.adminUser(), Secret.of(e.adminPassword()));
+    return e;
   }
 
   /**
@@ -45,7 +45,7 @@ public final class TestServers {
       return new KeycloakServer(p[0], p[1], Secret.of(p[2]));
     }
     var e = SharedRuntime.get(Service.KEYCLOAK).keycloak();
-    return new KeycloakServer(e.baseUrl(), e.adminUser(), Secret.of(e.adminPassword()));
+    return e;
   }
 
   /** A fresh namespace per test, so tests sharing one server never see each other's apps. */

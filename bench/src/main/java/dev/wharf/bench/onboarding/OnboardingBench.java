@@ -1,7 +1,6 @@
 package dev.wharf.bench.onboarding;
 
 import dev.wharf.core.AppRef;
-import dev.wharf.core.Secret;
 import dev.wharf.local.LocalRuntime;
 import dev.wharf.local.ProgressListener;
 import dev.wharf.local.Service;
@@ -9,11 +8,8 @@ import dev.wharf.provisioning.Change;
 import dev.wharf.provisioning.Writes;
 import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
 import dev.wharf.provisioning.keycloak.KeycloakRealmSetup;
-import dev.wharf.provisioning.keycloak.KeycloakServer;
 import dev.wharf.provisioning.mysql.MySqlProvisioner;
-import dev.wharf.provisioning.mysql.MySqlServer;
 import dev.wharf.provisioning.redis.RedisProvisioner;
-import dev.wharf.provisioning.redis.RedisServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,14 +68,10 @@ public final class OnboardingBench {
     var r = runtime.redis();
     var k = runtime.keycloak();
     try (var onboarding = new Onboarding(
-        new MySqlProvisioner(new MySqlServer(m.host(), m.port(), m.adminUser(),
-            Secret.of(m.adminPassword())), writes),
-        new RedisProvisioner(new RedisServer(r.host(), r.port(), r.adminUser(),
-            Secret.of(r.adminPassword())), writes),
-        new KeycloakProvisioner(new KeycloakServer(k.baseUrl(), k.adminUser(),
-            Secret.of(k.adminPassword())), writes),
-        new KeycloakRealmSetup(new KeycloakServer(k.baseUrl(), k.adminUser(),
-            Secret.of(k.adminPassword())), writes))) {
+        new MySqlProvisioner(m, writes),
+        new RedisProvisioner(r, writes),
+        new KeycloakProvisioner(k, writes),
+        new KeycloakRealmSetup(k, writes))) {
       onboarding.prepare();
       for (int i = 0; i < WARMUP_APPS; i++) {
         onboarding.onboard(AppRef.of("warmup", "warm-" + i));

@@ -24,6 +24,17 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Mixin ReadyTimeoutOption ready;
 
+  private final ServerSource servers;
+
+  public DemoCommand() {
+    this(ServerSource.OWN);
+  }
+
+  /** With servers that already run (a test's), which the demo uses and leaves running. */
+  DemoCommand(ServerSource servers) {
+    this.servers = servers;
+  }
+
   @Override
   public Integer call() {
     Duration readyTimeout = ready.timeout();
@@ -33,7 +44,7 @@ public final class DemoCommand implements Callable<Integer> {
     try (UpLock lock = UpLock.acquire(state)) {
       spec.commandLine().getOut().println("demo: state in " + state.root());
       boolean passed = new DemoJourney(state, GreeterJar.fromEnvironment(),
-          spec.commandLine().getOut(), readyTimeout).run();
+          spec.commandLine().getOut(), readyTimeout, servers).run();
       return passed ? 0 : 1;
     }
   }

@@ -1,8 +1,8 @@
 package dev.wharf.cli.up;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wharf.local.MySqlEndpoint;
-import dev.wharf.local.RedisEndpoint;
+import dev.wharf.core.MySqlServer;
+import dev.wharf.core.RedisServer;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.sql.Connection;
@@ -33,17 +33,19 @@ final class DemoJourney {
   private final GreeterJar jars;
   private final PrintWriter out;
   private final Duration readyTimeout;
+  private final ServerSource servers;
   private final DemoHttp http = new DemoHttp();
 
   private LocalPlatform platform;
   private String tokenA;
   private long greetingId;
 
-  DemoJourney(StateDir state, GreeterJar jars, PrintWriter out, Duration readyTimeout) {
+  DemoJourney(StateDir state, GreeterJar jars, PrintWriter out, Duration readyTimeout, ServerSource servers) {
     this.state = state;
     this.jars = jars;
     this.out = out;
     this.readyTimeout = readyTimeout;
+    this.servers = servers;
   }
 
   /** Runs every step; returns true when all passed. Everything started is stopped either way. */
@@ -54,7 +56,7 @@ final class DemoJourney {
       out.println("demo: up...");
       out.flush();
       step("up", () -> platform =
-          LocalPlatform.start(state, LocalPorts.ANY, out, false, jars, readyTimeout));
+          LocalPlatform.start(state, LocalPorts.ANY, out, false, jars, readyTimeout, servers));
       step("token for dev-a (team-a)", () -> tokenA = token(LocalSetup.DEV_A, greeterClient()));
       step("create a greeting", this::create);
       step("read it back", this::readBack);
@@ -97,13 +99,13 @@ final class DemoJourney {
   }
 
   private void rowInMySql() throws Exception {
-    MySqlEndpoint mysql = platform.runtime().mysql();
+    MySqlServer mysql = platform.runtime().mysql();
     String db = URI.create(platform.greeterEnv().get("MYSQL_URL").substring("jdbc:".length()))
         .getPath().substring(1);
     require(DATABASE.matcher(db).matches(), "unexpected database name in MYSQL_URL");
     Properties props = new Properties();
     props.setProperty("user", mysql.adminUser());
-    props.setProperty("password", mysql.adminPassword());
+    props.setProperty("password", mysql.adminPassword().reveal());
     try (Connection c = DriverManager.getConnection(mysql.jdbcUrl(null), props);
         PreparedStatement q = c.prepareStatement(
             "SELECT name FROM `" + db + "`.greeting WHERE id = ?")) {
@@ -117,8 +119,8 @@ final class DemoJourney {
 
   private void keyInRedis() {
     String key = platform.greeterEnv().get("REDIS_KEY_PREFIX") + "greetings::" + greetingId;
-    RedisEndpoint redis = platform.runtime().redis();
-    try (Jedis admin = jedis(redis, redis.adminUser(), redis.adminPassword())) {
+    RedisServer redis = platform.runtime().redis();
+    try (Jedis admin = jedis(redis, redis.adminUser(), redis.adminPassword().reveal())) {
       require(admin.exists(key), "no key " + key + " in Redis");
     }
   }
@@ -137,7 +139,7 @@ final class DemoJourney {
 
   private void noPermOutsidePrefix() {
     Map<String, String> env = platform.greeterEnv();
-    RedisEndpoint redis = platform.runtime().redis();
+    RedisServer redis = platform.runtime().redis();
     try (Jedis greeter = jedis(redis, env.get("REDIS_USERNAME"), env.get("REDIS_PASSWORD"))) {
       require(greeter.ping().equals("PONG"), "greeter's Redis user cannot log in");
       try {
@@ -184,7 +186,7 @@ final class DemoJourney {
     return platform.greeterUrl() + "/api/greetings";
   }
 
-  private static Jedis jedis(RedisEndpoint redis, String user, String password) {
+  private static Jedis jedis(RedisServer redis, String user, String password) {
     return new Jedis(new HostAndPort(redis.host(), redis.port()),
         DefaultJedisClientConfig.builder().user(user).password(password).build());
   }

@@ -1,17 +1,16 @@
 package dev.wharf.cli.up;
 
 import dev.wharf.cli.UserError;
+import dev.wharf.core.KeycloakServer;
 import dev.wharf.core.Names;
 import dev.wharf.core.Secret;
 import dev.wharf.core.files.PrivateFiles;
-import dev.wharf.local.KeycloakEndpoint;
 import dev.wharf.provisioning.Change;
 import dev.wharf.provisioning.Outcome;
 import dev.wharf.provisioning.ServiceException;
 import dev.wharf.provisioning.Writes;
 import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
 import dev.wharf.provisioning.keycloak.KeycloakRealmSetup;
-import dev.wharf.provisioning.keycloak.KeycloakServer;
 import dev.wharf.provisioning.keycloak.OidcClientSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,17 +25,16 @@ import java.util.List;
 final class DemoRealm {
   record OtherClient(String clientId, Secret secret) {}
 
-  private final KeycloakEndpoint keycloak;
+  private final KeycloakServer keycloak;
   private final StateDir state;
 
-  DemoRealm(KeycloakEndpoint keycloak, StateDir state) {
+  DemoRealm(KeycloakServer keycloak, StateDir state) {
     this.keycloak = keycloak;
     this.state = state;
   }
 
   OtherClient ensure() {
-    var server = new KeycloakServer(keycloak.baseUrl(), keycloak.adminUser(),
-        Secret.of(keycloak.adminPassword()));
+    var server = keycloak;
     Writes writes = new Writes();
     try (var kc = new KeycloakRealmSetup(server, LocalSetup.REALM, writes);
         var clients = new KeycloakProvisioner(server, LocalSetup.REALM, writes)) {

@@ -37,6 +37,19 @@ record GreeterApp(Path dir) {
     return dir.resolve("greeter.jsa");
   }
 
+  /**
+   * How greeter is run. The shared archive is written when greeter first exits and used from
+   * then on; the logging flags keep the JVM's notes about creating or refreshing it out of
+   * greeter's log.
+   */
+  List<String> command() {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    return List.of(java.toString(), "-XX:+UseSerialGC",
+        "-XX:SharedArchiveFile=" + sharedArchive(), "-XX:+AutoCreateSharedArchive",
+        "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+        "-jar", jar().toString());
+  }
+
   /** The unpacked app for {@code jar}, unpacking it first when this jar is new. */
   static GreeterApp of(Path jar, Path cacheRoot, Path log) {
     try {

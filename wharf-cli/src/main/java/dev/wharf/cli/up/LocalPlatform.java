@@ -5,17 +5,8 @@ import dev.wharf.local.LocalRuntime;
 import dev.wharf.local.LocalRuntimeException;
 import dev.wharf.local.NotReadyException;
 import dev.wharf.local.Service;
-import dev.wharf.local.SharedRuntime;
 import dev.wharf.provisioning.ServiceException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +15,6 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Supplier;
 
 /**
  * The platform on one machine: the local runtime (MariaDB, Redis, Keycloak), greeter
@@ -34,8 +24,6 @@ import java.util.function.Supplier;
  * {@link Supervisor} restarts a server or greeter that exits unexpectedly.
  */
 final class LocalPlatform implements AutoCloseable {
-  /** Tests set this so the demo joins the servers the test JVM already runs. */
-  static final String SHARED_RUNTIME_PROPERTY = "wharf.demo.sharedRuntime";
   static final Duration GREETER_READY_TIMEOUT = Duration.ofSeconds(120);
   static final String MORE_TIME = "On a slow or busy machine, give the services more time with"
       + " --ready-timeout SECONDS.";
@@ -50,7 +38,7 @@ final class LocalPlatform implements AutoCloseable {
   private final Thread shutdownHook = new Thread(this::closeFromHook, "wharf-up-shutdown");
   private LocalRuntime runtime;
   private boolean ownsRuntime;
-  private volatile GreeterProcess greeter;
+  private volatile Greeter greeter;
   private GreeterApp app;
   private int greeterPort;
   private Supervisor supervisor;
@@ -73,12 +61,8 @@ final class LocalPlatform implements AutoCloseable {
    * for greeter.
    */
   static LocalPlatform start(StateDir state, LocalPorts ports, PrintWriter out, boolean terminal,
-      GreeterJar jars, Duration readyTimeout) {
-    int greeterPort = claimPort("greeter (--greeter-port)", ports.greeter());
-    // Fixed server ports are checked here too, so a clash names the option that moves it.
-    claimFixedPort("MySQL (--mysql-port)", ports.mysql());
-    claimFixedPort("Redis (--redis-port)", ports.redis());
-    claimFixedPort("Keycloak (--keycloak-port)", ports.keycloak());
+      GreeterJar jars, Duration readyTimeout, ServerSource servers) {
+    int greeterPort = ports.claim();
     Timer build = Timer.start();
     GreeterApp app = GreeterApp.of(
         jars.ensureBuilt(state.buildLog(), line -> say(out, line + " (log: " + state.buildLog() + ")")),
@@ -88,13 +72,13 @@ final class LocalPlatform implements AutoCloseable {
     LocalPlatform platform = new LocalPlatform(state, out, readyTimeout);
     Runtime.getRuntime().addShutdownHook(platform.shutdownHook);
     try {
-      platform.startRuntime(ports, terminal);
+      platform.startRuntime(ports, terminal, servers);
       Timer provision = Timer.start();
-      platform.setup = new LocalSetup(platform.runtime, state,
-          "http://127.0.0.1:" + greeterPort).ensure();
+      LocalSetup setup = new LocalSetup(platform.runtime, state, "http://127.0.0.1:" + greeterPort);
+      platform.setup = setup.ensure();
       say(out, String.format("%-20s %s", "provisioning", "done in " + provision.elapsed()
           + " (realm " + LocalSetup.REALM + ", demo users, greeter's database, Redis user, client)"));
-      platform.warmIssuer();
+      setup.warmIssuer();
       Timer greeterStart = Timer.start();
       say(out, "starting greeter...");
       platform.app = app;
@@ -125,8 +109,8 @@ final class LocalPlatform implements AutoCloseable {
     if (closed) {
       throw new UserError("stopped while starting", 130);
     }
-    greeter = GreeterProcess.start(runtime.guardScript(), app, setup.env(), greeterPort,
-        state.greeterLog());
+    greeter = Greeter.start(runtime.guardScript(), app, setup.env(), greeterPort, state.greeterLog(),
+        state.greeterPids());
   }
 
   private Duration greeterReadyTimeout() {
@@ -144,19 +128,13 @@ final class LocalPlatform implements AutoCloseable {
     List<Supervisor.Watched> all = new ArrayList<>();
     for (Service s : List.of(Service.MYSQL, Service.REDIS, Service.KEYCLOAK)) {
       if (runtime.isRunning(s)) {
-        all.add(new Watched(s.displayName(), () -> runtime.exited().stream().filter(e -> e.service() == s)
+        all.add(Supervisor.watch(s.displayName(), () -> runtime.exited().stream().filter(e -> e.service() == s)
             .mapToInt(LocalRuntime.Exit::status).findFirst(), runtime.logFile(s), () -> restartServer(s)));
       }
     }
-    all.add(new Watched("greeter", () -> greeter.isAlive() ? OptionalInt.empty() : OptionalInt.of(greeter.exitCode()),
+    all.add(Supervisor.watch("greeter", () -> greeter.isAlive() ? OptionalInt.empty() : OptionalInt.of(greeter.exitCode()),
         state.greeterLog(), this::restartGreeter));
     return all;
-  }
-
-  private record Watched(String name, Supplier<OptionalInt> status, Path log, Runnable restarter)
-      implements Supervisor.Watched {
-    @Override public OptionalInt exitStatus() { return status.get(); }
-    @Override public void restart() { restarter.run(); }
   }
 
   /**
@@ -187,54 +165,23 @@ final class LocalPlatform implements AutoCloseable {
     failed.complete(code);
   }
 
-  private void startRuntime(LocalPorts ports, boolean terminal) {
-    ConsoleProgress progress = new ConsoleProgress(out, terminal);
-    if (Boolean.getBoolean(SHARED_RUNTIME_PROPERTY)) {
-      runtime = SharedRuntime.get(Service.MYSQL, Service.REDIS, Service.KEYCLOAK);
-      return;
-    }
+  private void startRuntime(LocalPorts ports, boolean terminal, ServerSource servers) {
     LocalRuntime.Builder builder = LocalRuntime.builder()
         .stateDir(state.runtime())
         .services(Service.MYSQL, Service.REDIS, Service.KEYCLOAK)
         .port(Service.MYSQL, ports.mysql())
         .port(Service.REDIS, ports.redis())
         .port(Service.KEYCLOAK, ports.keycloak())
-        .progress(progress);
+        .progress(new ConsoleProgress(out, terminal));
     if (readyTimeout != null) {
       for (Service s : Service.values()) {
         builder.readyTimeout(s, readyTimeout);
       }
     }
-    runtime = builder.build();
-    ownsRuntime = true;
-    runtime.start();
-  }
-
-  /**
-   * Fetches the realm's discovery document and keys once, so Keycloak has them ready (its first
-   * answer can take long on a busy machine) when greeter asks on the first request.
-   */
-  private void warmIssuer() {
-    String issuer = runtime.keycloak().issuer(LocalSetup.REALM);
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    for (String url : List.of(issuer + "/.well-known/openid-configuration",
-        issuer + "/protocol/openid-connect/certs")) {
-      try {
-        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofSeconds(90)).build(), HttpResponse.BodyHandlers.discarding());
-        if (r.statusCode() != 200) {
-          throw new UserError("Keycloak answered " + r.statusCode() + " for " + url + "; read "
-              + runtime.logFile(Service.KEYCLOAK), 1);
-        }
-      } catch (IOException e) {
-        // A refused connection carries no message.
-        String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-        throw new UserError("Keycloak did not serve " + url + " (" + why + "); read "
-            + runtime.logFile(Service.KEYCLOAK), 1);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new UserError("interrupted while waiting for Keycloak", 130);
-      }
+    runtime = servers.open(builder);
+    ownsRuntime = servers.owned();
+    if (ownsRuntime) {
+      runtime.start();
     }
   }
 
@@ -338,27 +285,6 @@ final class LocalPlatform implements AutoCloseable {
       say(out, "stopping greeter, Keycloak, Redis and MySQL...");
       close();
       say(out, "stopped; data kept in " + state.root());
-    }
-  }
-
-  /** {@code port} checked free on loopback, or a free one when 0. */
-  static int claimPort(String what, int port) {
-    try (ServerSocket socket = new ServerSocket()) {
-      // As the server will bind: connections of an earlier run in TIME_WAIT do not block it.
-      socket.setReuseAddress(true);
-      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UserError("port " + port + " for " + what + " is in use: stop the program using it"
-          + " (e.g. 'ss -ltnp | grep :" + port + "'), run 'wharf down' if an earlier 'wharf up'"
-          + " still runs, or choose another port");
-    }
-  }
-
-  /** A fixed port checked free before anything starts; 0 (any free port) needs no check. */
-  private static void claimFixedPort(String what, int port) {
-    if (port != 0) {
-      claimPort(what, port);
     }
   }
 

@@ -10,22 +10,22 @@ import dev.wharf.core.MySqlPrivileges;
 import dev.wharf.core.Names;
 import dev.wharf.core.Secret;
 import dev.wharf.core.TeamName;
-import dev.wharf.local.KeycloakEndpoint;
 import dev.wharf.local.LocalRuntime;
-import dev.wharf.local.MySqlEndpoint;
-import dev.wharf.local.RedisEndpoint;
+import dev.wharf.local.Service;
 import dev.wharf.provisioning.AppProvisioning;
 import dev.wharf.provisioning.StoredSecret;
 import dev.wharf.provisioning.Writes;
 import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
-import dev.wharf.provisioning.keycloak.KeycloakServer;
 import dev.wharf.provisioning.keycloak.OidcClientSpec;
 import dev.wharf.provisioning.mysql.MySqlProvisioner;
-import dev.wharf.provisioning.mysql.MySqlServer;
 import dev.wharf.provisioning.redis.RedisProvisioner;
-import dev.wharf.provisioning.redis.RedisServer;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,17 +88,39 @@ final class LocalSetup {
     return new Result(Map.copyOf(env), other.clientId(), other.secret());
   }
 
+  /**
+   * Fetches the realm's discovery document and keys once, so Keycloak has them ready (its first
+   * answer can take long on a busy machine) when greeter asks on the first request.
+   */
+  void warmIssuer() {
+    String issuer = runtime.keycloak().issuer(LocalSetup.REALM);
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    for (String url : List.of(issuer + "/.well-known/openid-configuration",
+        issuer + "/protocol/openid-connect/certs")) {
+      try {
+        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(90)).build(), HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() != 200) {
+          throw new UserError("Keycloak answered " + r.statusCode() + " for " + url + "; read "
+              + runtime.logFile(Service.KEYCLOAK), 1);
+        }
+      } catch (IOException e) {
+        // A refused connection carries no message.
+        String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        throw new UserError("Keycloak did not serve " + url + " (" + why + "); read "
+            + runtime.logFile(Service.KEYCLOAK), 1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new UserError("interrupted while waiting for Keycloak", 130);
+      }
+    }
+  }
+
   private AppProvisioning provisioning() {
     Writes writes = new Writes();
-    MySqlEndpoint m = runtime.mysql();
-    RedisEndpoint r = runtime.redis();
-    KeycloakEndpoint k = runtime.keycloak();
-    return new AppProvisioning(
-        new MySqlProvisioner(new MySqlServer(m.host(), m.port(), m.adminUser(), Secret.of(m.adminPassword())), writes),
-        new RedisProvisioner(new RedisServer(r.host(), r.port(), r.adminUser(), Secret.of(r.adminPassword())), writes),
-        new KeycloakProvisioner(new KeycloakServer(k.baseUrl(), k.adminUser(), Secret.of(k.adminPassword())), REALM,
-            writes),
-        k.issuer(REALM));
+    return new AppProvisioning(new MySqlProvisioner(runtime.mysql(), writes),
+        new RedisProvisioner(runtime.redis(), writes),
+        new KeycloakProvisioner(runtime.keycloak(), REALM, writes), runtime.keycloak().issuer(REALM));
   }
 
   /** What the last env file holds for {@code key}: kept while it works, like the operator's stored secret. */

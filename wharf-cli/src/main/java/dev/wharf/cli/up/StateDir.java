@@ -53,6 +53,11 @@ public record StateDir(Path root) {
     return logs().resolve("greeter.log");
   }
 
+  /** The pids of greeter's processes while it runs, so none is left behind if its guard is killed. */
+  public Path greeterPids() {
+    return root.resolve("greeter.pids");
+  }
+
   public Path buildLog() {
     return logs().resolve("greeter-build.log");
   }

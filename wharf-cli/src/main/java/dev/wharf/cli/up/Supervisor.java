@@ -35,6 +35,15 @@ final class Supervisor {
     void restart();
   }
 
+  /** A process under watch: its exit status once it ended, its log, and how to start it again. */
+  static Watched watch(String name, Supplier<OptionalInt> exitStatus, Path log, Runnable restart) {
+    record Process(String name, Supplier<OptionalInt> status, Path log, Runnable restarter) implements Watched {
+      @Override public OptionalInt exitStatus() { return status.get(); }
+      @Override public void restart() { restarter.run(); }
+    }
+    return new Process(name, exitStatus, log, restart);
+  }
+
   private final Supplier<List<Watched>> watched;
   private final BooleanSupplier stopping;
   private final IntConsumer fail;

@@ -27,6 +27,16 @@ public final class UpCommand implements Callable<Integer> {
 
   @Mixin ReadyTimeoutOption ready;
 
+  private final ServerSource servers;
+
+  public UpCommand() {
+    this(ServerSource.OWN);
+  }
+
+  UpCommand(ServerSource servers) {
+    this.servers = servers;
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -36,7 +46,7 @@ public final class UpCommand implements Callable<Integer> {
       out.println("wharf up: state in " + state.root());
       Timer total = Timer.start();
       LocalPlatform platform = LocalPlatform.start(state, ports.ports(), out,
-          ConsoleProgress.stdoutIsTerminal(), GreeterJar.fromEnvironment(), readyTimeout);
+          ConsoleProgress.stdoutIsTerminal(), GreeterJar.fromEnvironment(), readyTimeout, servers);
       platform.afterClose(lock::close);
       out.println();
       out.println("wharf up: ready in " + total.elapsed());

@@ -2,7 +2,6 @@ package dev.wharf.cli.up;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wharf.cli.WharfCli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -13,7 +12,8 @@ import picocli.CommandLine;
 
 /**
  * The developer journey of 'wharf demo', run in-process against real MariaDB, Redis and
- * Keycloak (this JVM's shared servers) and greeter's real jar, as CI's proof of the demo.
+ * Keycloak (this JVM's shared servers, {@link SharedServers}) and greeter's real jar, as CI's
+ * proof of the demo.
  */
 class DemoIT {
   @TempDir Path state;
@@ -55,7 +55,7 @@ class DemoIT {
   }
 
   private static int run(StringWriter out, StringWriter err, String... args) {
-    CommandLine cli = WharfCli.newCommandLine();
+    CommandLine cli = SharedServers.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     return cli.execute(args);

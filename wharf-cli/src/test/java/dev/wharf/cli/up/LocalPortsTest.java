@@ -19,7 +19,7 @@ class LocalPortsTest {
   @Test
   void aPortInUseIsReportedWithWhatToDo() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      assertThatThrownBy(() -> LocalPlatform.claimPort("greeter", taken.getLocalPort()))
+      assertThatThrownBy(() -> LocalPorts.claim("greeter", taken.getLocalPort()))
           .isInstanceOf(UserError.class)
           .hasMessageContaining("port " + taken.getLocalPort())
           .hasMessageContaining("in use")
@@ -29,6 +29,6 @@ class LocalPortsTest {
 
   @Test
   void zeroPicksAFreePort() {
-    assertThat(LocalPlatform.claimPort("greeter", 0)).isPositive();
+    assertThat(LocalPorts.claim("greeter", 0)).isPositive();
   }
 }

@@ -13,28 +13,19 @@ import picocli.CommandLine;
 
 /**
  * 'wharf up' when a server does not become ready in time: it says which log to read and how to
- * give more time, and stops every server it had started. Runs its own servers (not the shared
- * ones), as 'wharf up' does.
+ * give more time, and stops every server it had started. Runs its own servers, as 'wharf up'
+ * does.
  */
 class UpNotReadyIT {
   @TempDir Path state;
 
   @Test
   void aServerNotReadyInTimeNamesItsLogAndLeavesNothingRunning() {
-    String shared = System.getProperty(LocalPlatform.SHARED_RUNTIME_PROPERTY);
-    System.clearProperty(LocalPlatform.SHARED_RUNTIME_PROPERTY);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code;
-    try {
-      // Keycloak cannot answer within a second, whatever the others do.
-      code = run(out, err, "up", "--state-dir", state.toString(), "--ready-timeout", "1",
-          "--mysql-port", "0", "--redis-port", "0", "--keycloak-port", "0", "--greeter-port", "0");
-    } finally {
-      if (shared != null) {
-        System.setProperty(LocalPlatform.SHARED_RUNTIME_PROPERTY, shared);
-      }
-    }
+    // Keycloak cannot answer within a second, whatever the others do.
+    int code = run(out, err, "up", "--state-dir", state.toString(), "--ready-timeout", "1",
+        "--mysql-port", "0", "--redis-port", "0", "--keycloak-port", "0", "--greeter-port", "0");
 
     assertThat(code).as(out + "\n" + err).isEqualTo(1);
     assertThat(err.toString())

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * 'wharf up' under faults: each server and greeter killed outright (SIGKILL) while the
  * platform serves is reported, restarted on its port and data, and the next request succeeds.
- * The servers are this JVM's shared ones (see the failsafe configuration); they come back for
- * the tests that follow.
+ * The servers are this JVM's shared ones ({@link SharedServers}); they come back for the tests
+ * that follow.
  */
 class UpSupervisionIT {
   @TempDir Path stateDir;
@@ -30,7 +30,7 @@ class UpSupervisionIT {
   void everyKilledProcessIsRestartedAndTheNextRequestSucceeds() throws Exception {
     StateDir state = StateDir.of(stateDir).create();
     try (LocalPlatform platform = LocalPlatform.start(state, LocalPorts.ANY, out, false,
-        GreeterJar.fromEnvironment(), null)) {
+        GreeterJar.fromEnvironment(), null, SharedServers.INSTANCE)) {
       long id = createGreeting(platform, state);
       for (Service s : List.of(Service.MYSQL, Service.REDIS, Service.KEYCLOAK)) {
         killOutright(platform.runtime().processes(s));

@@ -2,11 +2,10 @@ package dev.wharf.login.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wharf.core.KeycloakServer;
 import dev.wharf.core.Secret;
-import dev.wharf.local.KeycloakEndpoint;
 import dev.wharf.provisioning.Writes;
 import dev.wharf.provisioning.keycloak.KeycloakRealmSetup;
-import dev.wharf.provisioning.keycloak.KeycloakServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -35,17 +34,17 @@ public final class TestRealm {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final KeycloakEndpoint keycloak;
+  private final KeycloakServer keycloak;
   private final String realm;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private TestRealm(KeycloakEndpoint keycloak, String realm) {
+  private TestRealm(KeycloakServer keycloak, String realm) {
     this.keycloak = keycloak;
     this.realm = realm;
   }
 
   /** Creates {@code realm} (replacing one left over from an earlier run). */
-  public static TestRealm create(KeycloakEndpoint keycloak, String realm) {
+  public static TestRealm create(KeycloakServer keycloak, String realm) {
     TestRealm r = new TestRealm(keycloak, realm);
     r.setUp();
     return r;
@@ -67,8 +66,7 @@ public final class TestRealm {
   private void setUp() {
     String token = adminToken();
     admin(token, "DELETE", "/admin/realms/" + realm, null, 204, 404);
-    KeycloakServer server = new KeycloakServer(keycloak.baseUrl(), keycloak.adminUser(),
-        Secret.of(keycloak.adminPassword()));
+    KeycloakServer server = keycloak;
     try (KeycloakRealmSetup provisioner = new KeycloakRealmSetup(server, realm, new Writes())) {
       provisioner.ensureRealm();
       provisioner.ensureGroup(GROUP);
@@ -97,7 +95,7 @@ public final class TestRealm {
   private String adminToken() {
     String form = "grant_type=password&client_id=admin-cli&username="
         + URLEncoder.encode(keycloak.adminUser(), StandardCharsets.UTF_8) + "&password="
-        + URLEncoder.encode(keycloak.adminPassword(), StandardCharsets.UTF_8);
+        + URLEncoder.encode(keycloak.adminPassword().reveal(), StandardCharsets.UTF_8);
     HttpResponse<String> r = send(HttpRequest.newBuilder(
             URI.create(keycloak.baseUrl() + "/realms/master/protocol/openid-connect/token"))
         .header("Content-Type", "application/x-www-form-urlencoded")

@@ -7,7 +7,7 @@ import dev.wharf.api.MySqlSpec;
 import dev.wharf.api.RedisSpec;
 import dev.wharf.api.RegistrySpec;
 import dev.wharf.core.MySqlPrivileges;
-import dev.wharf.core.Secret;
+import dev.wharf.core.Names;
 import dev.wharf.local.LocalRuntime;
 import dev.wharf.local.Service;
 import dev.wharf.local.SharedRuntime;
@@ -20,11 +20,6 @@ import dev.wharf.operator.stub.HarborStub;
 import dev.wharf.operator.stub.OpenBaoStub;
 import dev.wharf.provisioning.AppProvisioning;
 import dev.wharf.provisioning.Writes;
-import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
-import dev.wharf.provisioning.mysql.MySqlProvisioner;
-import dev.wharf.provisioning.mysql.MySqlServer;
-import dev.wharf.provisioning.redis.RedisProvisioner;
-import dev.wharf.provisioning.redis.RedisServer;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -83,8 +78,6 @@ public final class OperatorHarness implements AutoCloseable {
   public final String operatorToken;
   public final HarborStub harbor;
   public final LocalRuntime runtime;
-  public final MySqlServer mysqlServer;
-  public final RedisServer redisServer;
   public final WharfOperator operator;
   /** Answers queued ahead of the CRUD dispatcher, by request. */
   private final Map<ServerRequest, Queue<ServerResponse>> expected;
@@ -124,16 +117,11 @@ public final class OperatorHarness implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     runtime = SharedRuntime.get(Service.MYSQL, Service.REDIS, Service.KEYCLOAK);
-    var m = runtime.mysql();
-    var r = runtime.redis();
-    mysqlServer = new MySqlServer(m.host(), m.port(), m.adminUser(), Secret.of(m.adminPassword()));
-    redisServer = new RedisServer(r.host(), r.port(), r.adminUser(), Secret.of(r.adminPassword()));
+    TestOidc.setUpRealm(runtime); // in a cluster, the realm import does this
     Writes writes = new Writes();
-    TestOidc.setUpRealm(runtime); // in a cluster, the realm import's
-    KeycloakProvisioner keycloak = TestOidc.provisioner(runtime, writes);
     Backends backends = new Backends(
-        new AppProvisioning(new MySqlProvisioner(mysqlServer, writes), new RedisProvisioner(redisServer, writes),
-            keycloak, keycloak.issuer()),
+        AppProvisioning.connect(runtime.mysql(), runtime.redis(), runtime.keycloak(),
+            runtime.keycloak().issuer(Names.REALM), writes),
         new OpenBaoClient(openBao.uri(), () -> operatorToken, "wharf"),
         new HarborClient(harbor.uri(), HARBOR_USER, () -> HARBOR_PASSWORD), writes);
     operator = new WharfOperator(operatorKube, backends,

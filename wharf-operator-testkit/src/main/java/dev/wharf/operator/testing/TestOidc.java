@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wharf.api.OidcSpec;
 import dev.wharf.core.AppRef;
 import dev.wharf.core.Names;
-import dev.wharf.core.Secret;
 import dev.wharf.local.LocalRuntime;
 import dev.wharf.provisioning.Writes;
 import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
 import dev.wharf.provisioning.keycloak.KeycloakRealmSetup;
-import dev.wharf.provisioning.keycloak.KeycloakServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -31,7 +29,7 @@ public final class TestOidc {
   /** Realm wharf with its groups scope, as gitops/services/keycloak's realm import makes it. */
   public static void setUpRealm(LocalRuntime runtime) {
     var k = runtime.keycloak();
-    try (var realm = new KeycloakRealmSetup(new KeycloakServer(k.baseUrl(), k.adminUser(), Secret.of(k.adminPassword())),
+    try (var realm = new KeycloakRealmSetup(k,
         new Writes())) {
       realm.ensureRealm();
     }
@@ -39,7 +37,7 @@ public final class TestOidc {
 
   public static KeycloakProvisioner provisioner(LocalRuntime runtime, Writes writes) {
     var k = runtime.keycloak();
-    return new KeycloakProvisioner(new KeycloakServer(k.baseUrl(), k.adminUser(), Secret.of(k.adminPassword())), writes);
+    return new KeycloakProvisioner(k, writes);
   }
 
   /** True when Keycloak's current secret of the client is this one. */
@@ -75,7 +73,7 @@ public final class TestOidc {
     var k = runtime.keycloak();
     try (HttpClient http = HttpClient.newHttpClient()) {
       String form = "grant_type=password&client_id=admin-cli&username=" + URLEncoder.encode(k.adminUser(), StandardCharsets.UTF_8)
-          + "&password=" + URLEncoder.encode(k.adminPassword(), StandardCharsets.UTF_8);
+          + "&password=" + URLEncoder.encode(k.adminPassword().reveal(), StandardCharsets.UTF_8);
       var token = http.send(HttpRequest.newBuilder(URI.create(k.baseUrl() + "/realms/master/protocol/openid-connect/token"))
           .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
           HttpResponse.BodyHandlers.ofString());

@@ -108,7 +108,7 @@ class AppOperatorIT {
   @Order(Integer.MAX_VALUE)
   void noSecretReachedTheLogStatusOrEvents() {
     List<String> secrets = new java.util.ArrayList<>(List.of(OperatorHarness.OPENBAO_TOKEN, OperatorHarness.HARBOR_PASSWORD,
-        h.runtime.mysql().adminPassword(), h.runtime.redis().adminPassword(), h.runtime.keycloak().adminPassword()));
+        h.runtime.mysql().adminPassword().reveal(), h.runtime.redis().adminPassword().reveal(), h.runtime.keycloak().adminPassword().reveal()));
     h.openBao.everWritten().forEach(kv -> kv.forEach((k, v) -> {
       if (k.endsWith("PASSWORD") || k.endsWith("SECRET")) {
         secrets.add(v);
@@ -244,12 +244,12 @@ class AppOperatorIT {
     awaitReady("team-a", "drift");
     Map<String, String> before = kv("team-a", "drift");
 
-    try (var c = DriverManager.getConnection(h.runtime.mysql().jdbcUrl(null), h.runtime.mysql().adminUser(), h.runtime.mysql().adminPassword());
+    try (var c = DriverManager.getConnection(h.runtime.mysql().jdbcUrl(null), h.runtime.mysql().adminUser(), h.runtime.mysql().adminPassword().reveal());
          var s = c.createStatement()) {
       s.execute("DROP USER `" + before.get("MYSQL_USERNAME") + "`@`%`");
     }
     try (Jedis j = new Jedis(h.runtime.redis().host(), h.runtime.redis().port())) {
-      j.auth(h.runtime.redis().adminUser(), h.runtime.redis().adminPassword());
+      j.auth(h.runtime.redis().adminUser(), h.runtime.redis().adminPassword().reveal());
       j.aclDelUser(before.get("REDIS_USERNAME"));
     }
     TestOidc.deleteClient(h.runtime, before.get("OIDC_CLIENT_ID"));
@@ -319,7 +319,7 @@ class AppOperatorIT {
     awaitReady("team-a", "shrink");
 
     try (Jedis j = new Jedis(h.runtime.redis().host(), h.runtime.redis().port())) {
-      j.auth(h.runtime.redis().adminUser(), h.runtime.redis().adminPassword());
+      j.auth(h.runtime.redis().adminUser(), h.runtime.redis().adminPassword().reveal());
       assertThat(j.aclGetUser(redisUser)).isNull();
     }
     assertThat(kv("team-a", "shrink")).doesNotContainKeys("REDIS_URL", "REDIS_USERNAME", "REDIS_PASSWORD", "REDIS_KEY_PREFIX")
@@ -551,7 +551,7 @@ class AppOperatorIT {
 
   private static boolean databaseExists(Map<String, String> kv) throws SQLException {
     String db = kv.get("MYSQL_URL").substring(kv.get("MYSQL_URL").lastIndexOf('/') + 1);
-    try (var c = DriverManager.getConnection(h.runtime.mysql().jdbcUrl(null), h.runtime.mysql().adminUser(), h.runtime.mysql().adminPassword());
+    try (var c = DriverManager.getConnection(h.runtime.mysql().jdbcUrl(null), h.runtime.mysql().adminUser(), h.runtime.mysql().adminPassword().reveal());
          var ps = c.prepareStatement("SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
       ps.setString(1, db);
       return ps.executeQuery().next();
@@ -560,7 +560,7 @@ class AppOperatorIT {
 
   private static boolean redisKeyExists(String key) {
     try (Jedis j = new Jedis(h.runtime.redis().host(), h.runtime.redis().port())) {
-      j.auth(h.runtime.redis().adminUser(), h.runtime.redis().adminPassword());
+      j.auth(h.runtime.redis().adminUser(), h.runtime.redis().adminPassword().reveal());
       return j.exists(key);
     }
   }

@@ -78,7 +78,7 @@ final class Apps {
   /** Runs a statement as MySQL's administrator. */
   void mysqlAdmin(String sql) throws SQLException {
     var m = h.runtime.mysql();
-    try (var c = DriverManager.getConnection(m.jdbcUrl(null), m.adminUser(), m.adminPassword());
+    try (var c = DriverManager.getConnection(m.jdbcUrl(null), m.adminUser(), m.adminPassword().reveal());
          var s = c.createStatement()) {
       s.execute(sql);
     }
@@ -86,7 +86,7 @@ final class Apps {
 
   boolean databaseExists(String database) throws SQLException {
     var m = h.runtime.mysql();
-    try (var c = DriverManager.getConnection(m.jdbcUrl(null), m.adminUser(), m.adminPassword());
+    try (var c = DriverManager.getConnection(m.jdbcUrl(null), m.adminUser(), m.adminPassword().reveal());
          var ps = c.prepareStatement("SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
       ps.setString(1, database);
       return ps.executeQuery().next();
@@ -96,7 +96,7 @@ final class Apps {
   /** A Redis connection as the administrator. */
   Jedis redisAdmin() {
     Jedis j = new Jedis(h.runtime.redis().host(), h.runtime.redis().port());
-    j.auth(h.runtime.redis().adminUser(), h.runtime.redis().adminPassword());
+    j.auth(h.runtime.redis().adminUser(), h.runtime.redis().adminPassword().reveal());
     return j;
   }
 }

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wharf.core.AppRef;
+import dev.wharf.core.KeycloakServer;
 import dev.wharf.core.Secret;
 import dev.wharf.core.TeamName;
-import dev.wharf.local.KeycloakEndpoint;
 import dev.wharf.local.Service;
 import dev.wharf.local.SharedRuntime;
 import dev.wharf.operator.config.OperatorConfig;
@@ -18,7 +18,6 @@ import dev.wharf.provisioning.Change;
 import dev.wharf.provisioning.Writes;
 import dev.wharf.provisioning.keycloak.KeycloakProvisioner;
 import dev.wharf.provisioning.keycloak.OidcClientSpec;
-import dev.wharf.provisioning.keycloak.KeycloakServer;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -51,7 +50,7 @@ class ClusterKeycloakAccountIT {
 
   @Test
   void serviceAccountOfTheImportedRealmProvisionsAppClients(@TempDir Path dir) throws Exception {
-    KeycloakEndpoint kc = SharedRuntime.get(Service.KEYCLOAK).keycloak();
+    KeycloakServer kc = SharedRuntime.get(Service.KEYCLOAK).keycloak();
     String realm = "wharf-import-" + UUID.randomUUID().toString().substring(0, 8);
     String operatorSecret = "operator-" + UUID.randomUUID();
     importRealm(kc, realm, operatorSecret);
@@ -81,7 +80,7 @@ class ClusterKeycloakAccountIT {
    * gitops/services/wharf-operator/config.yaml, the client secret in a mounted file, and only
    * the Keycloak address and the (renamed) realm pointed at the local server.
    */
-  static OperatorConfig clusterConfig(KeycloakEndpoint kc, String realm, String operatorSecret, Path dir) throws Exception {
+  static OperatorConfig clusterConfig(KeycloakServer kc, String realm, String operatorSecret, Path dir) throws Exception {
     String yaml = Files.readString(OperatorHarness.locate("gitops/services/wharf-operator/config.yaml"));
     Map<String, String> env = new HashMap<>(Serialization.unmarshal(yaml, ConfigMap.class).getData());
     env.put("KEYCLOAK_URL", kc.baseUrl());
@@ -95,7 +94,7 @@ class ClusterKeycloakAccountIT {
   }
 
   /** Creates the realm from the realm import's representation, as the Keycloak operator does. */
-  static void importRealm(KeycloakEndpoint kc, String realm, String operatorSecret) throws Exception {
+  static void importRealm(KeycloakServer kc, String realm, String operatorSecret) throws Exception {
     String yaml = Files.readString(OperatorHarness.locate(
         "gitops/services/keycloak/config/realm-wharf.yaml"));
     yaml = yaml.replace("${WHARF_OPERATOR_CLIENT_SECRET}", operatorSecret)
@@ -107,7 +106,7 @@ class ClusterKeycloakAccountIT {
     assertThat(response.statusCode()).as("realm import: %s", response.body()).isEqualTo(201);
   }
 
-  static List<String> clientScopes(KeycloakEndpoint kc, String realm, String clientId) throws Exception {
+  static List<String> clientScopes(KeycloakServer kc, String realm, String clientId) throws Exception {
     JsonNode found = JSON.readTree(admin(kc, "GET", "/admin/realms/" + realm + "/clients?clientId="
         + URLEncoder.encode(clientId, StandardCharsets.UTF_8), null).body());
     String id = found.get(0).path("id").asText();
@@ -116,9 +115,9 @@ class ClusterKeycloakAccountIT {
     return scopes.findValuesAsText("name");
   }
 
-  static HttpResponse<String> admin(KeycloakEndpoint kc, String method, String path, Object body) throws Exception {
+  static HttpResponse<String> admin(KeycloakServer kc, String method, String path, Object body) throws Exception {
     String form = "grant_type=password&client_id=admin-cli&username=" + URLEncoder.encode(kc.adminUser(), StandardCharsets.UTF_8)
-        + "&password=" + URLEncoder.encode(kc.adminPassword(), StandardCharsets.UTF_8);
+        + "&password=" + URLEncoder.encode(kc.adminPassword().reveal(), StandardCharsets.UTF_8);
     var token = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(kc.baseUrl() + "/realms/master/protocol/openid-connect/token"))
         .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
         HttpResponse.BodyHandlers.ofString()).body()).path("access_token").asText();

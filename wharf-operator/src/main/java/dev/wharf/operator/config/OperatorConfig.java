@@ -1,11 +1,11 @@
 package dev.wharf.operator.config;
 
 import dev.wharf.core.DnsLabel;
+import dev.wharf.core.KeycloakServer;
+import dev.wharf.core.MySqlServer;
+import dev.wharf.core.RedisServer;
 import dev.wharf.core.Secret;
 import dev.wharf.operator.model.ClusterSettings;
-import dev.wharf.provisioning.keycloak.KeycloakServer;
-import dev.wharf.provisioning.mysql.MySqlServer;
-import dev.wharf.provisioning.redis.RedisServer;
 import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

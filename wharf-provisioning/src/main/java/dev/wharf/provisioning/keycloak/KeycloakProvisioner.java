@@ -3,6 +3,7 @@ package dev.wharf.provisioning.keycloak;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wharf.core.AppRef;
+import dev.wharf.core.KeycloakServer;
 import dev.wharf.core.Names;
 import dev.wharf.core.Secret;
 import dev.wharf.core.TeamName;

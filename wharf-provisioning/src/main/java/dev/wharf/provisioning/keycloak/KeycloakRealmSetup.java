@@ -2,6 +2,7 @@ package dev.wharf.provisioning.keycloak;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wharf.core.DnsLabel;
+import dev.wharf.core.KeycloakServer;
 import dev.wharf.core.Names;
 import dev.wharf.core.RedirectUris;
 import dev.wharf.core.Secret;

@@ -3,6 +3,7 @@ package dev.wharf.provisioning.keycloak;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wharf.core.DnsLabel;
+import dev.wharf.core.KeycloakServer;
 import dev.wharf.core.Names;
 import dev.wharf.provisioning.Change;
 import dev.wharf.provisioning.KeyedLocks;

@@ -1,5 +1,6 @@
 package dev.wharf.provisioning.mysql;
 
+import dev.wharf.core.MySqlServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

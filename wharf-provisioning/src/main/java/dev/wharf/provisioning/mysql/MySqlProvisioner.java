@@ -3,6 +3,7 @@ package dev.wharf.provisioning.mysql;
 import dev.wharf.core.AppRef;
 import dev.wharf.core.DeletionPolicy;
 import dev.wharf.core.MySqlPrivileges;
+import dev.wharf.core.MySqlServer;
 import dev.wharf.core.Names;
 import dev.wharf.core.Secret;
 import dev.wharf.provisioning.Change;

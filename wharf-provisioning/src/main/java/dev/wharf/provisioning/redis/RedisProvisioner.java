@@ -3,6 +3,7 @@ package dev.wharf.provisioning.redis;
 import dev.wharf.core.AppRef;
 import dev.wharf.core.KeyPrefix;
 import dev.wharf.core.Names;
+import dev.wharf.core.RedisServer;
 import dev.wharf.core.Secret;
 import dev.wharf.provisioning.Change;
 import dev.wharf.provisioning.KeyedLocks;

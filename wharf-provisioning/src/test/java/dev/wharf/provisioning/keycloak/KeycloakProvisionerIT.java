@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wharf.core.AppRef;
 import dev.wharf.core.InvalidNameException;
+import dev.wharf.core.KeycloakServer;
 import dev.wharf.core.Names;
 import dev.wharf.core.Secret;
 import dev.wharf.core.TeamName;

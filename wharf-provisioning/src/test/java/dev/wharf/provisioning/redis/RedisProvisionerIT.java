@@ -7,6 +7,7 @@ import dev.wharf.core.AppRef;
 import dev.wharf.core.InvalidNameException;
 import dev.wharf.core.KeyPrefix;
 import dev.wharf.core.Names;
+import dev.wharf.core.RedisServer;
 import dev.wharf.core.Secret;
 import dev.wharf.provisioning.Change;
 import dev.wharf.provisioning.Outcome;

@@ -6,20 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.wharf.core.AppRef;
 import dev.wharf.core.KeyPrefix;
 import dev.wharf.core.MySqlPrivileges;
+import dev.wharf.core.MySqlServer;
 import dev.wharf.core.Names;
+import dev.wharf.core.RedisServer;
 import dev.wharf.core.Secret;
 import dev.wharf.examples.greeter.data.Greeting;
 import dev.wharf.examples.greeter.data.GreetingService;
 import dev.wharf.local.LocalRuntime;
-import dev.wharf.local.MySqlEndpoint;
-import dev.wharf.local.RedisEndpoint;
 import dev.wharf.local.Service;
 import dev.wharf.local.SharedRuntime;
 import dev.wharf.provisioning.Writes;
 import dev.wharf.provisioning.mysql.MySqlProvisioner;
-import dev.wharf.provisioning.mysql.MySqlServer;
 import dev.wharf.provisioning.redis.RedisProvisioner;
-import dev.wharf.provisioning.redis.RedisServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,13 +50,13 @@ class GreeterIT {
   @DynamicPropertySource
   static void platformEnv(DynamicPropertyRegistry env) {
     LocalRuntime runtime = SharedRuntime.get(Service.MYSQL, Service.REDIS);
-    MySqlEndpoint m = runtime.mysql();
-    RedisEndpoint r = runtime.redis();
+    MySqlServer m = runtime.mysql();
+    RedisServer r = runtime.redis();
     Secret mysqlPassword;
     try (var mysql = new MySqlProvisioner(
-            new MySqlServer(m.host(), m.port(), m.adminUser(), Secret.of(m.adminPassword())), new Writes());
+            m, new Writes());
         var redis = new RedisProvisioner(
-            new RedisServer(r.host(), r.port(), r.adminUser(), Secret.of(r.adminPassword())), new Writes())) {
+            r, new Writes())) {
       mysql.ensure(APP, MySqlPrivileges.READ_WRITE);
       mysqlPassword = mysql.rotate(APP).secret().orElseThrow();
       redis.ensure(APP, PREFIX);
@@ -88,8 +86,8 @@ class GreeterIT {
     assertThat(greetings.find(Long.MAX_VALUE)).isEqualTo(Optional.empty());
     assertThat(greetings.latest(5)).extracting(Greeting::id).contains(created.id());
 
-    RedisEndpoint r = SharedRuntime.get(Service.REDIS).redis();
-    try (Jedis admin = jedis(r, r.adminUser(), r.adminPassword())) {
+    RedisServer r = SharedRuntime.get(Service.REDIS).redis();
+    try (Jedis admin = jedis(r, r.adminUser(), r.adminPassword().reveal())) {
       assertThat(admin.exists(PREFIX.value() + "greetings::" + created.id())).isTrue();
       assertThat(admin.pttl(PREFIX.value() + "greetings::" + created.id())).isPositive();
       // a miss is not cached
@@ -99,7 +97,7 @@ class GreeterIT {
 
   @Test
   void theAclUserIsConfinedToItsPrefix() {
-    RedisEndpoint r = SharedRuntime.get(Service.REDIS).redis();
+    RedisServer r = SharedRuntime.get(Service.REDIS).redis();
     try (Jedis app = jedis(r, Names.redisUser(APP), redisPassword.reveal())) {
       app.set(PREFIX.value() + "probe", "1");
       assertThatThrownBy(() -> app.get("other-app:probe"))
@@ -133,7 +131,7 @@ class GreeterIT {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private static Jedis jedis(RedisEndpoint r, String user, String password) {
+  private static Jedis jedis(RedisServer r, String user, String password) {
     return new Jedis(new HostAndPort(r.host(), r.port()),
         DefaultJedisClientConfig.builder().user(user).password(password).build());
   }

@@ -7,18 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wharf.core.AppRef;
 import dev.wharf.core.KeyPrefix;
 import dev.wharf.core.MySqlPrivileges;
+import dev.wharf.core.MySqlServer;
 import dev.wharf.core.Names;
+import dev.wharf.core.RedisServer;
 import dev.wharf.core.Secret;
 import dev.wharf.local.LocalRuntime;
-import dev.wharf.local.MySqlEndpoint;
-import dev.wharf.local.RedisEndpoint;
 import dev.wharf.local.Service;
 import dev.wharf.local.SharedRuntime;
 import dev.wharf.provisioning.Writes;
 import dev.wharf.provisioning.mysql.MySqlProvisioner;
-import dev.wharf.provisioning.mysql.MySqlServer;
 import dev.wharf.provisioning.redis.RedisProvisioner;
-import dev.wharf.provisioning.redis.RedisServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,9 +50,9 @@ class GreeterOutageIT {
   @DynamicPropertySource
   static void platformEnv(DynamicPropertyRegistry env) {
     LocalRuntime runtime = SharedRuntime.get(Service.MYSQL, Service.REDIS);
-    MySqlEndpoint m = runtime.mysql();
+    MySqlServer m = runtime.mysql();
     try (var mysql = new MySqlProvisioner(
-            new MySqlServer(m.host(), m.port(), m.adminUser(), Secret.of(m.adminPassword())), new Writes());
+            m, new Writes());
         var redis = redis(runtime)) {
       mysql.ensure(APP, MySqlPrivileges.READ_WRITE);
       mysqlPassword = mysql.rotate(APP).secret().orElseThrow();
@@ -147,8 +145,8 @@ class GreeterOutageIT {
   }
 
   private static RedisProvisioner redis(LocalRuntime runtime) {
-    RedisEndpoint r = runtime.redis();
-    return new RedisProvisioner(new RedisServer(r.host(), r.port(), r.adminUser(), Secret.of(r.adminPassword())),
+    RedisServer r = runtime.redis();
+    return new RedisProvisioner(r,
         new Writes());
   }
 }

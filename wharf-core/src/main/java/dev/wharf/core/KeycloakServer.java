@@ -1,7 +1,5 @@
-package dev.wharf.provisioning.keycloak;
+package dev.wharf.core;
 
-import dev.wharf.core.DnsLabel;
-import dev.wharf.core.Secret;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,7 @@
 package dev.wharf.local;
 
+import dev.wharf.core.KeycloakServer;
+import dev.wharf.core.Secret;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,13 +20,13 @@ import java.util.Map;
  * process on a JDK 21+, HTTP on 127.0.0.1, its H2 database under the state directory and the
  * bootstrap administrator from the persisted credentials.
  */
-final class KeycloakServer {
+final class KeycloakLauncher {
 
   static final String ADMIN_USER = "admin";
   private static final Duration GRACE = Duration.ofSeconds(20);
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  private KeycloakServer() {}
+  private KeycloakLauncher() {}
 
   static RunningServer start(ServiceContext ctx) {
     ctx.prepare();
@@ -52,12 +54,12 @@ final class KeycloakServer {
         "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
         "KC_BOOTSTRAP_ADMIN_PASSWORD", ctx.adminPassword(),
         "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
-        "JAVA_OPTS_APPEND", String.join(" ", jvmOptions(ctx, home, jdk).stream().map(KeycloakServer::quoted).toList()));
+        "JAVA_OPTS_APPEND", String.join(" ", jvmOptions(ctx, home, jdk).stream().map(KeycloakLauncher::quoted).toList()));
     boolean existingDatabase = Files.isDirectory(ctx.dataDir().resolve("h2"));
     ChildProcess process = ctx.launch(command, env, GRACE);
     URI health = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
     try {
-      Readiness.await(Service.KEYCLOAK, process, ctx.readyTimeout(), Duration.ofMillis(250), () -> isReady(health));
+      process.awaitReady(ctx.readyTimeout(), Duration.ofMillis(250), () -> isReady(health));
       if (existingDatabase) {
         checkAdminPassword(ctx);
       }
@@ -65,7 +67,7 @@ final class KeycloakServer {
       process.stop(GRACE);
       throw e;
     }
-    KeycloakEndpoint endpoint = new KeycloakEndpoint("http://127.0.0.1:" + ctx.port(), ADMIN_USER, ctx.adminPassword());
+    KeycloakServer endpoint = new KeycloakServer("http://127.0.0.1:" + ctx.port(), ADMIN_USER, Secret.of(ctx.adminPassword()));
     return new RunningServer(Service.KEYCLOAK, process, GRACE, endpoint);
   }
 

@@ -1,5 +1,7 @@
 package dev.wharf.local;
 
+import dev.wharf.core.RedisServer;
+import dev.wharf.core.Secret;
 import dev.wharf.core.files.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +25,7 @@ import java.util.regex.Pattern;
  * password; users live in {@code data/users.acl} (ACL SAVE keeps changes across restarts) and
  * keys in an append-only file, both in the state directory.
  */
-final class RedisServer {
+final class RedisLauncher {
 
   static final String ADMIN_USER = "default";
   static final String EMBEDDED_BINARY = "redis-server-6.2.6-v5-linux-amd64";
@@ -31,7 +33,7 @@ final class RedisServer {
   private static final Duration GRACE = Duration.ofSeconds(10);
   private static final Pattern VERSION = Pattern.compile("v=(\\d+)\\.(\\d+)\\.(\\d+)");
 
-  private RedisServer() {}
+  private RedisLauncher() {}
 
   static RunningServer start(ServiceContext ctx) {
     ctx.prepare();
@@ -46,13 +48,13 @@ final class RedisServer {
     }
     ChildProcess process = ctx.launch(List.of(binary.toString(), config.toString()), Map.of(), GRACE);
     try {
-      Readiness.await(Service.REDIS, process, ctx.readyTimeout(), Duration.ofMillis(50),
+      process.awaitReady(ctx.readyTimeout(), Duration.ofMillis(50),
           () -> answersPing(ctx.port(), ctx.adminPassword()));
     } catch (RuntimeException e) {
       process.stop(GRACE);
       throw e;
     }
-    RedisEndpoint endpoint = new RedisEndpoint("127.0.0.1", ctx.port(), ADMIN_USER, ctx.adminPassword());
+    RedisServer endpoint = new RedisServer("127.0.0.1", ctx.port(), ADMIN_USER, Secret.of(ctx.adminPassword()));
     return new RunningServer(Service.REDIS, process, GRACE, endpoint);
   }
 
@@ -106,7 +108,7 @@ final class RedisServer {
   /** The newer of a system redis-server (when on PATH) and the embedded one; at least 6.2. */
   static Path binary(CacheDir cache) {
     Optional<Path> system = Commands.onPath("redis-server");
-    Optional<int[]> systemVersion = system.flatMap(RedisServer::version);
+    Optional<int[]> systemVersion = system.flatMap(RedisLauncher::version);
     Path embedded = null;
     Optional<int[]> embeddedVersion = Optional.empty();
     boolean linuxAmd64 = System.getProperty("os.name").toLowerCase().contains("linux")
@@ -134,7 +136,7 @@ final class RedisServer {
   }
 
   static Optional<int[]> version(Path binary) {
-    return Commands.output(List.of(binary.toString(), "--version")).flatMap(RedisServer::parseVersion);
+    return Commands.output(List.of(binary.toString(), "--version")).flatMap(RedisLauncher::parseVersion);
   }
 
   static Optional<int[]> parseVersion(String versionOutput) {

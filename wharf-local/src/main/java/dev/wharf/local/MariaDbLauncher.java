@@ -1,5 +1,7 @@
 package dev.wharf.local;
 
+import dev.wharf.core.MySqlServer;
+import dev.wharf.core.Secret;
 import dev.wharf.core.files.PrivateFiles;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -20,7 +22,7 @@ import java.util.stream.Stream;
  * {@code mariadbd}, with its data directory and socket in the state directory and settings
  * tuned for speed over durability (it is a development server).
  */
-final class MariaDbServer {
+final class MariaDbLauncher {
 
   static final String ADMIN_USER = "wharf_admin";
   static final String EMBEDDED_VERSION = "11.4.5";
@@ -31,7 +33,7 @@ final class MariaDbServer {
   /** Where the programs are: {@code basedir} is null for a system installation. */
   record Binaries(Path mariadbd, Path installDb, Path basedir) {}
 
-  private MariaDbServer() {}
+  private MariaDbLauncher() {}
 
   static RunningServer start(ServiceContext ctx) {
     ctx.prepare();
@@ -64,7 +66,7 @@ final class MariaDbServer {
     command.addAll(tuning());
     ChildProcess process = ctx.launch(command, Map.of(), GRACE);
     try {
-      Readiness.await(Service.MYSQL, process, ctx.readyTimeout(), Duration.ofMillis(100),
+      process.awaitReady(ctx.readyTimeout(), Duration.ofMillis(100),
           () -> answersHandshake(ctx.port()));
     } catch (RuntimeException e) {
       process.stop(GRACE);
@@ -76,7 +78,7 @@ final class MariaDbServer {
         // it is private to the owner; the next start overwrites it
       }
     }
-    MySqlEndpoint endpoint = new MySqlEndpoint("127.0.0.1", ctx.port(), ADMIN_USER, ctx.adminPassword());
+    MySqlServer endpoint = new MySqlServer("127.0.0.1", ctx.port(), ADMIN_USER, Secret.of(ctx.adminPassword()));
     return new RunningServer(Service.MYSQL, process, GRACE, endpoint);
   }
 

@@ -19,15 +19,15 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class GreeterProcessTest {
+class GreeterTest {
   @TempDir Path dir;
 
   @Test
   void aGreeterThatDiesWhileStartingIsReportedWithItsLog() throws Exception {
     Files.writeString(dir.resolve(GreeterApp.JAR), "not a jar");
     Path log = dir.resolve("greeter.log");
-    try (GreeterProcess greeter = GreeterProcess.start(guard(), new GreeterApp(dir), Map.of(),
-        LocalPlatform.claimPort("test", 0), log)) {
+    try (Greeter greeter = Greeter.start(guard(), new GreeterApp(dir), Map.of(),
+        LocalPorts.claim("test", 0), log, dir.resolve("greeter.pids"))) {
       assertThatThrownBy(() -> greeter.awaitReady(Duration.ofSeconds(60)))
           .isInstanceOf(UserError.class)
           .hasMessageContaining("greeter exited with code 1 while starting")
@@ -39,15 +39,15 @@ class GreeterProcessTest {
   @Test
   void greeterStopsWhenTheJvmThatStartedItGoes() throws Exception {
     sleeperJar(dir.resolve(GreeterApp.JAR));
-    try (GreeterProcess greeter = GreeterProcess.start(guard(), new GreeterApp(dir), Map.of(),
-        LocalPlatform.claimPort("test", 0), dir.resolve("greeter.log"))) {
+    try (Greeter greeter = Greeter.start(guard(), new GreeterApp(dir), Map.of(),
+        LocalPorts.claim("test", 0), dir.resolve("greeter.log"), dir.resolve("greeter.pids"))) {
       // The guard starts greeter's JVM a moment after it starts itself.
       List<ProcessHandle> tree = greeter.processes();
-      for (int i = 0; i < 300 && tree.stream().noneMatch(GreeterProcessTest::isJava); i++) {
+      for (int i = 0; i < 300 && tree.stream().noneMatch(GreeterTest::isJava); i++) {
         Thread.sleep(100);
         tree = greeter.processes();
       }
-      assertThat(tree).anyMatch(GreeterProcessTest::isJava);
+      assertThat(tree).anyMatch(GreeterTest::isJava);
 
       greeter.dropLifeline();
 
@@ -61,8 +61,8 @@ class GreeterProcessTest {
   @Test
   void closeEndsGreeterEvenWhenItsGuardWasKilledOutright() throws Exception {
     sleeperJar(dir.resolve(GreeterApp.JAR));
-    try (GreeterProcess greeter = GreeterProcess.start(guard(), new GreeterApp(dir), Map.of(),
-        LocalPlatform.claimPort("test", 0), dir.resolve("greeter.log"))) {
+    try (Greeter greeter = Greeter.start(guard(), new GreeterApp(dir), Map.of(),
+        LocalPorts.claim("test", 0), dir.resolve("greeter.log"), dir.resolve("greeter.pids"))) {
       greeter.awaitReady(Duration.ofSeconds(60));
       List<ProcessHandle> tree = greeter.processes();
       ProcessHandle guard = tree.getFirst();

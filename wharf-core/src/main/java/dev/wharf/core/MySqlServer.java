@@ -1,11 +1,11 @@
-package dev.wharf.provisioning.mysql;
+package dev.wharf.core;
 
-import dev.wharf.core.Secret;
 import java.util.Objects;
 
 /**
  * A MySQL-compatible server and the administrator account that provisions on it (in a
- * cluster: mysql.mysql.svc:3306; locally: the runtime's MariaDB).
+ * cluster: mysql.mysql.svc:3306; locally: the runtime's MariaDB, as wharf-local starts it).
+ * toString shows no password.
  */
 public record MySqlServer(String host, int port, String adminUser, Secret adminPassword) {
 
@@ -18,8 +18,8 @@ public record MySqlServer(String host, int port, String adminUser, Secret adminP
     }
   }
 
-  /** {@code jdbc:mysql://host:port/database}: the form apps receive as MYSQL_URL. */
+  /** {@code jdbc:mysql://host:port/database}, the form apps receive as MYSQL_URL; no database when null. */
   public String jdbcUrl(String database) {
-    return "jdbc:mysql://" + host + ":" + port + "/" + database;
+    return "jdbc:mysql://" + host + ":" + port + "/" + (database == null ? "" : database);
   }
 }

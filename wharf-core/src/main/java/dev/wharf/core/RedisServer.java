@@ -1,11 +1,11 @@
-package dev.wharf.provisioning.redis;
+package dev.wharf.core;
 
-import dev.wharf.core.Secret;
 import java.util.Objects;
 
 /**
  * A Redis server (6.2 or newer, with ACLs) and the administrator account that provisions on it
- * (in a cluster: redis.redis.svc:6379; locally: the runtime's Redis).
+ * (in a cluster: redis.redis.svc:6379; locally: the runtime's Redis, as wharf-local starts it).
+ * toString shows no password.
  */
 public record RedisServer(String host, int port, String adminUser, Secret adminPassword) {
 

@@ -81,7 +81,7 @@ public final class Main {
   private static Backends backends(OperatorConfig config) {
     Writes writes = new Writes();
     return new Backends(
-        new AppProvisioning(new MySqlProvisioner(config.mysql(), writes), new RedisProvisioner(config.redis(), writes),
+        new AppProvisioning(new MySqlProvisioner(config.mysql(), config.mysqlAdminConnections(), writes), new RedisProvisioner(config.redis(), writes),
             new KeycloakProvisioner(config.keycloak(), writes), config.oidcIssuerUri()),
         openBao(config),
         new HarborClient(config.harborAddress(), config.harborUser(), () -> config.harborPassword().get().reveal()),

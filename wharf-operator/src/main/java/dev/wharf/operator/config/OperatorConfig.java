@@ -26,6 +26,7 @@ public record OperatorConfig(
     Duration maxBackoff,
     Set<String> teams,
     MySqlServer mysql,
+    int mysqlAdminConnections,
     RedisServer redis,
     KeycloakServer keycloak,
     String oidcIssuerUri,
@@ -88,6 +89,7 @@ public record OperatorConfig(
         new MySqlServer(s.get("MYSQL_HOST", "mysql.mysql.svc"), s.port("MYSQL_PORT", 3306),
             s.required("MYSQL_ADMIN_USER", "MySQL account that creates databases and users"),
             s.secretAtStart("MYSQL_ADMIN_PASSWORD", "password of MYSQL_ADMIN_USER")),
+        count(s, "MYSQL_ADMIN_CONNECTIONS", 8, 200),
         new RedisServer(s.get("REDIS_HOST", "redis.redis.svc"), s.port("REDIS_PORT", 6379),
             s.required("REDIS_ADMIN_USER", "Redis ACL user that manages ACL users"),
             s.secretAtStart("REDIS_ADMIN_PASSWORD", "password of REDIS_ADMIN_USER")),
@@ -104,6 +106,20 @@ public record OperatorConfig(
         s.required("HARBOR_USER", "Harbor admin or system robot that manages projects and robots"),
         s.secret("HARBOR_PASSWORD", "password of HARBOR_USER"),
         cluster);
+  }
+
+  /** A whole number from 1 to {@code max}. */
+  static int count(Settings s, String name, int fallback, int max) {
+    String v = s.get(name, Integer.toString(fallback));
+    try {
+      int n = Integer.parseInt(v);
+      if (n >= 1 && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new ConfigException(name + " must be a number from 1 to " + max + ", such as " + fallback + ", not '" + v + "'");
   }
 
   /** "5m", "30s", "1h" or ISO-8601 ("PT5M"). */
@@ -139,7 +155,7 @@ public record OperatorConfig(
 
   @Override
   public String toString() {
-    return "OperatorConfig[resync=" + resyncInterval + ", teams=" + teams + ", mysql=" + mysql.host() + ":" + mysql.port()
+    return "OperatorConfig[resync=" + resyncInterval + ", teams=" + teams + ", mysql=" + mysql.host() + ":" + mysql.port() + " (" + mysqlAdminConnections + " admin connections)"
         + ", redis=" + redis.host() + ":" + redis.port() + ", keycloak=" + keycloak.baseUrl()
         + ", openbao=" + openBaoAddress + ", harbor=" + harborAddress + "]";
   }

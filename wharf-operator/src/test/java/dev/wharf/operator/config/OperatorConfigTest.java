@@ -51,6 +51,19 @@ class OperatorConfigTest {
   }
 
   @Test
+  void theMySqlAdminPoolIsBoundedAndItsSizeConfigurable() throws Exception {
+    Map<String, String> env = env();
+    assertThat(OperatorConfig.fromEnv(new Settings(env)).mysqlAdminConnections()).isEqualTo(8);
+    env.put("MYSQL_ADMIN_CONNECTIONS", "20");
+    assertThat(OperatorConfig.fromEnv(new Settings(env)).mysqlAdminConnections()).isEqualTo(20);
+    for (String bad : new String[] {"0", "many", "1000"}) {
+      env.put("MYSQL_ADMIN_CONNECTIONS", bad);
+      assertThatThrownBy(() -> OperatorConfig.fromEnv(new Settings(env)))
+          .isInstanceOf(ConfigException.class).hasMessageContaining("MYSQL_ADMIN_CONNECTIONS");
+    }
+  }
+
+  @Test
   void resyncIntervalIsConfigurable() throws Exception {
     Map<String, String> env = env();
     env.put("WHARF_RESYNC_INTERVAL", "90s");

@@ -23,13 +23,19 @@ public final class MySqlProvisioner implements AutoCloseable {
 
   private final MySqlServer server;
   private final MySqlSql sql;
-  private final AdminConnections connections;
+  private final AdminPool admin;
   private final KeyedLocks<AppRef> locks = new KeyedLocks<>();
 
+  /** With the default number of administrator sessions ({@value AdminPool#DEFAULT_SIZE}). */
   public MySqlProvisioner(MySqlServer server, Writes writes) {
+    this(server, AdminPool.DEFAULT_SIZE, writes);
+  }
+
+  /** With at most {@code adminConnections} administrator sessions open at once. */
+  public MySqlProvisioner(MySqlServer server, int adminConnections, Writes writes) {
     this.server = server;
     this.sql = new MySqlSql(writes);
-    this.connections = new AdminConnections(server);
+    this.admin = new AdminPool(server, adminConnections);
   }
 
   /**
@@ -102,7 +108,7 @@ public final class MySqlProvisioner implements AutoCloseable {
    * only opens and closes a session as the app.
    */
   public boolean verify(AppRef app, Secret password) {
-    try (var c = AdminConnections.open(server, Names.mysqlDatabase(app), Names.mysqlUser(app),
+    try (var c = AdminPool.open(server, Names.mysqlDatabase(app), Names.mysqlUser(app),
         password.reveal())) {
       return MySqlSql.canLogIn(c);
     } catch (SQLException e) {
@@ -122,7 +128,7 @@ public final class MySqlProvisioner implements AutoCloseable {
 
   @Override
   public void close() {
-    connections.close();
+    admin.close();
   }
 
   private static boolean isAccessDenied(SQLException e) {
@@ -136,19 +142,13 @@ public final class MySqlProvisioner implements AutoCloseable {
   }
 
   private Outcome withLock(AppRef app, String what, Work work) {
-    try (var held = locks.hold(app)) {
-      Connection c = connections.borrow();
-      boolean healthy = false;
-      try {
-        var outcome = work.run(c);
-        healthy = true;
-        return outcome;
-      } finally {
-        connections.giveBack(c, healthy);
-      }
+    try (var held = locks.hold(app); Connection c = admin.borrow()) {
+      return work.run(c);
     } catch (SQLException e) {
+      // The pool says it timed out; its cause says why (the server refused or did not answer).
+      String why = e.getCause() instanceof SQLException cause ? e.getMessage() + ": " + cause.getMessage() : e.getMessage();
       throw new ServiceException(MySqlSql.SERVICE, MySqlSql.unavailable(e), 0, "MySQL at " + server.host() + ":"
-          + server.port() + " could not " + what + ": " + e.getMessage(), e);
+          + server.port() + " could not " + what + ": " + why, e);
     }
   }
 }

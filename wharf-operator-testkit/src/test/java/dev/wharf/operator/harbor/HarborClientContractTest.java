@@ -3,8 +3,8 @@ package dev.wharf.operator.harbor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wharf.provisioning.ServiceException;
 import dev.wharf.operator.stub.HarborStub;
+import dev.wharf.provisioning.ServiceException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

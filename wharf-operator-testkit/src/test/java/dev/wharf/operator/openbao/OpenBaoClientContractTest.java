@@ -3,10 +3,10 @@ package dev.wharf.operator.openbao;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wharf.provisioning.ServiceException;
 import dev.wharf.operator.stub.OpenBaoStub;
 import dev.wharf.operator.testing.OpenBaoBootstrap;
 import dev.wharf.operator.testing.OperatorHarness;
+import dev.wharf.provisioning.ServiceException;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

@@ -285,13 +285,9 @@ public final class ChartRenderer {
         return new Attempt(Rules.HELM_RENDER, "the rendered output is over " + MAX_OUTPUT + " bytes");
       }
       List<RenderedDoc> docs = HelmOutput.parse(Files.readString(out, StandardCharsets.UTF_8), MAX_OUTPUT);
-      List<String> skipped = new ArrayList<>();
-      if (!spec.tests()) {
-        // helm-controller installs test hooks only to run them (spec.test.enable); left out here
-        // rather than by helm's --skip-tests, so the note can say which.
-        docs.stream().filter(TestHooks::isTest).forEach(d -> skipped.add(TestHooks.label(d)));
-        docs = docs.stream().filter(d -> !TestHooks.isTest(d)).toList();
-      }
+      // Test hooks are left out here rather than by helm's --skip-tests, so the note can name them.
+      List<String> skipped = spec.tests() ? List.of() : TestHooks.labels(docs);
+      docs = spec.tests() ? docs : TestHooks.without(docs);
       if (spec.postRenders()) {
         docs = PostRenderer.apply(docs, spec, spec.postRenderers().isEmpty() ? null : kustomize.get(), timeout);
       }

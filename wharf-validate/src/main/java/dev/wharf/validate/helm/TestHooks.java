@@ -21,8 +21,14 @@ final class TestHooks {
         .map(String::strip).anyMatch(e -> e.equals("test") || e.equals("test-success"));
   }
 
-  static String label(RenderedDoc doc) {
-    return Yamls.string(doc.content().get("kind")) + " " + Yamls.string(Yamls.map(doc.content().get("metadata")).get("name"));
+  /** "Kind name" of each test hook among {@code docs}. */
+  static List<String> labels(List<RenderedDoc> docs) {
+    return docs.stream().filter(TestHooks::isTest)
+        .map(d -> Yamls.string(d.content().get("kind")) + " " + Yamls.string(Yamls.map(d.content().get("metadata")).get("name"))).toList();
+  }
+
+  static List<RenderedDoc> without(List<RenderedDoc> docs) {
+    return docs.stream().filter(d -> !isTest(d)).toList();
   }
 
   static String note(Resource hr, List<String> skipped) {

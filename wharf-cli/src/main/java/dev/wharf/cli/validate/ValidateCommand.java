@@ -79,9 +79,10 @@ public final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--ignore-missing-schemas", description = "Accept every object that has no schema.")
   boolean ignoreMissingSchemas;
 
-  @Option(names = "--registry", paramLabel = "HOST", defaultValue = PolicySettings.DEFAULT_REGISTRY,
-      description = "The platform registry app images must come from (default: ${DEFAULT-VALUE}).")
-  String registry;
+  @Option(names = "--registry", paramLabel = "HOST",
+      description = "A registry app images may come from, for every cluster (repeatable). Without it: the registries the tree's "
+          + "Platform document gives each cluster, else " + PolicySettings.DEFAULT_REGISTRY + ".")
+  List<String> registries = new ArrayList<>();
 
   @Option(names = "--storage-class", paramLabel = "NAME",
       description = "A StorageClass PVCs may use besides those defined in the tree (default: nas, san). Repeatable; replaces the default.")
@@ -170,7 +171,7 @@ public final class ValidateCommand implements Callable<Integer> {
     }
     Set<String> exempt = podSecurityExempt.isEmpty() ? PolicySettings.DEFAULT_POD_SECURITY_EXEMPT : new LinkedHashSet<>(podSecurityExempt);
     ChartOptions charts = new ChartOptions(chartDir, chartCache != null ? chartCache : defaultCache("charts"), helm);
-    return new ValidateOptions(sources, Policies.select(policies), new PolicySettings(registry, classes, labels, podSecurityDefault, exempt),
+    return new ValidateOptions(sources, Policies.select(policies), new PolicySettings(List.copyOf(registries), classes, labels, podSecurityDefault, exempt),
         Set.copyOf(allowKinds), ignoreMissingSchemas, kustomize, charts,
         parallel != null ? parallel : ValidateOptions.defaultParallelism(), Duration.ofSeconds(renderTimeout), maxFileSize);
   }

@@ -27,8 +27,10 @@ bao write auth/kubernetes/config \
   kubernetes_host="https://${KUBERNETES_SERVICE_HOST}:${KUBERNETES_SERVICE_PORT}"
 
 echo "Policies"
-for policy in wharf-external-secrets wharf-operator wharf-admin; do
-  bao policy write "$policy" "$here/$policy.hcl"
+# Templated policies name the Kubernetes auth mount by its accessor.
+accessor=$(bao read -field=accessor sys/auth/kubernetes)
+for policy in wharf-external-secrets wharf-operator wharf-admin wharf-app; do
+  sed "s/@kubernetes_accessor@/$accessor/g" "$here/$policy.hcl" | bao policy write "$policy" -
 done
 
 echo "Kubernetes auth roles"
@@ -40,6 +42,22 @@ bao write auth/kubernetes/role/wharf-operator \
   bound_service_account_names=wharf-operator \
   bound_service_account_namespaces=wharf-system \
   token_policies=wharf-operator token_ttl=1h
+# One role for every app: any ServiceAccount of a tenant namespace (label wharf.dev/tenant,
+# set by gitops/tenants; OpenBao reads namespaces for it, see ../rbac.yaml) logs in, and
+# policy wharf-app lets it read its own entry only. ESO logs in again for each refresh.
+bao write auth/kubernetes/role/wharf-app \
+  bound_service_account_names='*' \
+  bound_service_account_namespace_selector='{"matchLabels":{"wharf.dev/tenant":"true"}}' \
+  token_policies=wharf-app token_ttl=10m
+
+echo "Per-app policies and roles of earlier Wharf versions (apps now share wharf-app)"
+for policy in $(bao policy list | grep '^wharf-app-' || true); do
+  role=${policy#wharf-app-}
+  if [ "$(bao read -field=token_policies "auth/kubernetes/role/$role" 2>/dev/null)" = "[$policy]" ]; then
+    bao delete "auth/kubernetes/role/$role"
+  fi
+  bao policy delete "$policy"
+done
 
 echo "OIDC login for people through Keycloak (realm wharf, client openbao)"
 mounted auth oidc || bao auth enable oidc

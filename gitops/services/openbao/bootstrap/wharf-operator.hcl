@@ -1,23 +1,11 @@
-# The Wharf operator: writes each app's secrets at wharf/apps/<namespace>/<app>,
-# its policy wharf-app-<namespace>-<app> and its Kubernetes auth role
-# <namespace>-<app>. Its admin credentials reach it through ESO, not through this policy.
-path "wharf/data/apps/*" {
-  capabilities = ["create", "read", "update", "delete"]
+# The Wharf operator: writes, reads and deletes each app's entry at
+# wharf/apps/<namespace>/<app>, and nothing else. Who may read an entry is the platform's
+# policy wharf-app (written once by bootstrap.sh), so whoever holds the operator's token
+# cannot grant access to anything: no sys/policies, no auth/*/role. Its admin credentials
+# reach it through ESO, not through this policy.
+path "wharf/data/apps/+/+" {
+  capabilities = ["create", "read", "update"]
 }
-path "wharf/metadata/apps/*" {
-  capabilities = ["read", "list", "delete"]
-}
-path "sys/policies/acl/wharf-app-*" {
-  capabilities = ["create", "read", "update", "delete"]
-}
-path "auth/kubernetes/role/*" {
-  capabilities = ["create", "read", "update", "delete", "list"]
-}
-# The platform's own roles are never the operator's to change, even for an App whose
-# role name <namespace>-<app> happens to match one (namespace external, app secrets).
-path "auth/kubernetes/role/external-secrets" {
-  capabilities = ["deny"]
-}
-path "auth/kubernetes/role/wharf-operator" {
-  capabilities = ["deny"]
+path "wharf/metadata/apps/+/+" {
+  capabilities = ["delete"]
 }

@@ -1,6 +1,7 @@
 package dev.wharf.api;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crd.generator.annotation.Annotations;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -21,12 +22,16 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Plural("apps")
 @Singular("app")
 @ShortNames("wapp")
-@AdditionalPrinterColumn(name = "Team", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".spec.team")
+// kubectl shows the columns in this order (CrdGeneration keeps it).
 @AdditionalPrinterColumn(name = "Ready", type = AdditionalPrinterColumn.Type.STRING,
     jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
 @AdditionalPrinterColumn(name = "Reason", type = AdditionalPrinterColumn.Type.STRING,
     jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason")
+@AdditionalPrinterColumn(name = "Team", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".spec.team")
 @AdditionalPrinterColumn(name = "Age", type = AdditionalPrinterColumn.Type.DATE, jsonPath = ".metadata.creationTimestamp")
+// Removing the CRD deletes every App and so revokes every credential: Flux must never do that
+// because the file left git. docs/operator.md says how to retire it on purpose.
+@Annotations("kustomize.toolkit.fluxcd.io/prune=disabled")
 public class App extends CustomResource<AppSpec, AppStatus> implements Namespaced {
   public static final String GROUP = "platform.wharf.dev";
   public static final String VERSION = "v1alpha1";

@@ -2,6 +2,7 @@ package dev.wharf.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,10 @@ import java.util.Optional;
 
 /** What the operator last saw and did. Holds names only, never a secret value. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// Conditions are a map keyed on type, as Kubernetes conditions are (one entry per type).
+@SchemaCustomizer(value = SchemaAdditions.class, input = "{\"properties\":{\"conditions\":{"
+    + "\"x-kubernetes-list-type\":\"map\",\"x-kubernetes-list-map-keys\":[\"type\"],"
+    + "\"items\":{\"required\":[\"type\",\"status\"]}}}}")
 public class AppStatus {
   public static final String READY = "Ready";
   public static final String MYSQL_READY = "MySqlReady";

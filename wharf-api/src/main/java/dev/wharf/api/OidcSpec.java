@@ -1,18 +1,34 @@
 package dev.wharf.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.wharf.provisioning.keycloak.RedirectUris;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.List;
 
+// The generator's annotations cannot bound list items; the rules' cost needs it.
+@SchemaCustomizer(value = SchemaAdditions.class, input = "{\"properties\":{"
+    + "\"redirectUris\":{\"items\":{\"maxLength\":" + RedirectUris.MAX_LENGTH + "}},"
+    + "\"webOrigins\":{\"items\":{\"maxLength\":" + RedirectUris.MAX_LENGTH + "}}}}")
 public class OidcSpec {
   @Default("false")
   private boolean enabled;
 
-  @JsonPropertyDescription("Redirect URIs allowed for the app's Keycloak client (https, may end in /*).")
+  @Size(max = RedirectUris.MAX_ENTRIES)
+  @ValidationRule(value = RedirectUris.REDIRECT_URIS_RULE, message = "a redirect URI is not allowed: "
+      + RedirectUris.REDIRECT_URI_FIX)
+  @JsonPropertyDescription("Redirect URIs allowed for the app's Keycloak client: https (http only for localhost,"
+      + " 127.0.0.1 or [::1]), may end in /*, no other wildcard, no #fragment.")
   private List<String> redirectUris = new ArrayList<>();
 
-  @JsonPropertyDescription("Origins allowed for CORS on the app's Keycloak client.")
+  @Size(max = RedirectUris.MAX_ENTRIES)
+  @ValidationRule(value = RedirectUris.WEB_ORIGINS_RULE, message = "a web origin is not allowed: "
+      + RedirectUris.WEB_ORIGIN_FIX)
+  @JsonPropertyDescription("Origins allowed for CORS on the app's Keycloak client: https://host[:port] (http only for"
+      + " localhost), or + for the origins of the redirect URIs.")
   private List<String> webOrigins = new ArrayList<>();
 
   public OidcSpec() {}

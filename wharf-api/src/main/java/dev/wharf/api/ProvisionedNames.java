@@ -2,12 +2,17 @@ package dev.wharf.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** Names (never secrets) of the app's external resources, shown to users in status. */
+/**
+ * Names (never secrets) of the app's external resources, shown to users in status. Written by
+ * the operator only (tenants cannot write status), it is also part of its record of what it
+ * provisioned: deleting the App removes only what is recorded.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ProvisionedNames {
   private String mysqlDatabase;
   private String mysqlUser;
   private String redisUser;
+  private String redisKeyPrefix;
   private String oidcClientId;
   private String registryRobot;
   private String openBaoPath;
@@ -18,6 +23,8 @@ public class ProvisionedNames {
   public void setMysqlUser(String mysqlUser) { this.mysqlUser = mysqlUser; }
   public String getRedisUser() { return redisUser; }
   public void setRedisUser(String redisUser) { this.redisUser = redisUser; }
+  public String getRedisKeyPrefix() { return redisKeyPrefix; }
+  public void setRedisKeyPrefix(String redisKeyPrefix) { this.redisKeyPrefix = redisKeyPrefix; }
   public String getOidcClientId() { return oidcClientId; }
   public void setOidcClientId(String oidcClientId) { this.oidcClientId = oidcClientId; }
   public String getRegistryRobot() { return registryRobot; }
@@ -31,6 +38,7 @@ public class ProvisionedNames {
         && java.util.Objects.equals(mysqlDatabase, p.mysqlDatabase)
         && java.util.Objects.equals(mysqlUser, p.mysqlUser)
         && java.util.Objects.equals(redisUser, p.redisUser)
+        && java.util.Objects.equals(redisKeyPrefix, p.redisKeyPrefix)
         && java.util.Objects.equals(oidcClientId, p.oidcClientId)
         && java.util.Objects.equals(registryRobot, p.registryRobot)
         && java.util.Objects.equals(openBaoPath, p.openBaoPath);
@@ -38,6 +46,6 @@ public class ProvisionedNames {
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(mysqlDatabase, mysqlUser, redisUser, oidcClientId, registryRobot, openBaoPath);
+    return java.util.Objects.hash(mysqlDatabase, mysqlUser, redisUser, redisKeyPrefix, oidcClientId, registryRobot, openBaoPath);
   }
 }

@@ -2,21 +2,20 @@ package dev.wharf.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.wharf.provisioning.KeyPrefix;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class RedisSpec {
-  /** Letters, digits and - _ . : / only, so the prefix is safe inside a Redis ACL key pattern. */
-  public static final String KEY_PREFIX_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_.:/-]*$";
-
   @Default("false")
   private boolean enabled;
 
-  @Pattern(KEY_PREFIX_PATTERN)
-  @Size(min = 1, max = 128)
-  @JsonPropertyDescription("Keys the app may touch start with this prefix; defaults to \"<app>:\". Must not overlap another app's prefix.")
+  @Pattern(KeyPrefix.PATTERN)
+  @Size(min = KeyPrefix.MIN_LENGTH, max = KeyPrefix.MAX_LENGTH)
+  @JsonPropertyDescription("Keys the app may touch start with this prefix; defaults to \"<app>:\". Letters, digits and"
+      + " : . _ / - only, at least 3 characters. Must not overlap another app's prefix (one may not start with the other).")
   private String keyPrefix;
 
   public RedisSpec() {}

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 /**
  * /healthz (liveness: false asks the kubelet for a restart), /readyz (informers synced and
- * healthy) and /metrics (Prometheus text).
+ * healthy) and /metrics (Prometheus text). Port 0 picks a free port.
  */
 final class HttpEndpoints implements AutoCloseable {
   private final HttpServer server;
@@ -27,6 +27,11 @@ final class HttpEndpoints implements AutoCloseable {
     });
     server.createContext("/metrics", ex -> reply(ex, 200, metrics.get(), "text/plain; version=0.0.4"));
     server.start();
+  }
+
+  /** The port the endpoints listen on. */
+  int port() {
+    return server.getAddress().getPort();
   }
 
   private static void reply(HttpExchange ex, int status, String body, String type) throws IOException {

@@ -25,6 +25,7 @@ public final class WharfOperator implements AutoCloseable {
   private final Operator operator;
   private final Backends backends;
   private final AppReconciler reconciler;
+  private volatile boolean started;
 
   /** What the reconciler needs besides the service clients. */
   public record Options(Set<String> teams, ClusterSettings cluster, Duration resync, Duration minBackoff, Duration maxBackoff) {}
@@ -35,6 +36,11 @@ public final class WharfOperator implements AutoCloseable {
     this.operator = new Operator(o -> {
       o.withKubernetesClient(client);
       o.withCloseClientOnStop(false);
+      // One write mode, in the cluster and in the tests: the finalizer by JOSDK's JSON Patch
+      // (conflicts retried by re-reading the App), the status by StatusWrite. Server-side
+      // apply would differ between the two: fabric8's mock server cannot apply.
+      o.withUseSSAToPatchPrimaryResource(false);
+      o.withSSABasedCreateUpdateMatchForDependentResources(false);
       overrides.accept(o);
     });
     this.reconciler = new AppReconciler(client,
@@ -47,12 +53,31 @@ public final class WharfOperator implements AutoCloseable {
     operator.register(reconciler);
   }
 
+  /**
+   * Starts the informers and waits until they have synced; throws when they cannot (App CRD
+   * missing, RBAC denied, API server not answering within JOSDK's cache sync timeout).
+   */
   public void start() {
     operator.start();
+    started = true;
   }
 
-  public boolean healthy() {
-    return operator.getRuntimeInfo().allEventSourcesAreHealthy();
+  /**
+   * Liveness: true while starting (a start that fails ends the process, see Main) and, once
+   * started, while every informer is running, synced and watching.
+   */
+  public boolean live() {
+    return !started || informersHealthy();
+  }
+
+  /** Readiness: started, with every informer running, synced and watching. */
+  public boolean ready() {
+    return started && informersHealthy();
+  }
+
+  private boolean informersHealthy() {
+    var runtime = operator.getRuntimeInfo();
+    return runtime.isStarted() && runtime.allEventSourcesAreHealthy();
   }
 
   public long reconciles() {

@@ -35,7 +35,7 @@ public class HarborStub extends StubServer {
   private static final Set<String> PROJECT_FIELDS = Set.of("project_name", "public", "metadata", "cve_allowlist",
       "storage_limit", "registry_id");
 
-  public record StoredRobot(long id, String name, String project, String secret, List<String> actions) {}
+  public record StoredRobot(long id, String name, String description, String project, String secret, List<String> actions) {}
 
   private final String authorization;
   private final Map<String, Long> projects = new ConcurrentHashMap<>();
@@ -50,6 +50,14 @@ public class HarborStub extends StubServer {
   public boolean hasProject(String name) { return projects.containsKey(name); }
   public List<StoredRobot> robots() { return List.copyOf(robots.values()); }
   public void deleteRobotBehindTheBack(long id) { robots.remove(id); }
+
+  /** A pull robot {@code robot$<project>+<name>} made by someone else (e.g. in Harbor's UI); its id. */
+  public long addRobot(String project, String name, String description) {
+    StoredRobot robot = new StoredRobot(ids.incrementAndGet(), "robot$" + project + "+" + name, description, project,
+        UUID.randomUUID().toString().replace("-", ""), List.of("repository:pull"));
+    robots.put(robot.id(), robot);
+    return robot.id();
+  }
 
   /** Whether a registry login with these robot credentials would work. */
   public boolean robotLoginWorks(String name, String secret) {
@@ -155,7 +163,8 @@ public class HarborStub extends StubServer {
     }
     List<String> actions = new ArrayList<>();
     perm.path("access").forEach(a -> actions.add(a.path("resource").asText() + ":" + a.path("action").asText()));
-    StoredRobot robot = new StoredRobot(ids.incrementAndGet(), fullName, project, UUID.randomUUID().toString().replace("-", ""), actions);
+    StoredRobot robot = new StoredRobot(ids.incrementAndGet(), fullName, body.path("description").asText(""), project,
+        UUID.randomUUID().toString().replace("-", ""), actions);
     robots.put(robot.id(), robot);
     Map<String, Object> created = new LinkedHashMap<>();
     created.put("id", robot.id());
@@ -205,6 +214,7 @@ public class HarborStub extends StubServer {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", r.id());
     m.put("name", r.name());
+    m.put("description", r.description());
     m.put("level", "project");
     m.put("disable", false);
     m.put("duration", -1);

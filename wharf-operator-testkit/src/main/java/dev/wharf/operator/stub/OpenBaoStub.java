@@ -5,41 +5,56 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
  * Stands in for OpenBao, following its documented HTTP API: KV v2 at {@code /v1/<mount>/data/}
- * and {@code /v1/<mount>/metadata/}, {@code /v1/sys/policies/acl/<name>}, and the Kubernetes auth
- * method at {@code /v1/auth/kubernetes/role/<name>} and {@code .../login}. Requests need the
- * X-Vault-Token header; the root token may do anything, tokens from a Kubernetes login are
- * held to their policies' path rules, as OpenBao does. A "service account JWT" here is the
- * string {@code sa:<namespace>:<name>}, since no Kubernetes API server runs to review real ones.
+ * and {@code /v1/<mount>/metadata/}, {@code /v1/sys/policies/acl/<name>}, {@code
+ * /v1/sys/auth/kubernetes} (its accessor), and the Kubernetes auth method's roles and login.
+ * Requests need the X-Vault-Token header; the root token may do anything, other tokens are held
+ * to their policies as OpenBao holds them ({@link OpenBaoAcl}: templated paths, the most
+ * specific rule deciding, create and update told apart by whether the path exists). A login
+ * checks the role's service account names and namespaces, or its namespace label selector
+ * (matchLabels) against the namespace's labels, and gives the token an entity alias with the
+ * metadata OpenBao sets ({@code service_account_name}, {@code service_account_namespace}). A
+ * "service account JWT" here is {@code sa:<namespace>:<name>}, since no Kubernetes API server
+ * reviews real ones.
  */
 public class OpenBaoStub extends StubServer {
-  private static final Pattern POLICY_PATH = Pattern.compile(
-      "path\\s+\"([^\"]+)\"\\s*\\{\\s*capabilities\\s*=\\s*\\[([^]]*)]\\s*}");
   private static final Set<String> ROLE_FIELDS = Set.of("bound_service_account_names",
-      "bound_service_account_namespaces", "token_policies", "policies", "token_ttl", "ttl", "audience",
-      "alias_name_source", "token_max_ttl");
+      "bound_service_account_namespaces", "bound_service_account_namespace_selector", "token_policies", "policies",
+      "token_ttl", "ttl", "audience", "alias_name_source", "token_max_ttl");
+
+  /** A token: its policies and, from a Kubernetes login, its alias. */
+  private record Token(List<String> policies, OpenBaoAcl.Alias alias) {}
 
   private final String rootToken;
   private final String kvMount;
+  private final Function<String, Map<String, String>> namespaceLabels;
+  private final String kubernetesAccessor = "auth_kubernetes_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
   private final Map<String, List<Map<String, String>>> kv = new ConcurrentHashMap<>();
   private final Map<String, String> policies = new ConcurrentHashMap<>();
   private final Map<String, JsonNode> roles = new ConcurrentHashMap<>();
-  private final Map<String, List<String>> tokens = new ConcurrentHashMap<>();
+  private final Map<String, Token> tokens = new ConcurrentHashMap<>();
   private final List<Map<String, String>> everWritten = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public OpenBaoStub(String rootToken, String kvMount) {
+    this(rootToken, kvMount, namespace -> Map.of());
+  }
+
+  /** @param namespaceLabels the labels of a namespace, as OpenBao would read them for a role's namespace selector */
+  public OpenBaoStub(String rootToken, String kvMount, Function<String, Map<String, String>> namespaceLabels) {
     this.rootToken = rootToken;
     this.kvMount = kvMount;
+    this.namespaceLabels = namespaceLabels;
   }
 
   // --- what tests look at ---
@@ -50,9 +65,13 @@ public class OpenBaoStub extends StubServer {
   public int kvVersions(String path) { return kv.getOrDefault(path, List.of()).size(); }
   public String policy(String name) { return policies.get(name); }
   public JsonNode role(String name) { return roles.get(name); }
+  public Set<String> policyNames() { return Set.copyOf(policies.keySet()); }
+  public Set<String> roleNames() { return Set.copyOf(roles.keySet()); }
   public void deleteKvBehindTheBack(String path) { kv.remove(path); }
   /** Every KV version ever written, including those of paths deleted since. */
   public List<Map<String, String>> everWritten() { return List.copyOf(everWritten); }
+  /** The accessor of the Kubernetes auth mount, as {@code GET sys/auth/kubernetes} shows it. */
+  public String kubernetesAccessor() { return kubernetesAccessor; }
 
   @Override
   protected void handle(HttpExchange ex, String method, String path, JsonNode body) throws IOException {
@@ -68,7 +87,7 @@ public class OpenBaoStub extends StubServer {
     String kvData = "/v1/" + kvMount + "/data/";
     String kvMeta = "/v1/" + kvMount + "/metadata/";
     String apiPath = path.substring("/v1/".length());
-    if (!token.equals(rootToken) && !allowed(tokens.get(token), apiPath, capability(method))) {
+    if (!token.equals(rootToken) && !allowed(tokens.get(token), apiPath, capability(ex, method, path))) {
       send(ex, 403, errorBody("1 error occurred:\n\t* permission denied\n\n"));
       return;
     }
@@ -79,6 +98,8 @@ public class OpenBaoStub extends StubServer {
       send(ex, 204, null);
     } else if (path.startsWith("/v1/sys/policies/acl/")) {
       policy(ex, method, path.substring("/v1/sys/policies/acl/".length()), body);
+    } else if (path.equals("/v1/sys/auth/kubernetes") && method.equals("GET")) {
+      send(ex, 200, Map.of("data", Map.of("accessor", kubernetesAccessor, "type", "kubernetes")));
     } else if (path.startsWith("/v1/auth/kubernetes/role/")) {
       role(ex, method, path.substring("/v1/auth/kubernetes/role/".length()), body);
     } else {
@@ -138,12 +159,12 @@ public class OpenBaoStub extends StubServer {
           send(ex, 400, errorBody("'policy' parameter not supplied or empty"));
           return;
         }
-        String hcl = body.path("policy").asText();
-        if (!hcl.replaceAll("#[^\n]*", "").replaceAll(POLICY_PATH.pattern(), "").isBlank()) {
-          send(ex, 400, errorBody("failed to parse policy"));
+        try {
+          putPolicy(name, body.path("policy").asText());
+        } catch (IllegalArgumentException e) {
+          send(ex, 400, errorBody(e.getMessage()));
           return;
         }
-        policies.put(name, hcl);
         send(ex, 204, null);
       }
       case "DELETE" -> {
@@ -165,22 +186,12 @@ public class OpenBaoStub extends StubServer {
         }
       }
       case "POST", "PUT" -> {
-        if (body == null) {
-          send(ex, 400, errorBody("missing body"));
+        String problem = KubernetesRoles.problem(body, ROLE_FIELDS);
+        if (problem != null) {
+          send(ex, 400, errorBody(problem));
           return;
         }
-        for (var e : body.properties()) {
-          if (!ROLE_FIELDS.contains(e.getKey())) {
-            send(ex, 400, errorBody("unknown field " + e.getKey()));
-            return;
-          }
-        }
-        if (!nonEmptyArray(body.path("bound_service_account_names"))
-            || !nonEmptyArray(body.path("bound_service_account_namespaces"))) {
-          send(ex, 400, errorBody("\"bound_service_account_names\" and \"bound_service_account_namespaces\" can not be empty"));
-          return;
-        }
-        roles.put(name, body);
+        roles.put(name, KubernetesRoles.normalised(body));
         send(ex, 204, null);
       }
       case "DELETE" -> {
@@ -196,96 +207,74 @@ public class OpenBaoStub extends StubServer {
     String[] jwt = body == null ? new String[0] : body.path("jwt").asText().split(":");
     JsonNode role = roles.get(roleName);
     if (role == null || jwt.length != 3 || !jwt[0].equals("sa")
-        || !contains(role.path("bound_service_account_namespaces"), jwt[1])
-        || !contains(role.path("bound_service_account_names"), jwt[2])) {
+        || !KubernetesRoles.admits(role, jwt[1], jwt[2], namespaceLabels)) {
       send(ex, 403, errorBody("permission denied"));
       return;
     }
     List<String> tokenPolicies = new ArrayList<>();
     role.path("token_policies").forEach(p -> tokenPolicies.add(p.asText()));
+    Map<String, String> metadata = Map.of("service_account_namespace", jwt[1], "service_account_name", jwt[2],
+        "service_account_uid", UUID.nameUUIDFromBytes((jwt[1] + "/" + jwt[2]).getBytes()).toString());
     String token = "s." + UUID.randomUUID();
-    tokens.put(token, tokenPolicies);
-    send(ex, 200, Map.of("auth", Map.of("client_token", token, "policies", tokenPolicies)));
+    tokens.put(token, new Token(tokenPolicies,
+        new OpenBaoAcl.Alias(kubernetesAccessor, metadata.get("service_account_uid"), metadata)));
+    Map<String, Object> shown = new LinkedHashMap<>(metadata);
+    shown.put("role", roleName);
+    send(ex, 200, Map.of("auth", Map.of("client_token", token, "policies", tokenPolicies, "metadata", shown)));
   }
 
-  /** OpenBao's ACL check for one request: some path rule of some policy matches and grants it. */
-  private boolean allowed(List<String> tokenPolicies, String apiPath, String capability) {
-    boolean granted = false;
-    for (String name : tokenPolicies) {
+  /** OpenBao's ACL check for one request by a token other than root. */
+  private boolean allowed(Token token, String apiPath, String capability) {
+    List<OpenBaoAcl.Rule> rules = new ArrayList<>();
+    for (String name : token.policies()) {
       String hcl = policies.get(name);
-      if (hcl == null) {
-        continue;
-      }
-      Matcher m = POLICY_PATH.matcher(hcl);
-      while (m.find()) {
-        if (!pathMatches(m.group(1), apiPath)) {
-          continue;
-        }
-        // "deny" wins over any grant. Exact, as OpenBao's rule that the most specific path
-        // decides, only for deny rules on exact paths (the only kind Wharf's policies use).
-        if (m.group(2).contains("\"deny\"") && !m.group(1).contains("*") && !m.group(1).contains("+")) {
-          return false;
-        }
-        granted |= m.group(2).contains("\"" + capability + "\"");
+      if (hcl != null) {
+        rules.addAll(OpenBaoAcl.resolve(OpenBaoAcl.parse(hcl), token.alias()));
       }
     }
-    return granted;
+    return OpenBaoAcl.allows(rules, apiPath, capability);
+  }
+
+  /** Stores a policy as {@code PUT sys/policies/acl/{name}} does; IllegalArgumentException when OpenBao would refuse it. */
+  public void putPolicy(String name, String hcl) {
+    OpenBaoAcl.parse(hcl);
+    policies.put(name, hcl);
   }
 
   /**
-   * Stores a policy (as PUT sys/policies/acl/{name} would) and returns a token that holds
-   * only it, as a Kubernetes login would: for running a client under a real policy file.
+   * Stores a policy and returns a token that holds only it (no entity alias, as for a token
+   * made with {@code bao token create}): for running a client under a real policy file.
    */
   public String tokenWithPolicy(String name, String hcl) {
-    if (!hcl.replaceAll("#[^\n]*", "").replaceAll(POLICY_PATH.pattern(), "").isBlank()) {
-      throw new IllegalArgumentException("policy " + name + " has text the stub cannot parse");
-    }
-    policies.put(name, hcl);
+    putPolicy(name, hcl);
     String token = "s." + UUID.randomUUID();
-    tokens.put(token, List.of(name));
+    tokens.put(token, new Token(List.of(name), null));
     return token;
   }
 
-  /** Exact match, a trailing '*' glob, and '+' for one whole segment. */
-  public static boolean pathMatches(String rule, String path) {
-    boolean prefix = rule.endsWith("*");
-    String[] r = (prefix ? rule.substring(0, rule.length() - 1) : rule).split("/", -1);
-    String[] p = path.split("/", -1);
-    if (prefix ? p.length < r.length : p.length != r.length) {
-      return false;
-    }
-    for (int i = 0; i < r.length; i++) {
-      boolean last = i == r.length - 1;
-      if (r[i].equals("+")) {
-        continue;
-      }
-      if (prefix && last ? !p[i].startsWith(r[i]) : !p[i].equals(r[i])) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String capability(String method) {
+  /** The capability a request needs: a write is "create" where nothing exists yet, else "update". */
+  private String capability(HttpExchange ex, String method, String path) {
+    String query = ex.getRequestURI().getRawQuery();
     return switch (method) {
-      case "GET" -> "read";
-      case "DELETE" -> "delete";
+      case "GET" -> query != null && query.contains("list=true") ? "list" : "read";
       case "LIST" -> "list";
-      default -> "update";
+      case "DELETE" -> "delete";
+      default -> exists(path) ? "update" : "create";
     };
   }
 
-  private static boolean nonEmptyArray(JsonNode n) {
-    return n.isArray() && !n.isEmpty();
-  }
-
-  private static boolean contains(JsonNode array, String value) {
-    for (JsonNode n : array) {
-      if (n.asText().equals(value)) {
-        return true;
-      }
+  private boolean exists(String path) {
+    String kvData = "/v1/" + kvMount + "/data/";
+    if (path.startsWith(kvData)) {
+      return kv.containsKey(path.substring(kvData.length()));
     }
-    return false;
+    if (path.startsWith("/v1/sys/policies/acl/")) {
+      return policies.containsKey(path.substring("/v1/sys/policies/acl/".length()));
+    }
+    if (path.startsWith("/v1/auth/kubernetes/role/")) {
+      return roles.containsKey(path.substring("/v1/auth/kubernetes/role/".length()));
+    }
+    return true;
   }
 
   @Override

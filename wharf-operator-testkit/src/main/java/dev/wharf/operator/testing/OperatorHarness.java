@@ -23,17 +23,22 @@ import dev.wharf.provisioning.mysql.MySqlProvisioner;
 import dev.wharf.provisioning.mysql.MySqlServer;
 import dev.wharf.provisioning.redis.RedisProvisioner;
 import dev.wharf.provisioning.redis.RedisServer;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.internal.SimpleRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -41,20 +46,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The operator as the tests and the reconcile benchmark run it: the Kubernetes API is
  * fabric8's mock server in CRUD mode, MySQL, Redis and Keycloak are the real local servers
- * (SharedRuntime), OpenBao and Harbor are the stubs (the operator's OpenBao token holds only
- * its policy from the GitOps tree, which the stub enforces). JOSDK runs without server-side apply
- * (the mock server does not implement it): primary status is patched with JSON merge patch
- * and the operator's own objects are written with plain create/update.
+ * (SharedRuntime), OpenBao and Harbor are the stubs. OpenBao is set up from the GitOps tree as
+ * its bootstrap script sets it up (policies, roles), and the operator's token holds only its
+ * policy, which the stub enforces; the teams' namespaces are those of gitops/tenants. The
+ * operator writes the App as it does in the cluster (see WharfOperator: no server-side apply
+ * there either).
  */
 public final class OperatorHarness implements AutoCloseable {
   public static final String OPENBAO_TOKEN = "harness-root-token";
@@ -75,6 +84,9 @@ public final class OperatorHarness implements AutoCloseable {
   public final MySqlServer mysqlServer;
   public final RedisServer redisServer;
   public final WharfOperator operator;
+  /** Answers queued ahead of the CRUD dispatcher, by request. */
+  private final Map<ServerRequest, Queue<ServerResponse>> expected;
+  private final TenantNamespaces tenants;
   private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
 
   /** The shortest retry delay after a failed step: short, so outage cases recover quickly. */
@@ -84,7 +96,9 @@ public final class OperatorHarness implements AutoCloseable {
   public OperatorHarness(Duration resync) {
     // The mock server logs every request through java.util.logging, which costs more than the request.
     MOCK_LOG.setLevel(Level.WARNING);
-    kubeServer = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
+    // CRUD mode, plus answers a test may queue with kubeServer.expect() (e.g. one 409) that come first.
+    expected = new ConcurrentHashMap<>();
+    kubeServer = new KubernetesMockServer(new Context(), new MockWebServer(), expected, new KubernetesMixedDispatcher(expected), false);
     try {
       kubeServer.init(InetAddress.getByName("127.0.0.1"), 0);
     } catch (IOException e) {
@@ -95,7 +109,10 @@ public final class OperatorHarness implements AutoCloseable {
     operatorConfig.setUserAgent(OPERATOR_USER_AGENT);
     operatorKube = new KubernetesClientBuilder().withConfig(operatorConfig).build();
     kube.apiextensions().v1().customResourceDefinitions().resource(appCrd()).create();
-    openBao = new OpenBaoStub(OPENBAO_TOKEN, "wharf");
+    tenants = new TenantNamespaces(kube);
+    TEAMS.forEach(tenants::createFromTree);
+    openBao = new OpenBaoStub(OPENBAO_TOKEN, "wharf", tenants::labels);
+    OpenBaoBootstrap.apply(openBao, OPENBAO_TOKEN, locate("gitops/services/openbao/bootstrap"));
     harbor = new HarborStub(HARBOR_USER, HARBOR_PASSWORD);
     // The operator runs with the policy OpenBao gives it in the cluster, not with a root token.
     try {
@@ -111,15 +128,33 @@ public final class OperatorHarness implements AutoCloseable {
     redisServer = new RedisServer(r.host(), r.port(), r.adminUser(), Secret.of(r.adminPassword()));
     Writes writes = new Writes();
     Backends backends = new Backends(new MySqlProvisioner(mysqlServer, writes), new RedisProvisioner(redisServer, writes),
-        TestOidc.clients(runtime, writes), new OpenBaoClient(openBao.uri(), () -> operatorToken, "wharf", "kubernetes"),
+        TestOidc.clients(runtime, writes), new OpenBaoClient(openBao.uri(), () -> operatorToken, "wharf"),
         new HarborClient(harbor.uri(), HARBOR_USER, () -> HARBOR_PASSWORD), writes);
     operator = new WharfOperator(operatorKube, backends,
         new WharfOperator.Options(TEAMS, ClusterSettings.defaults(), resync, MIN_BACKOFF, Duration.ofSeconds(2)),
-        o -> o.withUseSSAToPatchPrimaryResource(false)
-            .withSSABasedCreateUpdateMatchForDependentResources(false)
-            .checkingCRDAndValidateLocalModel(false)
-            .withConcurrentReconciliationThreads(8));
+        o -> o.checkingCRDAndValidateLocalModel(false).withConcurrentReconciliationThreads(8));
     operator.start();
+  }
+
+  /**
+   * Makes the API server answer the next {@code method} request to {@code path} with 409
+   * Conflict, as a real server does when an object changed meanwhile. True from the returned
+   * check once that answer was given.
+   */
+  public BooleanSupplier conflictOnce(String method, String path) {
+    var conflict = new StatusBuilder().withStatus("Failure").withReason("Conflict").withCode(409)
+        .withMessage("Operation cannot be fulfilled: the object has been modified; please apply your changes"
+            + " to the latest version and try again").build();
+    var expect = kubeServer.expect();
+    var forMethod = switch (method) {
+      case "PATCH" -> expect.patch();
+      case "PUT" -> expect.put();
+      case "POST" -> expect.post();
+      default -> throw new IllegalArgumentException("no conflict for " + method);
+    };
+    forMethod.withPath(path).andReturn(409, conflict).once();
+    var request = new SimpleRequest(HttpMethod.valueOf(method), path);
+    return () -> expected.get(request).isEmpty();
   }
 
   /** External writes so far: provisioning library's count plus what the OpenBao and Harbor stubs received. */
@@ -165,6 +200,15 @@ public final class OperatorHarness implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for the operator to go quiet", e);
     }
+  }
+
+  /**
+   * Makes another tenant namespace given to {@code team}, as a platform engineer would from
+   * gitops/tenants/template: labelled as a tenant, with the team label the operator reads and
+   * the operator's RoleBinding.
+   */
+  public void tenantNamespace(String name, String team) {
+    tenants.create(name, team);
   }
 
   /** An App spec of the team with every capability enabled. */

@@ -39,7 +39,7 @@ class HarborClientContractTest {
     assertThat(STUB.robots()).filteredOn(r -> r.id() == created.id())
         .singleElement().satisfies(r -> assertThat(r.actions()).containsExactly("repository:pull"));
 
-    assertThat(client.projectRobots(projectId)).containsExactly(new Robot(created.id(), created.name()));
+    assertThat(client.projectRobots(projectId)).containsExactly(new Robot(created.id(), created.name(), "pull for team-r/app"));
 
     client.deleteRobot(created.id());
     assertThat(client.projectRobots(projectId)).isEmpty();

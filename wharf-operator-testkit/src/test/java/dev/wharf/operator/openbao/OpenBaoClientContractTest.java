@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wharf.operator.http.ExternalServiceException;
 import dev.wharf.operator.stub.OpenBaoStub;
-import java.util.List;
+import dev.wharf.operator.testing.OpenBaoBootstrap;
+import dev.wharf.operator.testing.OperatorHarness;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** Contract test: the OpenBao client against a stub that follows OpenBao's documented API. */
 class OpenBaoClientContractTest {
-  static final OpenBaoStub STUB = new OpenBaoStub("root-token", "wharf");
-  final OpenBaoClient client = new OpenBaoClient(STUB.uri(), () -> "root-token", "wharf", "kubernetes");
+  static final OpenBaoStub STUB = new OpenBaoStub("root-token", "wharf", ns -> Map.of("wharf.dev/tenant", "true"));
+  final OpenBaoClient client = new OpenBaoClient(STUB.uri(), () -> "root-token", "wharf");
+
+  static {
+    OpenBaoBootstrap.apply(STUB, "root-token", OperatorHarness.locate("gitops/services/openbao/bootstrap"));
+  }
 
   @AfterAll
   static void stop() {
@@ -38,34 +43,12 @@ class OpenBaoClientContractTest {
   }
 
   @Test
-  void policyRoundTrip() {
-    String hcl = "path \"wharf/data/apps/team-a/p\" {\n  capabilities = [\"read\"]\n}\n";
-    assertThat(client.readPolicy("wharf-app-team-a-p")).isEmpty();
-    client.writePolicy("wharf-app-team-a-p", hcl);
-    assertThat(client.readPolicy("wharf-app-team-a-p")).contains(hcl);
-    client.deletePolicy("wharf-app-team-a-p");
-    assertThat(client.readPolicy("wharf-app-team-a-p")).isEmpty();
-  }
-
-  @Test
-  void kubernetesRoleRoundTrip() {
-    KubernetesRole role = new KubernetesRole(List.of("r"), List.of("team-a"), List.of("wharf-app-team-a-r"), "", 600);
-    client.writeRole("team-a-r", role);
-    assertThat(STUB.role("team-a-r").path("token_policies").get(0).asText()).isEqualTo("wharf-app-team-a-r");
-    assertThat(client.readRole("team-a-r")).contains(role);
-    client.deleteRole("team-a-r");
-    assertThat(client.readRole("team-a-r")).isEmpty();
-  }
-
-  @Test
-  void kubernetesLoginGivesATokenHeldToTheRolesPolicy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-    client.writePolicy("wharf-app-team-a-login", "path \"wharf/data/apps/team-a/login\" {\n  capabilities = [\"read\"]\n}\n");
-    client.writeRole("team-a-login", new KubernetesRole(List.of("login"), List.of("team-a"), List.of("wharf-app-team-a-login"), "", 600));
+  void kubernetesLoginGivesATokenThatReadsOnlyItsOwnEntry(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     client.writeKv("apps/team-a/login", Map.of("K", "v"));
     client.writeKv("apps/team-a/other", Map.of("K", "w"));
     java.nio.file.Path jwt = java.nio.file.Files.writeString(dir.resolve("token"), "sa:team-a:login\n");
-    KubernetesLogin login = new KubernetesLogin(STUB.uri(), null, "kubernetes", "team-a-login", jwt, java.time.Clock.systemUTC());
-    OpenBaoClient asApp = new OpenBaoClient(STUB.uri(), login, "wharf", "kubernetes");
+    KubernetesLogin login = new KubernetesLogin(STUB.uri(), null, "kubernetes", "wharf-app", jwt, java.time.Clock.systemUTC());
+    OpenBaoClient asApp = new OpenBaoClient(STUB.uri(), login, "wharf");
     assertThat(asApp.readKv("apps/team-a/login").orElseThrow().get("K")).isEqualTo("v");
     assertThatThrownBy(() -> asApp.readKv("apps/team-a/other"))
         .isInstanceOfSatisfying(ExternalServiceException.class, e -> assertThat(e.status()).isEqualTo(403));
@@ -74,7 +57,7 @@ class OpenBaoClientContractTest {
 
   @Test
   void wrongTokenIsRejectedWithoutLeakingIt() {
-    OpenBaoClient wrong = new OpenBaoClient(STUB.uri(), () -> "not-the-token", "wharf", "kubernetes");
+    OpenBaoClient wrong = new OpenBaoClient(STUB.uri(), () -> "not-the-token", "wharf");
     assertThatThrownBy(() -> wrong.readKv("apps/team-a/x"))
         .isInstanceOfSatisfying(ExternalServiceException.class, e -> {
           assertThat(e.status()).isEqualTo(403);
@@ -87,7 +70,7 @@ class OpenBaoClientContractTest {
   void sealedServerIsUnavailable() {
     STUB.setUnavailable(true);
     try {
-      assertThatThrownBy(() -> client.readPolicy("anything"))
+      assertThatThrownBy(() -> client.readKv("apps/team-a/anything"))
           .isInstanceOfSatisfying(ExternalServiceException.class, e -> assertThat(e.unavailable()).isTrue());
     } finally {
       STUB.setUnavailable(false);

@@ -14,6 +14,7 @@ import dev.wharf.api.RedisSpec;
 import dev.wharf.api.RegistrySpec;
 import dev.wharf.operator.stub.HarborStub;
 import dev.wharf.operator.testing.OperatorHarness;
+import dev.wharf.operator.testing.RbacCheck;
 import dev.wharf.operator.testing.TestOidc;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -82,20 +83,20 @@ class AppOperatorIT {
 
   /**
    * Runs after the other cases: every request the operator sent to the API server (informer,
-   * finalizer, status, the objects in app namespaces, namespace labels) is one the ClusterRole
-   * in gitops/services/wharf-operator/rbac.yaml grants. The mock server runs without
-   * server-side apply, whose requests are PATCHes too, so the verbs are the same.
+   * finalizer, status, the objects in app namespaces, namespace labels) is one that the
+   * operator's RBAC grants: gitops/services/wharf-operator/rbac.yaml cluster-wide, and the
+   * RoleBinding of gitops/tenants/template in each tenant namespace the harness made.
    */
   @Test
   @Order(Integer.MAX_VALUE - 1)
-  void theClusterRoleGrantsEveryRequestTheOperatorMade() {
-    var role = dev.wharf.operator.testing.ClusterRoleCheck.fromTree();
-    var used = h.takeOperatorRequests().stream().map(dev.wharf.operator.testing.ClusterRoleCheck::attributes)
-        .collect(java.util.stream.Collectors.toSet());
+  void theOperatorsRbacGrantsEveryRequestItMade() {
+    var rbac = RbacCheck.fromTree(h.kube.rbac().roleBindings().inAnyNamespace().list().getItems());
+    var used = h.takeOperatorRequests().stream().map(RbacCheck::attributes).collect(java.util.stream.Collectors.toSet());
     assertThat(used).extracting(Object::toString).as("the other cases exercised the operator")
-        .contains("watch platform.wharf.dev/apps", "patch platform.wharf.dev/apps/status", "create core/serviceaccounts",
-            "update networking.k8s.io/networkpolicies", "get core/namespaces");
-    assertThat(used).filteredOn(a -> !role.allows(a)).as("requests the ClusterRole does not grant").isEmpty();
+        .contains("watch platform.wharf.dev/apps", "patch platform.wharf.dev/apps/status in team-a",
+            "create core/serviceaccounts in team-a", "patch networking.k8s.io/networkpolicies in team-a",
+            "get core/namespaces in shared");
+    assertThat(used).filteredOn(a -> !rbac.allows(a)).as("requests the operator's RBAC does not grant").isEmpty();
   }
 
   /**
@@ -204,8 +205,9 @@ class AppOperatorIT {
     assertThat(redisLogin(kv)).isTrue();
     assertThat(TestOidc.clientSecretWorks(h.runtime, kv.get("OIDC_CLIENT_ID"), kv.get("OIDC_CLIENT_SECRET"))).isTrue();
     assertThat(h.harbor.robotLoginWorks(kv.get("REGISTRY_USERNAME"), kv.get("REGISTRY_PASSWORD"))).isTrue();
-    assertThat(h.openBao.policy("wharf-app-team-a-greeter")).contains("\"wharf/data/apps/team-a/greeter\"");
-    assertThat(h.openBao.role("team-a-greeter").path("bound_service_account_namespaces").get(0).asText()).isEqualTo("team-a");
+    assertThat(h.openBao.policyNames()).as("no policy of its own: wharf-app covers every app")
+        .noneMatch(p -> p.startsWith("wharf-app-"));
+    assertThat(h.openBao.roleNames()).containsExactlyInAnyOrder("external-secrets", "wharf-operator", "wharf-app");
 
     assertThat(h.kube.serviceAccounts().inNamespace("team-a").withName("greeter").get().getImagePullSecrets())
         .singleElement().satisfies(r -> assertThat(r.getName()).isEqualTo("greeter-registry"));
@@ -429,21 +431,25 @@ class AppOperatorIT {
     awaitReady("team-a", "alpha");
     awaitReady("team-b", "beta");
 
-    String alphaToken = login("team-a-alpha", "sa:team-a:alpha");
+    // As ESO logs in through the SecretStore the operator made: role wharf-app, the app's ServiceAccount.
+    String role = secretStoreRole("team-a", "alpha-openbao");
+    assertThat(role).isEqualTo("wharf-app");
+    String alphaToken = login(role, "sa:team-a:alpha");
     assertThat(read(alphaToken, "wharf/data/apps/team-a/alpha")).isEqualTo(200);
     assertThat(read(alphaToken, "wharf/data/apps/team-b/beta")).isEqualTo(403);
     assertThat(read(alphaToken, "wharf/metadata/apps/team-b/beta")).isEqualTo(403);
-    String betaToken = login("team-b-beta", "sa:team-b:beta");
+    String betaToken = login(role, "sa:team-b:beta");
     assertThat(read(betaToken, "wharf/data/apps/team-a/alpha")).isEqualTo(403);
     assertThat(read(betaToken, "wharf/data/apps/team-b/beta")).isEqualTo(200);
-    // Another ServiceAccount cannot use alpha's role at all.
-    assertThat(loginStatus("team-a-alpha", "sa:team-b:beta")).isEqualTo(403);
+    // Another ServiceAccount of alpha's namespace reads nothing of alpha's.
+    assertThat(read(login(role, "sa:team-a:default"), "wharf/data/apps/team-a/alpha")).isEqualTo(403);
+    // A ServiceAccount outside the tenant namespaces cannot log in at all.
+    assertThat(loginStatus(role, "sa:kube-system:alpha")).isEqualTo(403);
   }
 
   @Test
   void labelledNamespaceMayHostATeamsAppAndMovingTeamsMovesThePullAccess() {
-    h.kube.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
-        .withName("shared").addToLabels("platform.wharf.dev/team", "team-a").endMetadata().build()).create();
+    h.tenantNamespace("shared", "team-a");
     AppSpec spec = new AppSpec("team-a");
     spec.setRegistry(new RegistrySpec(true));
     create("shared", "mover", spec);
@@ -502,64 +508,42 @@ class AppOperatorIT {
   }
 
   @Test
-  void appWhoseOpenBaoNamesAreTakenIsRefusedAndCanStillBeDeleted() throws Exception {
-    // team-a/x and team/a-x both map to role team-a-x and policy wharf-app-team-a-x.
-    h.kube.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
-        .withName("team").addToLabels("platform.wharf.dev/team", "team-a").endMetadata().build()).create();
+  void appsWhoseNamesOnceSharedAnOpenBaoRoleAreBothReadyAndApart() throws Exception {
+    // team-a/x and team/a-x once both mapped to role team-a-x; namespace and name are now apart.
+    h.tenantNamespace("team", "team-a");
     AppSpec spec = new AppSpec("team-a");
     spec.setMysql(new MySqlSpec(true, MySqlPrivileges.READ_WRITE));
+    spec.setRegistry(new RegistrySpec(true));
     create("team-a", "x", spec);
-    awaitReady("team-a", "x");
     create("team", "a-x", spec);
-    App refused = awaitCondition("team", "a-x", AppStatus.SECRETS_READY, false);
-    assertThat(refused.getStatus().condition(AppStatus.READY).orElseThrow()).satisfies(c -> {
-      assertThat(c.getReason()).isEqualTo("Conflict");
-      assertThat(c.getMessage()).contains("team-a-x", "rename this App");
-    });
-    assertThat(mysqlUserExists(dev.wharf.provisioning.Names.mysqlUser(dev.wharf.provisioning.AppRef.of("team", "a-x"))))
-        .as("nothing provisioned for the refused App").isFalse();
+    awaitReady("team-a", "x");
+    awaitReady("team", "a-x");
+    String x = login("wharf-app", "sa:team-a:x");
+    String ax = login("wharf-app", "sa:team:a-x");
+    assertThat(read(x, "wharf/data/apps/team-a/x")).isEqualTo(200);
+    assertThat(read(x, "wharf/data/apps/team/a-x")).isEqualTo(403);
+    assertThat(read(ax, "wharf/data/apps/team/a-x")).isEqualTo(200);
+    assertThat(read(ax, "wharf/data/apps/team-a/x")).isEqualTo(403);
 
     deleteAndAwaitGone("team", "a-x");
-    assertThat(h.openBao.role("team-a-x").path("bound_service_account_namespaces").get(0).asText())
-        .as("the first app keeps its role").isEqualTo("team-a");
-    assertThat(h.openBao.policy("wharf-app-team-a-x")).contains("apps/team-a/x");
     assertThat(mysqlLogin(kv("team-a", "x"))).isTrue();
+    assertThat(read(x, "wharf/data/apps/team-a/x")).isEqualTo(200);
   }
 
   @Test
-  void appNamedLikeAPlatformRoleIsRefusedAndItsDeletionLeavesThatRole() throws Exception {
-    h.kube.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
-        .withName("external").addToLabels("platform.wharf.dev/team", "team-a").endMetadata().build()).create();
-    var platformRole = post("/v1/auth/kubernetes/role/external-secrets", OperatorHarness.OPENBAO_TOKEN,
-        "{\"bound_service_account_names\":[\"external-secrets\"],\"bound_service_account_namespaces\":[\"external-secrets\"],"
-            + "\"token_policies\":[\"wharf-external-secrets\"]}");
-    assertThat(platformRole.statusCode()).isEqualTo(204);
+  void anAppNamedLikeAPlatformRoleIsAnOrdinaryAppAndLeavesThatRole() throws Exception {
+    h.tenantNamespace("external", "team-a");
     AppSpec spec = new AppSpec("team-a");
     spec.setMysql(new MySqlSpec(true, MySqlPrivileges.READ_WRITE));
     create("external", "secrets", spec);
-    App refused = awaitCondition("external", "secrets", AppStatus.READY, false);
-    assertThat(refused.getStatus().condition(AppStatus.READY).orElseThrow()).satisfies(c -> {
-      assertThat(c.getReason()).isEqualTo("InvalidSpec");
-      assertThat(c.getMessage()).contains("external-secrets", "another name");
-    });
-
+    awaitReady("external", "secrets");
     deleteAndAwaitGone("external", "secrets");
     assertThat(h.openBao.role("external-secrets").path("bound_service_account_namespaces").get(0).asText())
         .isEqualTo("external-secrets");
   }
 
-  private static boolean mysqlUserExists(String user) throws SQLException {
-    try (var c = DriverManager.getConnection(h.runtime.mysql().jdbcUrl(null), h.runtime.mysql().adminUser(), h.runtime.mysql().adminPassword());
-         var ps = c.prepareStatement("SELECT 1 FROM mysql.user WHERE user = ?")) {
-      ps.setString(1, user);
-      return ps.executeQuery().next();
-    }
-  }
-
   private static void assertRevoked(String name, Map<String, String> kv) {
     assertThat(kv("team-a", name)).isNull();
-    assertThat(h.openBao.policy("wharf-app-team-a-" + name)).isNull();
-    assertThat(h.openBao.role("team-a-" + name)).isNull();
     assertThat(h.harbor.robots()).extracting(HarborStub.StoredRobot::name).doesNotContain(kv.get("REGISTRY_USERNAME"));
     assertThat(TestOidc.clientSecretWorks(h.runtime, kv.get("OIDC_CLIENT_ID"), kv.get("OIDC_CLIENT_SECRET"))).isFalse();
   }
@@ -591,11 +575,6 @@ class AppOperatorIT {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static HttpResponse<String> post(String path, String token, String body) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(h.openBao.uri().resolve(path)).header("X-Vault-Token", token)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
   private static int loginStatus(String role, String jwt) throws Exception {
     return post("/v1/auth/kubernetes/login", "{\"role\":\"" + role + "\",\"jwt\":\"" + jwt + "\"}").statusCode();
   }
@@ -604,6 +583,11 @@ class AppOperatorIT {
     var resp = post("/v1/auth/kubernetes/login", "{\"role\":\"" + role + "\",\"jwt\":\"" + jwt + "\"}");
     assertThat(resp.statusCode()).isEqualTo(200);
     return Serialization.jsonMapper().readTree(resp.body()).at("/auth/client_token").asText();
+  }
+
+  private static String secretStoreRole(String ns, String name) {
+    return h.kube.genericKubernetesResources(KubeObjectsStep.SECRET_STORE).inNamespace(ns).withName(name).get()
+        .get("spec", "provider", "vault", "auth", "kubernetes", "role");
   }
 
   private static int read(String token, String path) throws Exception {

@@ -83,6 +83,7 @@ public record OperatorConfig(
         s.get("OPENBAO_ESO_CA_CONFIGMAP", defaults.openBaoCaConfigMap()),
         s.get("OPENBAO_KV_MOUNT", defaults.kvMount()),
         s.get("OPENBAO_KUBERNETES_MOUNT", defaults.kubernetesAuthMount()),
+        s.get("OPENBAO_APP_ROLE", defaults.appRole()),
         s.get("REGISTRY_HOST", defaults.registryHost()),
         defaults.egress(),
         s.get("SECRET_REFRESH_INTERVAL", defaults.secretRefreshInterval()));

@@ -46,7 +46,7 @@ public class HarborClient {
     for (int page = 1; ; page++) {
       JsonHttp.Response r = http.send("GET", API + "/robots?q=" + q + "&page=" + page + "&page_size=100", null, Set.of(200));
       for (JsonNode n : r.body()) {
-        robots.add(new Robot(n.path("id").asLong(), n.path("name").asText()));
+        robots.add(new Robot(n.path("id").asLong(), n.path("name").asText(), n.path("description").asText("")));
       }
       if (r.body().size() < 100) {
         return robots;

@@ -7,7 +7,8 @@ import dev.wharf.provisioning.Names;
  * The names the operator gives to what it creates for an app in OpenBao, Harbor and the app's
  * namespace. Names on MySQL, Redis and Keycloak come from the provisioning library's
  * {@link Names}; these follow the platform contract (OpenBao path {@code apps/<ns>/<app>},
- * policy {@code wharf-app-<ns>-<app>}, role {@code <ns>-<app>}, Secret {@code <app>-platform}).
+ * which the platform's policy {@code wharf-app} lets ServiceAccount {@code <app>} of
+ * {@code <ns>} read, Secret {@code <app>-platform}).
  */
 public final class AppNames {
   public static final String MANAGED_BY = "wharf-operator";
@@ -15,29 +16,13 @@ public final class AppNames {
 
   private AppNames() {}
 
-  /** KV v2 secret path inside the mount: {@code apps/<ns>/<app>}. */
+  /**
+   * KV v2 secret path inside the mount: {@code apps/<ns>/<app>}, that is
+   * {@code apps/<namespace>/<service account>}, the path policy {@code wharf-app} grants.
+   */
   public static String kvPath(AppRef app) {
     return "apps/" + app.namespace() + "/" + app.name();
   }
-
-  /** The ACL path of that secret's data, as OpenBao policies name it. */
-  public static String kvDataAclPath(String mount, AppRef app) {
-    return mount + "/data/" + kvPath(app);
-  }
-
-  public static String policy(AppRef app) {
-    return "wharf-app-" + app.namespace() + "-" + app.name();
-  }
-
-  public static String openBaoRole(AppRef app) {
-    return app.namespace() + "-" + app.name();
-  }
-
-  /**
-   * Kubernetes-auth roles of the platform itself (gitops/services/openbao/bootstrap): an App
-   * whose role name would be one of these (namespace external, app secrets) is refused.
-   */
-  public static final java.util.Set<String> PLATFORM_OPENBAO_ROLES = java.util.Set.of("external-secrets", "wharf-operator");
 
   public static String serviceAccount(AppRef app) {
     return app.name();
@@ -73,6 +58,22 @@ public final class AppNames {
   /** The team's Harbor project is the team name. */
   public static String harborProject(String team) {
     return team;
+  }
+
+  /**
+   * The description Wharf gives the app's robot: with the robot's name it marks the robot as
+   * made by Wharf for this app, so a same-named robot made by someone else is left alone.
+   */
+  public static String harborRobotDescription(AppRef app) {
+    return "Wharf: pull access for " + app;
+  }
+
+  /** The project of a robot named {@code robot$<project>+<name>}; empty for any other name. */
+  public static java.util.Optional<String> harborRobotProject(String robotName) {
+    int dollar = robotName.indexOf('$');
+    int plus = robotName.indexOf('+');
+    return dollar < 0 || plus < dollar ? java.util.Optional.empty()
+        : java.util.Optional.of(robotName.substring(dollar + 1, plus));
   }
 
   /** Harbor's rule for robot names: lower-case runs joined by single '.', '_' or '-'. */

@@ -5,10 +5,11 @@ import java.util.List;
 /**
  * What the desired in-namespace objects need to know about the cluster: where OpenBao is for
  * External Secrets (and the ConfigMap with the CA of its certificate, empty for none), the
- * registry host, and where the shared services run for egress rules.
+ * Kubernetes-auth role all apps log in with, the registry host, and where the shared services
+ * run for egress rules.
  */
 public record ClusterSettings(String openBaoUrl, String openBaoCaConfigMap, String kvMount, String kubernetesAuthMount,
-                              String registryHost, List<EgressTarget> egress, String secretRefreshInterval) {
+                              String appRole, String registryHost, List<EgressTarget> egress, String secretRefreshInterval) {
 
   /** Pods in {@code namespace} (optionally only those with {@code podLabels}) on these TCP ports. */
   public record EgressTarget(String name, String namespace, java.util.Map<String, String> podLabels, List<Integer> tcpPorts) {}
@@ -20,8 +21,9 @@ public record ClusterSettings(String openBaoUrl, String openBaoCaConfigMap, Stri
   /** The platform's usual layout (see docs/operator.md). */
   public static ClusterSettings defaults() {
     // wharf-internal-ca: the ConfigMap trust-manager puts in every namespace (key ca.crt).
+    // wharf-app: the role gitops/services/openbao/bootstrap writes for every app's ServiceAccount.
     return new ClusterSettings("https://openbao.openbao.svc:8200", "wharf-internal-ca", "wharf", "kubernetes",
-        "harbor.wharf.example.com", List.of(
+        "wharf-app", "harbor.wharf.example.com", List.of(
             // 6446: MySQL Router's port behind mysql.mysql.svc:3306 (policies see the pod port).
             new EgressTarget("mysql", "mysql", java.util.Map.of(), List.of(3306, 6446)),
             new EgressTarget("redis", "redis", java.util.Map.of(), List.of(6379)),

@@ -84,7 +84,7 @@ public final class DesiredObjects {
   private GenericKubernetesResource secretStore(App app, AppRef ref) {
     Map<String, Object> kubernetesAuth = new LinkedHashMap<>();
     kubernetesAuth.put("mountPath", cluster.kubernetesAuthMount());
-    kubernetesAuth.put("role", AppNames.openBaoRole(ref));
+    kubernetesAuth.put("role", cluster.appRole());
     kubernetesAuth.put("serviceAccountRef", Map.of("name", AppNames.serviceAccount(ref)));
     Map<String, Object> vault = new LinkedHashMap<>();
     vault.put("server", cluster.openBaoUrl());

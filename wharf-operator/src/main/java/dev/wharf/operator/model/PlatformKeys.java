@@ -28,6 +28,14 @@ public final class PlatformKeys {
 
   private PlatformKeys() {}
 
+  /**
+   * The key that records, next to a credential, the rotate annotation value it was last
+   * renewed for (e.g. MYSQL_PASSWORD_ROTATED). Not part of any Secret the app receives.
+   */
+  public static String rotated(String secretKey) {
+    return secretKey + "_ROTATED";
+  }
+
   /** The keys the app's Secret carries for the capabilities it has. */
   public static List<String> forApp(boolean mysql, boolean redis, boolean oidc) {
     List<String> keys = new ArrayList<>();

@@ -6,6 +6,7 @@ import dev.wharf.provisioning.AppRef;
 import dev.wharf.provisioning.DeletionPolicy;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -25,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reconciles an App in named steps: validate spec, load stored secrets, mysql, redis, oidc,
- * registry (these four in parallel), store secrets (OpenBao secret + policy + role), kube
- * objects, status. A failing capability sets its condition False and the others still run;
+ * registry and the namespace objects (these in parallel), store secrets (the OpenBao entry),
+ * the ExternalSecrets, status. A failing capability sets its condition False and the others still run;
  * what succeeded is stored.
  * Generation-aware filtering is replaced by {@link MeaningfulChange} so that the rotate
  * annotation (which does not bump the generation) triggers a reconcile but status writes do not.
@@ -80,19 +81,20 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
 
     AppRun run = validateSpec(app, context, progress);
     if (run != null && loadStoredSecrets(run, progress)) {
-      provisionCapabilities(run, progress);
+      Parallel.runAll(List.of(() -> provisionCapabilities(run, progress), () -> applyNamespaceObjects(run, progress)),
+          "reconciling " + run.ref());
       storeSecrets(run, progress);
       if (!progress.failed(AppStatus.SECRETS_READY)) {
-        applyKubeObjects(run, progress);
+        applyExternalSecrets(run, progress);
       }
     }
-    return updateStatus(app, run, progress, before);
+    return updateStatus(app, run, progress, before, context);
   }
 
   private AppRun validateSpec(App app, Context<App> context, Progress progress) {
     try {
       AppRef ref = specCheck.check(app, namespaceLabels(app), context.getPrimaryCache().list().toList());
-      return new AppRun(app, ref, rotationRequested(app));
+      return new AppRun(app, ref);
     } catch (RuntimeException e) {
       progress.refused(failure(app.getMetadata().getNamespace() + "/" + app.getMetadata().getName(), "spec check", e));
       return null;
@@ -101,7 +103,6 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
 
   private boolean loadStoredSecrets(AppRun run, Progress progress) {
     try {
-      secrets.refuseIfNamesTaken(run);
       secrets.load(run);
       return true;
     } catch (RuntimeException e) {
@@ -126,7 +127,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
         step.ensure(run);
         progress.ok(step.condition(), "Provisioned", step.describe(run));
       } else {
-        if (step.mayExist(run)) {
+        if (step.recorded(run)) {
           step.remove(run, DeletionPolicy.KEEP_DATA);
         }
         progress.ok(step.condition(), "Disabled", "not enabled in the spec");
@@ -145,22 +146,34 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     }
   }
 
-  private void applyKubeObjects(AppRun run, Progress progress) {
+  /**
+   * The objects in the namespace that do not depend on the stored secret (ServiceAccount,
+   * SecretStore, dashboard, NetworkPolicy), applied while the capabilities are provisioned:
+   * they wait on the API server, the capabilities on the other servers.
+   */
+  private void applyNamespaceObjects(AppRun run, Progress progress) {
     try {
-      kubeObjects.ensure(run);
+      kubeObjects.ensureNamespaceObjects(run);
     } catch (RuntimeException e) {
       progress.failed(AppStatus.SECRETS_READY, failure(run.ref().toString(), "applying objects in the namespace", e));
     }
   }
 
-  private UpdateControl<App> updateStatus(App app, AppRun run, Progress progress, AppStatus before) {
+  /** The ExternalSecrets, which carry the stored secret's version so that ESO syncs a new one at once. */
+  private void applyExternalSecrets(AppRun run, Progress progress) {
+    try {
+      kubeObjects.ensureExternalSecrets(run);
+    } catch (RuntimeException e) {
+      progress.failed(AppStatus.SECRETS_READY, failure(run.ref().toString(), "applying the ExternalSecrets", e));
+    }
+  }
+
+  private UpdateControl<App> updateStatus(App app, AppRun run, Progress progress, AppStatus before, Context<App> context) {
     progress.finish();
     AppStatus status = progress.status();
     if (run != null && progress.ok()) {
       status.setProvisioned(run.names());
-      if (run.rotate()) {
-        status.setRotation(app.getMetadata().getAnnotations().get(App.ROTATE_ANNOTATION));
-      }
+      run.pendingRotation().ifPresent(status::setRotation);
     }
     // A refused spec has no AppRef (run is null) and waits for the next resync or edit.
     Duration next = resync;
@@ -174,10 +187,18 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
       LOG.info("{}/{}: Ready={} ({})", app.getMetadata().getNamespace(), app.getMetadata().getName(),
           status.isTrue(AppStatus.READY), status.condition(AppStatus.READY).map(c -> c.getReason()).orElse(""));
     }
-    UpdateControl<App> control = changed ? UpdateControl.patchStatus(app) : UpdateControl.noUpdate();
-    return control.rescheduleAfter(next);
+    if (changed) {
+      StatusWrite.write(app, status, context);
+    }
+    return UpdateControl.<App>noUpdate().rescheduleAfter(next);
   }
 
+  /**
+   * Revokes what this App is recorded to hold (its OpenBao entry and status.provisioned, both
+   * written by the operator) and, under deletionPolicy Delete, drops the recorded data. What
+   * is not recorded is left alone whatever the spec says: an App that was refused, or whose
+   * spec changed to names it never got, removes nothing that is not its own.
+   */
   @Override
   public DeleteControl cleanup(App app, Context<App> context) {
     AppRef ref;
@@ -188,11 +209,11 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     }
     DeletionPolicy policy = app.getSpec() != null && app.getSpec().deletionPolicyOrDefault() == dev.wharf.api.DeletionPolicy.Delete
         ? DeletionPolicy.DROP_DATA : DeletionPolicy.KEEP_DATA;
-    AppRun run = new AppRun(app, ref, false);
+    AppRun run = new AppRun(app, ref);
     try {
       secrets.load(run);
       for (CapabilityStep step : capabilities) {
-        if (app.getSpec() != null && (step.enabled(app.getSpec()) || step.mayExist(run))) {
+        if (step.recorded(run)) {
           step.remove(run, policy);
         }
       }
@@ -221,18 +242,19 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     return failure;
   }
 
-  private boolean rotationRequested(App app) {
-    Map<String, String> annotations = app.getMetadata().getAnnotations();
-    String wanted = annotations == null ? null : annotations.get(App.ROTATE_ANNOTATION);
-    String done = app.getStatus() == null ? null : app.getStatus().getRotation();
-    return wanted != null && !wanted.isBlank() && !wanted.equals(done);
-  }
-
   private Map<String, String> namespaceLabels(App app) {
     if (app.getSpec() != null && Objects.equals(app.getSpec().getTeam(), app.getMetadata().getNamespace())) {
       return Map.of(); // the team's own namespace: no lookup needed
     }
-    Namespace ns = client.namespaces().withName(app.getMetadata().getNamespace()).get();
+    Namespace ns;
+    try {
+      ns = client.namespaces().withName(app.getMetadata().getNamespace()).get();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 403) {
+        return Map.of(); // the operator may read only tenant namespaces: this one is none
+      }
+      throw e;
+    }
     return ns == null || ns.getMetadata().getLabels() == null ? Map.of() : ns.getMetadata().getLabels();
   }
 

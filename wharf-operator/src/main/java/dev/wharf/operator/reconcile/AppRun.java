@@ -2,13 +2,16 @@ package dev.wharf.operator.reconcile;
 
 import dev.wharf.api.App;
 import dev.wharf.api.ProvisionedNames;
+import dev.wharf.operator.model.PlatformKeys;
 import dev.wharf.operator.openbao.KvSecret;
 import dev.wharf.provisioning.AppRef;
 import dev.wharf.provisioning.Secret;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The working state of one reconciliation of one App: what OpenBao held at the start, the
@@ -19,22 +22,56 @@ import java.util.Optional;
 public final class AppRun {
   private final App app;
   private final AppRef ref;
-  private final boolean rotate;
+  /** The rotate annotation's value when status.rotation does not show it handled. */
+  private final Optional<String> pendingRotation;
   private Optional<KvSecret> stored = Optional.empty();
   private final Map<String, String> desired = new LinkedHashMap<>();
   private final ProvisionedNames names = new ProvisionedNames();
+  /** status.provisioned as the reconcile found it: part of the record of what the App holds. */
+  private final ProvisionedNames recordedNames;
+  private final boolean provisionedBefore;
   private long kvVersion;
 
-  public AppRun(App app, AppRef ref, boolean rotate) {
+  public AppRun(App app, AppRef ref) {
     this.app = app;
     this.ref = ref;
-    this.rotate = rotate;
+    var status = app.getStatus();
+    var annotations = app.getMetadata().getAnnotations();
+    this.pendingRotation = Optional.ofNullable(annotations == null ? null : annotations.get(App.ROTATE_ANNOTATION))
+        .filter(v -> !v.isBlank()).filter(v -> status == null || !v.equals(status.getRotation()));
+    this.recordedNames = status == null || status.getProvisioned() == null ? new ProvisionedNames()
+        : Serialization.clone(status.getProvisioned());
+    this.provisionedBefore = status != null && status.getProvisioned() != null;
   }
 
   public App app() { return app; }
   public AppRef ref() { return ref; }
-  /** True when the rotate annotation holds a value not handled yet: every credential is renewed. */
-  public boolean rotate() { return rotate; }
+  /**
+   * True when the App was provisioned once (status.provisioned is set): its namespace objects
+   * most likely exist, so they are read before anything is written.
+   */
+  public boolean provisionedBefore() {
+    return provisionedBefore;
+  }
+
+  /** The rotate annotation's value, when it is not handled yet for every credential of the App. */
+  public Optional<String> pendingRotation() { return pendingRotation; }
+
+  /**
+   * True when the credential stored under {@code secretKey} is to be renewed: a rotation is
+   * pending and the stored entry does not record it as done for this credential. The record
+   * travels with the credential in OpenBao, so a reconcile that runs again (a failed status
+   * write, a stale cache) does not renew it a second time.
+   */
+  public boolean rotate(String secretKey) {
+    return pendingRotation.isPresent()
+        && !pendingRotation.get().equals(storedValue(PlatformKeys.rotated(secretKey)).orElse(null));
+  }
+
+  /** Records that the credential under {@code secretKey} is current for the pending rotation. */
+  public void markRotated(String secretKey) {
+    pendingRotation.ifPresent(value -> put(PlatformKeys.rotated(secretKey), value));
+  }
   public ProvisionedNames names() { return names; }
   public Optional<KvSecret> stored() { return stored; }
   public long kvVersion() { return kvVersion; }
@@ -50,6 +87,20 @@ public final class AppRun {
     return stored.map(s -> s.get(key)).filter(v -> !v.isEmpty());
   }
 
+  /**
+   * The value recorded for a capability: the OpenBao entry's {@code storedKey}, else what
+   * status.provisioned says ({@code statusName}). Both are written by the operator only.
+   */
+  public Optional<String> recorded(String storedKey, Function<ProvisionedNames, String> statusName) {
+    return storedValue(storedKey).or(() -> Optional.ofNullable(statusName.apply(recordedNames)).filter(v -> !v.isEmpty()));
+  }
+
+  /** True when the record names exactly {@code derived}, the name Wharf gives this App's account. */
+  public boolean recordedAs(String storedKey, Function<ProvisionedNames, String> statusName, String derived) {
+    return storedValue(storedKey).filter(derived::equals).isPresent()
+        || derived.equals(statusName.apply(recordedNames));
+  }
+
   public Optional<Secret> storedSecret(String key) {
     return storedValue(key).map(Secret::of);
   }
@@ -62,8 +113,12 @@ public final class AppRun {
     desired.put(key, value.reveal());
   }
 
+  /** Forgets a capability's keys and the rotation records of its credentials. */
   public synchronized void removeAll(Collection<String> keys) {
-    keys.forEach(desired::remove);
+    keys.forEach(k -> {
+      desired.remove(k);
+      desired.remove(PlatformKeys.rotated(k));
+    });
   }
 
   public synchronized Map<String, String> desired() {
@@ -72,6 +127,6 @@ public final class AppRun {
 
   @Override
   public synchronized String toString() {
-    return "AppRun[" + ref + ", rotate=" + rotate + ", keys=" + desired.keySet() + "]";
+    return "AppRun[" + ref + ", rotation=" + pendingRotation.orElse("none") + ", keys=" + desired.keySet() + "]";
   }
 }

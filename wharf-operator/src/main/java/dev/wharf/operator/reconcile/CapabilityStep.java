@@ -16,12 +16,17 @@ public interface CapabilityStep {
 
   boolean enabled(AppSpec spec);
 
-  /** True when something of this capability may still exist (so disabling it must clean up). */
-  boolean mayExist(AppRun run);
+  /**
+   * True when this App is recorded as holding this capability: its OpenBao entry or its
+   * status.provisioned, both written by the operator after provisioning, name the account Wharf
+   * derives for it. Only then do disabling and deleting remove anything; nothing recorded,
+   * nothing removed, whatever the spec says.
+   */
+  boolean recorded(AppRun run);
 
   /** Creates or repairs; puts the credentials into the run. Writes nothing when all is as desired. */
   void ensure(AppRun run);
 
-  /** Revokes access; with DROP_DATA also removes the data. Idempotent. */
+  /** Revokes the recorded access; with DROP_DATA also removes the recorded data. Idempotent. */
   void remove(AppRun run, DeletionPolicy policy);
 }

@@ -12,14 +12,15 @@ final class KeptSecret {
 
   /**
    * Keeps the stored secret when it still works (a read, no write); otherwise (never stored
-   * because of a crash, changed behind our back, or rotation asked) resets it, and the secrets
-   * step stores the new one.
+   * because of a crash, changed behind our back, or a rotation not yet done for it) resets it,
+   * and the secrets step stores the new one. The caller records the pending rotation as done
+   * once it stores the credential ({@link AppRun#markRotated}).
    *
    * @param account what the secret belongs to, for the error when it vanished meanwhile, e.g. "MySQL user"
    */
   static Secret keepOrReset(AppRun run, String key, Predicate<Secret> works, Supplier<Outcome> reset, String account) {
     Optional<Secret> stored = run.storedSecret(key);
-    if (!run.rotate() && stored.isPresent() && works.test(stored.get())) {
+    if (!run.rotate(key) && stored.isPresent() && works.test(stored.get())) {
       return stored.get();
     }
     return reset.get().secret()

@@ -1,25 +1,25 @@
 package dev.wharf.operator.reconcile;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.wharf.operator.model.AppNames;
 import dev.wharf.operator.model.DesiredObjects;
+import dev.wharf.operator.model.ManagedFields;
 import dev.wharf.provisioning.AppRef;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
- * Makes the app namespace hold exactly the desired objects: creates what is missing, updates
- * what differs (compared field by field, so an unchanged object is not written), and deletes
- * objects of ours that are no longer wanted (a capability was disabled). Plain create/update,
- * no server-side apply.
+ * Makes the app namespace hold the desired objects. What is absent is created. What exists is
+ * changed only when the App is its controller owner, and then only in the fields the operator
+ * manages ({@link ManagedFields}), by a JSON Patch that expects the version it read: an object
+ * another tool edited meanwhile is not overwritten (the 409 is retried on the next pass). An
+ * object of the same name that something else made is left as it is and the App is refused
+ * with reason NameTaken. Objects the App controls that are no longer wanted (a capability was
+ * disabled) are deleted.
  */
 public final class KubeObjectsStep {
   static final ResourceDefinitionContext SECRET_STORE = eso("SecretStore", "secretstores");
@@ -33,30 +33,74 @@ public final class KubeObjectsStep {
     this.model = model;
   }
 
-  public void ensure(AppRun run) {
-    List<HasMetadata> desired = model.build(run.app(), run.kvVersion());
+  /** Every object but the ExternalSecrets: none of them depends on the stored secret. */
+  public void ensureNamespaceObjects(AppRun run) {
+    ensure(run, kind -> !kind.equals("ExternalSecret"));
+  }
+
+  /** The ExternalSecrets, which carry the version of the app's stored secret (run.kvVersion()). */
+  public void ensureExternalSecrets(AppRun run) {
+    ensure(run, kind -> kind.equals("ExternalSecret"));
+  }
+
+  private void ensure(AppRun run, Predicate<String> kinds) {
+    List<HasMetadata> desired = model.build(run.app(), run.kvVersion()).stream().filter(o -> kinds.test(o.getKind())).toList();
     // The objects are independent: apply them side by side, then report the first failure.
-    Parallel.runAll(desired.stream().<Runnable>map(want -> () -> apply(want)).toList(), "applying objects of " + run.ref());
+    Parallel.runAll(desired.stream().<Runnable>map(want -> () -> apply(run, want)).toList(), "applying objects of " + run.ref());
     for (String[] kindAndName : possible(run.ref())) {
       boolean wanted = desired.stream().anyMatch(d -> d.getKind().equals(kindAndName[0])
           && d.getMetadata().getName().equals(kindAndName[1]));
-      if (!wanted) {
+      if (kinds.test(kindAndName[0]) && !wanted) {
         HasMetadata have = get(kindAndName[0], run.ref().namespace(), kindAndName[1]);
-        if (have != null && ownedBy(have, run)) {
+        if (have != null && ManagedFields.controlledBy(have, uid(run))) {
           delete(have);
         }
       }
     }
   }
 
-  private void apply(HasMetadata want) {
+  private void apply(AppRun run, HasMetadata want) {
+    // An App not provisioned yet most likely has none of its objects: create without reading
+    // first, and read only if the name is taken after all.
+    if (!run.provisionedBefore() && created(want)) {
+      return;
+    }
     HasMetadata have = get(want.getKind(), want.getMetadata().getNamespace(), want.getMetadata().getName());
     if (have == null) {
       create(want);
-    } else if (!contains(json(have), json(want))) {
-      want.getMetadata().setResourceVersion(have.getMetadata().getResourceVersion());
-      update(want);
+    } else if (!ManagedFields.controlledBy(have, uid(run))) {
+      throw nameTaken(run, have);
+    } else {
+      ManagedFields.applied(have, want, run.ref()).ifPresent(changed -> patch(have, changed));
     }
+  }
+
+  /** Creates {@code want}; false when an object of its name exists already (409). */
+  private boolean created(HasMetadata want) {
+    try {
+      create(want);
+      return true;
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 409) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private static StepFailure.Refusal nameTaken(AppRun run, HasMetadata have) {
+    String owner = ManagedFields.controller(have).map(r -> "controlled by " + r.getKind() + " " + r.getName())
+        .orElse("not made by the operator");
+    return new StepFailure.Refusal(StepFailure.NAME_TAKEN, have.getKind() + " " + have.getMetadata().getNamespace() + "/"
+        + have.getMetadata().getName() + " already exists and is " + owner + ", not by App " + run.ref()
+        + ": rename or delete that " + have.getKind() + ", or rename the App (its objects are named after it: "
+        + AppNames.serviceAccount(run.ref()) + ", " + AppNames.secretStore(run.ref()) + ", "
+        + AppNames.platformSecret(run.ref()) + ", " + AppNames.registrySecret(run.ref()) + ", "
+        + AppNames.dashboardConfigMap(run.ref()) + ", " + AppNames.networkPolicy(run.ref()) + ")");
+  }
+
+  private static String uid(AppRun run) {
+    return run.app().getMetadata().getUid();
   }
 
   /** Every object an App of this name could own. */
@@ -68,11 +112,6 @@ public final class KubeObjectsStep {
         new String[] {"ExternalSecret", AppNames.registrySecret(ref)},
         new String[] {"ConfigMap", AppNames.dashboardConfigMap(ref)},
         new String[] {"NetworkPolicy", AppNames.networkPolicy(ref)});
-  }
-
-  private static boolean ownedBy(HasMetadata o, AppRun run) {
-    return o.getMetadata().getOwnerReferences().stream()
-        .anyMatch(r -> Objects.equals(r.getUid(), run.app().getMetadata().getUid()));
   }
 
   private HasMetadata get(String kind, String ns, String name) {
@@ -87,64 +126,37 @@ public final class KubeObjectsStep {
   }
 
   private void create(HasMetadata o) {
-    resource(o).create();
-  }
-
-  private void update(HasMetadata o) {
-    resource(o).update();
-  }
-
-  private void delete(HasMetadata o) {
-    resource(o).delete();
-  }
-
-  /** The ESO kinds have no Java type here, so the client needs their definition; the others it knows. */
-  private Resource<? extends HasMetadata> resource(HasMetadata o) {
     if (o instanceof GenericKubernetesResource g) {
-      return client.genericKubernetesResources(g.getKind().equals("SecretStore") ? SECRET_STORE : EXTERNAL_SECRET).resource(g);
+      client.genericKubernetesResources(context(g)).resource(g).create();
+    } else {
+      client.resource(o).create();
     }
-    return client.resource(o);
-  }
-
-  private static JsonNode json(HasMetadata o) {
-    JsonNode n = Serialization.jsonMapper().valueToTree(o);
-    ((com.fasterxml.jackson.databind.node.ObjectNode) n.path("metadata")).remove(
-        List.of("resourceVersion", "uid", "creationTimestamp", "generation", "managedFields"));
-    return n;
   }
 
   /**
-   * True when every field of {@code want} has the same value in {@code have}. Extra fields in
-   * {@code have} (defaults the API server filled in, labels others added) are fine.
+   * A JSON Patch from {@code have} to {@code changed}; it carries the resourceVersion read, so
+   * the API server refuses it (409) if the object changed since.
    */
-  static boolean contains(JsonNode have, JsonNode want) {
-    if (want.isObject()) {
-      if (!have.isObject()) {
-        return false;
-      }
-      for (Iterator<Map.Entry<String, JsonNode>> it = want.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        if (e.getValue().isNull() || (e.getValue().isContainerNode() && e.getValue().isEmpty())) {
-          continue;
-        }
-        if (!have.has(e.getKey()) || !contains(have.get(e.getKey()), e.getValue())) {
-          return false;
-        }
-      }
-      return true;
+  @SuppressWarnings("unchecked")
+  private <T extends HasMetadata> void patch(T have, HasMetadata changed) {
+    if (have instanceof GenericKubernetesResource g) {
+      client.genericKubernetesResources(context(g)).resource(g).edit(x -> (GenericKubernetesResource) changed);
+    } else {
+      client.resource(have).edit(x -> (T) changed);
     }
-    if (want.isArray()) {
-      if (!have.isArray() || have.size() != want.size()) {
-        return false;
-      }
-      for (int i = 0; i < want.size(); i++) {
-        if (!contains(have.get(i), want.get(i))) {
-          return false;
-        }
-      }
-      return true;
+  }
+
+  private void delete(HasMetadata o) {
+    if (o instanceof GenericKubernetesResource g) {
+      client.genericKubernetesResources(context(g)).resource(g).delete();
+    } else {
+      client.resource(o).delete();
     }
-    return want.equals(have);
+  }
+
+  /** The ESO kinds have no Java type here, so the client needs their definition; the others it knows. */
+  private static ResourceDefinitionContext context(GenericKubernetesResource g) {
+    return g.getKind().equals("SecretStore") ? SECRET_STORE : EXTERNAL_SECRET;
   }
 
   private static ResourceDefinitionContext eso(String kind, String plural) {

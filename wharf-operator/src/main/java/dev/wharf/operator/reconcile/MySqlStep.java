@@ -7,6 +7,7 @@ import static dev.wharf.operator.model.PlatformKeys.MYSQL_USERNAME;
 
 import dev.wharf.api.AppSpec;
 import dev.wharf.api.AppStatus;
+import dev.wharf.api.ProvisionedNames;
 import dev.wharf.provisioning.DeletionPolicy;
 import dev.wharf.provisioning.Names;
 import dev.wharf.provisioning.Outcome;
@@ -26,7 +27,10 @@ public final class MySqlStep implements CapabilityStep {
 
   @Override public boolean enabled(AppSpec spec) { return spec.mysqlEnabled(); }
 
-  @Override public boolean mayExist(AppRun run) { return run.storedValue(MYSQL_USERNAME).isPresent(); }
+  @Override
+  public boolean recorded(AppRun run) {
+    return run.recordedAs(MYSQL_USERNAME, ProvisionedNames::getMysqlUser, Names.mysqlUser(run.ref()));
+  }
 
   @Override
   public String describe(AppRun run) {
@@ -42,6 +46,7 @@ public final class MySqlStep implements CapabilityStep {
     run.put(MYSQL_URL, mysql.jdbcUrl(run.ref()));
     run.put(MYSQL_USERNAME, Names.mysqlUser(run.ref()));
     run.putSecret(MYSQL_PASSWORD, password);
+    run.markRotated(MYSQL_PASSWORD);
     run.names().setMysqlDatabase(Names.mysqlDatabase(run.ref()));
     run.names().setMysqlUser(Names.mysqlUser(run.ref()));
   }

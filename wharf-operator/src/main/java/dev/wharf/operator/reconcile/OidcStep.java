@@ -7,6 +7,7 @@ import static dev.wharf.operator.model.PlatformKeys.OIDC_ISSUER_URI;
 
 import dev.wharf.api.AppSpec;
 import dev.wharf.api.AppStatus;
+import dev.wharf.api.ProvisionedNames;
 import dev.wharf.provisioning.DeletionPolicy;
 import dev.wharf.provisioning.Outcome;
 import dev.wharf.provisioning.Secret;
@@ -24,7 +25,10 @@ public final class OidcStep implements CapabilityStep {
 
   @Override public boolean enabled(AppSpec spec) { return spec.oidcEnabled(); }
 
-  @Override public boolean mayExist(AppRun run) { return run.storedValue(OIDC_CLIENT_ID).isPresent(); }
+  @Override
+  public boolean recorded(AppRun run) {
+    return run.recordedAs(OIDC_CLIENT_ID, ProvisionedNames::getOidcClientId, clients.clientId(run.ref()));
+  }
 
   @Override
   public String describe(AppRun run) {
@@ -41,9 +45,11 @@ public final class OidcStep implements CapabilityStep {
     run.put(OIDC_ISSUER_URI, clients.issuer());
     run.put(OIDC_CLIENT_ID, clients.clientId(run.ref()));
     run.putSecret(OIDC_CLIENT_SECRET, secret);
+    run.markRotated(OIDC_CLIENT_SECRET);
     run.names().setOidcClientId(clients.clientId(run.ref()));
   }
 
+  /** Keycloak keeps a client that Wharf did not make for this App (see KeycloakProvisioner#deleteClient). */
   @Override
   public void remove(AppRun run, DeletionPolicy policy) {
     clients.delete(run.ref());

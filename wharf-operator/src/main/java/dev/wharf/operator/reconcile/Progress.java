@@ -29,8 +29,11 @@ final class Progress {
     this.now = now;
   }
 
+  /** A success does not undo a failure of the same condition reported earlier in this run. */
   synchronized void ok(String condition, String reason, String message) {
-    status.setCondition(condition, true, reason, message, generation, now);
+    if (!failures.containsKey(condition)) {
+      status.setCondition(condition, true, reason, message, generation, now);
+    }
   }
 
   synchronized void failed(String condition, StepFailure failure) {

@@ -8,8 +8,10 @@ import static dev.wharf.operator.model.PlatformKeys.REDIS_USERNAME;
 
 import dev.wharf.api.AppSpec;
 import dev.wharf.api.AppStatus;
+import dev.wharf.api.ProvisionedNames;
 import dev.wharf.provisioning.AppRef;
 import dev.wharf.provisioning.DeletionPolicy;
+import dev.wharf.provisioning.InvalidNameException;
 import dev.wharf.provisioning.KeyPrefix;
 import dev.wharf.provisioning.Names;
 import dev.wharf.provisioning.Outcome;
@@ -35,7 +37,10 @@ public final class RedisStep implements CapabilityStep {
 
   @Override public boolean enabled(AppSpec spec) { return spec.redisEnabled(); }
 
-  @Override public boolean mayExist(AppRun run) { return run.storedValue(REDIS_USERNAME).isPresent(); }
+  @Override
+  public boolean recorded(AppRun run) {
+    return run.recordedAs(REDIS_USERNAME, ProvisionedNames::getRedisUser, Names.redisUser(run.ref()));
+  }
 
   @Override
   public String describe(AppRun run) {
@@ -46,22 +51,37 @@ public final class RedisStep implements CapabilityStep {
   public void ensure(AppRun run) {
     KeyPrefix prefix = prefix(run.app().getSpec(), run.ref());
     // A user lost by a Redis restart or failover comes back with the password the app has.
-    Outcome outcome = redis.ensure(run.ref(), prefix, run.rotate() ? Optional.empty() : run.storedSecret(REDIS_PASSWORD));
+    Outcome outcome = redis.ensure(run.ref(), prefix, run.rotate(REDIS_PASSWORD) ? Optional.empty() : run.storedSecret(REDIS_PASSWORD));
     Secret password = outcome.secret().orElseGet(() -> KeptSecret.keepOrReset(run, REDIS_PASSWORD,
         stored -> redis.verify(run.ref(), stored), () -> redis.rotate(run.ref()), "Redis user"));
     run.put(REDIS_URL, redis.url());
     run.put(REDIS_USERNAME, Names.redisUser(run.ref()));
     run.putSecret(REDIS_PASSWORD, password);
+    run.markRotated(REDIS_PASSWORD);
     run.put(REDIS_KEY_PREFIX, prefix.value());
     run.names().setRedisUser(Names.redisUser(run.ref()));
+    run.names().setRedisKeyPrefix(prefix.value());
   }
 
+  /**
+   * Deletes the ACL user; with DROP_DATA also the keys under the prefix recorded when the user
+   * was made, never one taken from the spec (which may have changed, or been refused for
+   * overlapping another app's keys). No recorded prefix: the keys stay.
+   */
   @Override
   public void remove(AppRun run, DeletionPolicy policy) {
-    // The prefix in use is the one stored; the spec may have changed or be gone.
-    KeyPrefix prefix = run.storedValue(REDIS_KEY_PREFIX).map(KeyPrefix::of)
-        .orElseGet(() -> prefix(run.app().getSpec(), run.ref()));
-    redis.delete(run.ref(), prefix, policy);
+    Optional<KeyPrefix> recorded = run.recorded(REDIS_KEY_PREFIX, ProvisionedNames::getRedisKeyPrefix)
+        .flatMap(RedisStep::parse);
+    redis.delete(run.ref(), policy == DeletionPolicy.DROP_DATA ? recorded : Optional.empty());
     run.removeAll(REDIS);
+  }
+
+  /** A recorded prefix; one that today's rule refuses (made before it) deletes no keys. */
+  private static Optional<KeyPrefix> parse(String recorded) {
+    try {
+      return Optional.of(KeyPrefix.of(recorded));
+    } catch (InvalidNameException e) {
+      return Optional.empty();
+    }
   }
 }

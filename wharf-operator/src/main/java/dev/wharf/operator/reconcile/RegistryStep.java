@@ -7,6 +7,7 @@ import static dev.wharf.operator.model.PlatformKeys.REGISTRY_USERNAME;
 
 import dev.wharf.api.AppSpec;
 import dev.wharf.api.AppStatus;
+import dev.wharf.api.ProvisionedNames;
 import dev.wharf.operator.harbor.HarborClient;
 import dev.wharf.operator.harbor.Robot;
 import dev.wharf.operator.harbor.RobotCredentials;
@@ -18,7 +19,9 @@ import java.util.Optional;
 /**
  * Pull access to the team's Harbor project through a project robot. Harbor shows a robot's
  * secret only when it is created, so the robot we keep is the one whose id and secret OpenBao
- * holds; any other robot of ours (secret lost, or rotation) is deleted and a new one made.
+ * holds; any other robot of ours (secret lost, or rotation) is deleted and a new one made. A
+ * robot is ours when it has this App's robot name and the description Wharf gave it; a
+ * same-named robot that someone else made is never changed or deleted.
  */
 public final class RegistryStep implements CapabilityStep {
   private final HarborClient harbor;
@@ -31,7 +34,10 @@ public final class RegistryStep implements CapabilityStep {
 
   @Override public boolean enabled(AppSpec spec) { return spec.registryEnabled(); }
 
-  @Override public boolean mayExist(AppRun run) { return run.storedValue(REGISTRY_ROBOT_ID).isPresent(); }
+  @Override
+  public boolean recorded(AppRun run) {
+    return recordedRobot(run).isPresent();
+  }
 
   @Override
   public String describe(AppRun run) {
@@ -47,11 +53,18 @@ public final class RegistryStep implements CapabilityStep {
       return harbor.projectId(project).orElseThrow(() -> new StepFailure.Refusal(StepFailure.REJECTED,
           "Harbor did not create project " + project + "; check the operator's Harbor account may create projects"));
     });
-    removeFromFormerProject(run, project);
-    List<Robot> ours = ours(run, projectId);
+    recordedRobot(run).flatMap(AppNames::harborRobotProject).filter(former -> !former.equals(project))
+        .ifPresent(former -> removeFrom(run, former)); // spec.team changed: no pull access left behind
+    List<Robot> named = named(run, projectId);
+    List<Robot> ours = named.stream().filter(r -> ours(run, r)).toList();
+    if (ours.size() < named.size()) {
+      throw new StepFailure.Refusal(StepFailure.CONFLICT, "Harbor project " + project + " has a robot named "
+          + named.getFirst().name() + " that Wharf did not make for " + run.ref()
+          + ": delete that robot in Harbor, or give the App another name");
+    }
     Optional<String> storedId = run.storedValue(REGISTRY_ROBOT_ID);
     Optional<Robot> kept = ours.stream()
-        .filter(r -> !run.rotate() && storedId.isPresent() && storedId.get().equals(Long.toString(r.id()))
+        .filter(r -> !run.rotate(REGISTRY_PASSWORD) && storedId.isPresent() && storedId.get().equals(Long.toString(r.id()))
             && run.storedValue(REGISTRY_USERNAME).orElse("").equals(r.name())
             && run.storedValue(REGISTRY_PASSWORD).isPresent())
         .findFirst();
@@ -60,46 +73,40 @@ public final class RegistryStep implements CapabilityStep {
         harbor.deleteRobot(stale.id());
       }
       RobotCredentials created = harbor.createPullRobot(project, AppNames.harborRobot(run.ref()),
-          "Wharf: pull access for " + run.ref());
+          AppNames.harborRobotDescription(run.ref()));
       run.put(REGISTRY_USERNAME, created.name());
       run.put(REGISTRY_PASSWORD, created.secret());
       run.put(REGISTRY_ROBOT_ID, Long.toString(created.id()));
     }
+    run.markRotated(REGISTRY_PASSWORD);
     run.names().setRegistryRobot(run.desired().get(REGISTRY_USERNAME));
   }
 
+  /** Deletes the robots of ours in the project the recorded robot lives in. */
   @Override
   public void remove(AppRun run, DeletionPolicy policy) {
-    String team = run.app().getSpec().getTeam();
-    Optional<Long> projectId = harbor.projectId(AppNames.harborProject(team));
-    if (projectId.isPresent()) {
-      for (Robot r : ours(run, projectId.get())) {
-        harbor.deleteRobot(r.id());
-      }
-    }
+    recordedRobot(run).flatMap(AppNames::harborRobotProject).ifPresent(project -> removeFrom(run, project));
     run.removeAll(REGISTRY);
   }
 
-  /**
-   * When spec.team changed, the stored robot belongs to the old team's project (its name is
-   * {@code robot$<project>+...}): delete it there so it does not keep pull access.
-   */
-  private void removeFromFormerProject(AppRun run, String project) {
-    String stored = run.storedValue(REGISTRY_USERNAME).orElse("");
-    int dollar = stored.indexOf('$');
-    int plus = stored.indexOf('+');
-    if (dollar < 0 || plus < dollar) {
-      return;
-    }
-    String former = stored.substring(dollar + 1, plus);
-    if (!former.equals(project)) {
-      harbor.projectId(former).ifPresent(id -> ours(run, id).forEach(r -> harbor.deleteRobot(r.id())));
-    }
+  private void removeFrom(AppRun run, String project) {
+    harbor.projectId(project).ifPresent(id -> named(run, id).stream().filter(r -> ours(run, r))
+        .forEach(r -> harbor.deleteRobot(r.id())));
   }
 
-  /** Robots of this app: Harbor names them {@code robot$<project>+<name>} (the prefix is configurable in Harbor). */
-  private List<Robot> ours(AppRun run, long projectId) {
+  /** The full name of the robot recorded for this App, when it is the name Wharf derives for it. */
+  private static Optional<String> recordedRobot(AppRun run) {
+    return run.recorded(REGISTRY_USERNAME, ProvisionedNames::getRegistryRobot)
+        .filter(name -> name.endsWith("+" + AppNames.harborRobot(run.ref())));
+  }
+
+  /** Robots with this App's robot name: Harbor names them {@code robot$<project>+<name>} (the prefix is configurable in Harbor). */
+  private List<Robot> named(AppRun run, long projectId) {
     String suffix = "+" + AppNames.harborRobot(run.ref());
     return harbor.projectRobots(projectId).stream().filter(r -> r.name().endsWith(suffix)).toList();
+  }
+
+  private static boolean ours(AppRun run, Robot robot) {
+    return AppNames.harborRobotDescription(run.ref()).equals(robot.description());
   }
 }

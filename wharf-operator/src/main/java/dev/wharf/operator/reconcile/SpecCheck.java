@@ -3,11 +3,10 @@ package dev.wharf.operator.reconcile;
 import dev.wharf.api.App;
 import dev.wharf.api.AppSpec;
 import dev.wharf.api.DnsLabel;
-import dev.wharf.operator.model.AppNames;
 import dev.wharf.provisioning.AppRef;
 import dev.wharf.provisioning.InvalidNameException;
 import dev.wharf.provisioning.KeyPrefix;
-import java.net.URI;
+import dev.wharf.provisioning.keycloak.OidcClientSpec;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +21,11 @@ import java.util.Set;
 public final class SpecCheck {
   /** A namespace other than the team's own may be given to a team with this label. */
   public static final String TEAM_LABEL = "platform.wharf.dev/team";
+  /**
+   * Tenant namespaces (gitops/tenants) carry this label: OpenBao's role for apps admits
+   * ServiceAccounts of such namespaces only, and the operator may write only there.
+   */
+  public static final String TENANT_LABEL = "wharf.dev/tenant";
 
   private final Set<String> knownTeams;
 
@@ -35,11 +39,6 @@ public final class SpecCheck {
       ref = AppRef.of(app.getMetadata().getNamespace(), app.getMetadata().getName());
     } catch (InvalidNameException e) {
       throw invalid(e.getMessage());
-    }
-    String role = AppNames.openBaoRole(ref);
-    if (AppNames.PLATFORM_OPENBAO_ROLES.contains(role)) {
-      throw invalid("App " + ref + " would get OpenBao role '" + role + "', which belongs to the platform itself:"
-          + " give the App another name");
     }
     AppSpec spec = app.getSpec();
     if (spec == null || spec.getTeam() == null) {
@@ -57,6 +56,11 @@ public final class SpecCheck {
       throw invalid("namespace " + ref.namespace() + " does not belong to team " + team
           + ": create the App in namespace " + team + ", or label the namespace " + TEAM_LABEL + "=" + team);
     }
+    if (!team.equals(ref.namespace()) && !"true".equals(namespaceLabels.get(TENANT_LABEL))) {
+      throw invalid("namespace " + ref.namespace() + " is not a Wharf tenant namespace (label " + TENANT_LABEL
+          + "=true): make it from gitops/tenants/template, which also lets the operator and the app's"
+          + " ServiceAccount in, or create the App in namespace " + team);
+    }
     if (spec.redisEnabled()) {
       KeyPrefix prefix;
       try {
@@ -72,8 +76,11 @@ public final class SpecCheck {
       });
     }
     if (spec.oidcEnabled()) {
-      spec.getOidc().getRedirectUris().forEach(u -> checkUri("spec.oidc.redirectUris", u, true));
-      spec.getOidc().getWebOrigins().forEach(u -> checkUri("spec.oidc.webOrigins", u, false));
+      try {
+        OidcClientSpec.of(spec.getOidc().getRedirectUris(), spec.getOidc().getWebOrigins());
+      } catch (InvalidNameException e) {
+        throw invalid("spec.oidc: " + e.getMessage());
+      }
     }
     return ref;
   }
@@ -95,23 +102,6 @@ public final class SpecCheck {
       return Optional.of(RedisStep.prefix(o.getSpec(), AppRef.of(o.getMetadata().getNamespace(), o.getMetadata().getName())));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
-    }
-  }
-
-  private static void checkUri(String field, String value, boolean allowTrailingWildcard) {
-    String plain = allowTrailingWildcard && value.endsWith("/*") ? value.substring(0, value.length() - 1) : value;
-    boolean ok;
-    try {
-      URI u = URI.create(plain);
-      boolean local = "http".equals(u.getScheme()) && ("localhost".equals(u.getHost()) || "127.0.0.1".equals(u.getHost()));
-      ok = ("https".equals(u.getScheme()) || local) && u.getHost() != null && !plain.contains("*")
-          && u.getUserInfo() == null && u.getFragment() == null;
-    } catch (IllegalArgumentException e) {
-      ok = false;
-    }
-    if (!ok) {
-      throw invalid(field + " entry '" + value + "' is not allowed: use an https URL (http only for localhost)"
-          + (allowTrailingWildcard ? ", optionally ending in /*" : "") + ", with no other wildcard");
     }
   }
 

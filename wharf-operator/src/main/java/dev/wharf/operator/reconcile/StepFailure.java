@@ -19,6 +19,8 @@ public record StepFailure(String reason, String message, boolean retryable) {
   public static final String REJECTED = "Rejected";
   public static final String INVALID_SPEC = "InvalidSpec";
   public static final String CONFLICT = "Conflict";
+  /** An object the App needs in its namespace exists and is not the App's. */
+  public static final String NAME_TAKEN = "NameTaken";
 
   /** A problem found by the operator itself, with a message that says what to do. */
   public static class Refusal extends RuntimeException {

@@ -72,13 +72,13 @@ class DesiredObjectsTest {
   }
 
   @Test
-  void secretStoreIsNamespacedAndUsesTheAppsRole() {
+  void secretStoreIsNamespacedAndLogsInAsTheAppsServiceAccountWithTheSharedRole() {
     JsonNode store = json(byKindAndName(model.build(greeter(), 1)).get("SecretStore/greeter-openbao"));
     assertThat(store.path("kind").asText()).isEqualTo("SecretStore");
     JsonNode vault = store.at("/spec/provider/vault");
     assertThat(vault.path("path").asText()).isEqualTo("wharf");
     assertThat(vault.path("version").asText()).isEqualTo("v2");
-    assertThat(vault.at("/auth/kubernetes/role").asText()).isEqualTo("team-a-greeter");
+    assertThat(vault.at("/auth/kubernetes/role").asText()).as("the platform's role for every app").isEqualTo("wharf-app");
     assertThat(vault.at("/auth/kubernetes/serviceAccountRef/name").asText()).isEqualTo("greeter");
     assertThat(vault.at("/caProvider/name").asText()).isEqualTo("wharf-internal-ca");
     assertThat(vault.at("/caProvider/namespace").isMissingNode()).as("namespaced store: own namespace only").isTrue();

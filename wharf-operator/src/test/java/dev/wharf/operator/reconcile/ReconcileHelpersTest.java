@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wharf.operator.http.ExternalServiceException;
+import dev.wharf.operator.model.ManagedFields;
 import dev.wharf.provisioning.AppRef;
 import dev.wharf.provisioning.ProvisioningException;
 import java.net.ConnectException;
@@ -16,11 +17,11 @@ class ReconcileHelpersTest {
   @Test
   void objectMatchesWhenEveryDesiredFieldIsThereWhateverTheServerAdded() throws Exception {
     var have = json.readTree("{\"metadata\":{\"name\":\"a\",\"labels\":{\"x\":\"1\",\"extra\":\"2\"}},\"spec\":{\"a\":[1,2],\"default\":true}}");
-    assertThat(KubeObjectsStep.contains(have, json.readTree("{\"metadata\":{\"labels\":{\"x\":\"1\"}},\"spec\":{\"a\":[1,2]}}"))).isTrue();
-    assertThat(KubeObjectsStep.contains(have, json.readTree("{\"spec\":{\"a\":[1]}}"))).isFalse();
-    assertThat(KubeObjectsStep.contains(have, json.readTree("{\"metadata\":{\"labels\":{\"x\":\"2\"}}}"))).isFalse();
-    assertThat(KubeObjectsStep.contains(have, json.readTree("{\"spec\":{\"missing\":\"v\"}}"))).isFalse();
-    assertThat(KubeObjectsStep.contains(have, json.readTree("{\"spec\":{\"none\":[]}}"))).as("empty is absent").isTrue();
+    assertThat(ManagedFields.contains(have, json.readTree("{\"metadata\":{\"labels\":{\"x\":\"1\"}},\"spec\":{\"a\":[1,2]}}"))).isTrue();
+    assertThat(ManagedFields.contains(have, json.readTree("{\"spec\":{\"a\":[1]}}"))).isFalse();
+    assertThat(ManagedFields.contains(have, json.readTree("{\"metadata\":{\"labels\":{\"x\":\"2\"}}}"))).isFalse();
+    assertThat(ManagedFields.contains(have, json.readTree("{\"spec\":{\"missing\":\"v\"}}"))).isFalse();
+    assertThat(ManagedFields.contains(have, json.readTree("{\"spec\":{\"none\":[]}}"))).as("empty is absent").isTrue();
   }
 
   @Test

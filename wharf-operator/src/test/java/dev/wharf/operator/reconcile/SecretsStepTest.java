@@ -4,46 +4,63 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.api.App;
 import dev.wharf.api.AppSpec;
-import dev.wharf.operator.openbao.KubernetesRole;
+import dev.wharf.operator.openbao.KvSecret;
 import dev.wharf.operator.openbao.OpenBaoClient;
 import dev.wharf.provisioning.AppRef;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SecretsStepTest {
-  /** Records calls; OpenBao's policy for the operator denies the platform's own roles (403). */
+  /** Records the calls instead of sending them. */
   static class RecordingOpenBao extends OpenBaoClient {
     final List<String> calls = new ArrayList<>();
+    Optional<KvSecret> stored = Optional.empty();
 
     RecordingOpenBao() {
-      super(URI.create("http://127.0.0.1:1"), () -> "unused", "wharf", "kubernetes");
+      super(URI.create("http://127.0.0.1:1"), () -> "unused", "wharf");
     }
 
+    @Override public Optional<KvSecret> readKv(String path) { calls.add("readKv " + path); return stored; }
+    @Override public long writeKv(String path, Map<String, String> data) { calls.add("writeKv " + path); return 2; }
     @Override public void deleteKv(String path) { calls.add("deleteKv " + path); }
-    @Override public Optional<KubernetesRole> readRole(String name) { calls.add("readRole " + name); return Optional.empty(); }
-    @Override public void deleteRole(String name) { calls.add("deleteRole " + name); }
-    @Override public void deletePolicy(String name) { calls.add("deletePolicy " + name); }
   }
 
   static AppRun run(String ns, String name) {
-    return new AppRun(new App(ns, name, new AppSpec("team-a")), AppRef.of(ns, name), false);
+    return new AppRun(new App(ns, name, new AppSpec("team-a")), AppRef.of(ns, name));
   }
 
   @Test
-  void deletingAnAppNamedLikeAPlatformRoleLeavesThatRoleAlone() {
+  void theOperatorWritesTheAppsEntryOnlyWhenItDiffersAndNothingElse() {
     RecordingOpenBao openBao = new RecordingOpenBao();
-    new SecretsStep(openBao, "wharf").remove(run("external", "secrets"));
-    assertThat(openBao.calls).containsExactly("deleteKv apps/external/secrets");
+    openBao.stored = Optional.of(new KvSecret(Map.of("MYSQL_PASSWORD", "p"), 1));
+    SecretsStep step = new SecretsStep(openBao, "wharf");
+    AppRun same = run("team-a", "greeter");
+    step.load(same);
+    step.ensure(same);
+    AppRun changed = run("team-a", "greeter");
+    step.load(changed);
+    changed.put("MYSQL_PASSWORD", "q");
+    step.ensure(changed);
+    assertThat(openBao.calls).containsExactly("readKv apps/team-a/greeter", "readKv apps/team-a/greeter",
+        "writeKv apps/team-a/greeter");
   }
 
   @Test
-  void deletingAnAppRemovesItsSecretRoleAndPolicy() {
+  void deletingAnAppRemovesItsEntryAndOnlyWhenThereIsOne() {
     RecordingOpenBao openBao = new RecordingOpenBao();
-    new SecretsStep(openBao, "wharf").remove(run("team-a", "greeter"));
-    assertThat(openBao.calls).containsExactly("deleteKv apps/team-a/greeter", "readRole team-a-greeter",
-        "deleteRole team-a-greeter", "deletePolicy wharf-app-team-a-greeter");
+    SecretsStep step = new SecretsStep(openBao, "wharf");
+    AppRun none = run("team-a", "greeter");
+    step.load(none);
+    step.remove(none);
+    openBao.stored = Optional.of(new KvSecret(Map.of("K", "v"), 1));
+    AppRun some = run("team-a", "greeter");
+    step.load(some);
+    step.remove(some);
+    assertThat(openBao.calls).containsExactly("readKv apps/team-a/greeter", "readKv apps/team-a/greeter",
+        "deleteKv apps/team-a/greeter");
   }
 }

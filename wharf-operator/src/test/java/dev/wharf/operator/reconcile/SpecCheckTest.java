@@ -47,8 +47,12 @@ class SpecCheckTest {
     App app = app("shared", "x", "team-a", null);
     assertThat(refusal(() -> check.check(app, Map.of(), List.of())).getMessage())
         .contains("namespace shared does not belong to team team-a", "platform.wharf.dev/team=team-a");
-    assertThat(check.check(app, Map.of(SpecCheck.TEAM_LABEL, "team-a"), List.of())).isNotNull();
-    assertThat(refusal(() -> check.check(app, Map.of(SpecCheck.TEAM_LABEL, "team-b"), List.of())).reason()).isEqualTo("InvalidSpec");
+    Map<String, String> tenant = Map.of(SpecCheck.TENANT_LABEL, "true", SpecCheck.TEAM_LABEL, "team-a");
+    assertThat(check.check(app, tenant, List.of())).isNotNull();
+    assertThat(refusal(() -> check.check(app, Map.of(SpecCheck.TENANT_LABEL, "true", SpecCheck.TEAM_LABEL, "team-b"),
+        List.of())).reason()).isEqualTo("InvalidSpec");
+    assertThat(refusal(() -> check.check(app, Map.of(SpecCheck.TEAM_LABEL, "team-a"), List.of())).getMessage())
+        .as("not a tenant namespace").contains("shared is not a Wharf tenant namespace", "gitops/tenants/template");
   }
 
   @Test
@@ -68,13 +72,14 @@ class SpecCheckTest {
   }
 
   @Test
-  void anAppMayNotTakeThePlatformsOwnOpenBaoRoles() {
-    App app = app("external", "secrets", "team-a", null);
-    var e = refusal(() -> check.check(app, Map.of(SpecCheck.TEAM_LABEL, "team-a"), List.of()));
-    assertThat(e.reason()).isEqualTo("InvalidSpec");
-    assertThat(e.getMessage()).contains("external-secrets", "another name");
-    assertThat(refusal(() -> check.check(app("wharf", "operator", "team-a", null), Map.of(SpecCheck.TEAM_LABEL, "team-a"),
-        List.of())).getMessage()).contains("wharf-operator");
+  void keyPrefixesShorterThanThreeCharactersAreRefused() {
+    App shortPrefix = app("team-a", "cache", "team-a", null);
+    shortPrefix.getSpec().setRedis(new RedisSpec(true, "ca"));
+    assertThat(refusal(() -> check.check(shortPrefix, Map.of(), List.of())).getMessage())
+        .contains("\"ca\"", "shorter than 3");
+    App shortName = app("team-a", "x", "team-a", null); // default prefix "x:"
+    shortName.getSpec().setRedis(new RedisSpec(true, null));
+    assertThat(refusal(() -> check.check(shortName, Map.of(), List.of())).reason()).isEqualTo("InvalidSpec");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.wharf.provisioning.keycloak;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wharf.provisioning.AppRef;
 import dev.wharf.provisioning.Names;
 import dev.wharf.provisioning.Secret;
 import java.util.Collection;
@@ -98,6 +99,14 @@ final class KeycloakModel {
         .put(APP_ATTRIBUTE, app)
         .put("post.logout.redirect.uris", "+");
     return client;
+  }
+
+  /**
+   * True when Wharf made {@code client} for {@code app}: it carries the app in its
+   * {@value #APP_ATTRIBUTE} attribute, set when the client is created.
+   */
+  static boolean madeFor(JsonNode client, AppRef app) {
+    return app.toString().equals(client.path("attributes").path(APP_ATTRIBUTE).asText());
   }
 
   /** A new confidential client: the settings, a secret chosen by Wharf, the audience mapper. */

@@ -125,6 +125,11 @@ public final class KeycloakProvisioner implements AutoCloseable {
             secret);
         return Outcome.of(Change.CREATED, secret);
       }
+      if (!KeycloakModel.madeFor(existing.get(), app)) {
+        throw new ProvisioningException("Keycloak client " + clientId + " exists in realm " + realm
+            + " but was not made by Wharf for " + app + ": delete or rename that client, or give the App"
+            + " another name");
+      }
       Change change = correct(existing.get(), settings);
       if (existing.get().path("publicClient").asBoolean(false)) {
         // A client that was made public lost its secret; the caller must store the new one.
@@ -181,12 +186,16 @@ public final class KeycloakProvisioner implements AutoCloseable {
     });
   }
 
-  /** Deletes the app's client; tokens it issued can no longer be refreshed. */
+  /**
+   * Deletes the app's client; tokens it issued can no longer be refreshed. A client of that id
+   * that Wharf did not make for this app (no matching {@code wharf.dev/app} attribute) is not
+   * the app's and stays: ABSENT, as when there is no client.
+   */
   public Outcome deleteClient(AppRef app) {
     String clientId = Names.keycloakClientId(app);
     return locked("client/" + clientId, () -> {
       var client = findClient(clientId);
-      if (client.isEmpty()) {
+      if (client.isEmpty() || !KeycloakModel.madeFor(client.get(), app)) {
         return Outcome.of(Change.ABSENT);
       }
       admin.send("DELETE", clients().add(client.get().path("id").asText()), null, null);

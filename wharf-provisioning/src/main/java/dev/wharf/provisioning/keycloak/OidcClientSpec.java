@@ -4,20 +4,22 @@ import dev.wharf.provisioning.InvalidNameException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * What an app asks of its OIDC client.
  *
- * @param redirectUris absolute http(s) URIs; a trailing {@code *} is allowed (Keycloak matches
- *     it as a wildcard)
- * @param webOrigins origins allowed for CORS ({@code scheme://host[:port]}), or {@code +} for
- *     "the origins of the redirect URIs"
+ * @param redirectUris redirect URIs as {@link RedirectUris} allows them; a trailing {@code /*}
+ *     is Keycloak's wildcard
+ * @param webOrigins origins allowed for CORS ({@code scheme://host[:port]}, as
+ *     {@link RedirectUris} allows them), or {@code +} for "the origins of the redirect URIs"
  * @param directAccessGrants allow the password grant: only for local demos and tests
  */
 public record OidcClientSpec(List<String> redirectUris, List<String> webOrigins,
     boolean directAccessGrants) {
 
-  private static final int MAX_URIS = 50;
+  private static final Pattern REDIRECT_URI = Pattern.compile(RedirectUris.REDIRECT_URI_PATTERN);
+  private static final Pattern WEB_ORIGIN = Pattern.compile(RedirectUris.WEB_ORIGIN_PATTERN);
 
   public OidcClientSpec {
     redirectUris = List.copyOf(redirectUris == null ? List.of() : redirectUris);
@@ -33,48 +35,37 @@ public record OidcClientSpec(List<String> redirectUris, List<String> webOrigins,
   }
 
   private static void checkCount(String field, List<String> values) {
-    if (values.size() > MAX_URIS) {
+    if (values.size() > RedirectUris.MAX_ENTRIES) {
       throw new InvalidNameException(field + " has " + values.size() + " entries; at most "
-          + MAX_URIS + " are allowed");
+          + RedirectUris.MAX_ENTRIES + " are allowed");
     }
   }
 
   static void checkRedirectUri(String value) {
-    String withoutWildcard = value.endsWith("*") ? value.substring(0, value.length() - 1) : value;
-    URI uri = parse("redirect URI", value, withoutWildcard);
-    if (uri.getHost() == null || !isHttp(uri) || withoutWildcard.contains("*")
-        || uri.getRawFragment() != null) {
-      throw invalid("redirect URI", value, "give an absolute http(s) URI such as"
-          + " https://greeter.apps.wharf.example.com/*, with * only at the end and no #fragment");
+    parse("redirect URI", value);
+    if (!REDIRECT_URI.matcher(value).matches()) {
+      throw invalid("redirect URI", value, RedirectUris.REDIRECT_URI_FIX);
     }
   }
 
   static void checkOrigin(String value) {
-    if (value.equals("+")) {
-      return;
-    }
-    URI uri = parse("web origin", value, value);
-    boolean bare = uri.getRawPath() == null || uri.getRawPath().isEmpty();
-    if (uri.getHost() == null || !isHttp(uri) || !bare || uri.getRawQuery() != null
-        || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-      throw invalid("web origin", value, "give an origin such as"
-          + " https://greeter.apps.wharf.example.com (scheme, host and port only), or +");
+    parse("web origin", value);
+    if (!WEB_ORIGIN.matcher(value).matches()) {
+      throw invalid("web origin", value, RedirectUris.WEB_ORIGIN_FIX);
     }
   }
 
-  private static boolean isHttp(URI uri) {
-    return "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
-  }
-
-  private static URI parse(String what, String shown, String value) {
-    if (value == null || value.isEmpty() || value.length() > 2000
+  /** Length, control characters and URI syntax, before the rule itself. */
+  private static void parse(String what, String value) {
+    if (value == null || value.isEmpty() || value.length() > RedirectUris.MAX_LENGTH
         || value.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
-      throw invalid(what, shown, "it must be a non-empty URI without spaces or control characters");
+      throw invalid(what, value, "it must be a non-empty URI of at most " + RedirectUris.MAX_LENGTH
+          + " characters, without spaces or control characters");
     }
     try {
-      return new URI(value);
+      new URI(value.endsWith("*") ? value.substring(0, value.length() - 1) : value);
     } catch (URISyntaxException e) {
-      throw invalid(what, shown, "it is not a valid URI (" + e.getReason() + ")");
+      throw invalid(what, value, "it is not a valid URI (" + e.getReason() + ")");
     }
   }
 

@@ -2,7 +2,6 @@ package dev.wharf.provisioning.redis;
 
 import dev.wharf.provisioning.AppRef;
 import dev.wharf.provisioning.Change;
-import dev.wharf.provisioning.DeletionPolicy;
 import dev.wharf.provisioning.KeyedLocks;
 import dev.wharf.provisioning.KeyPrefix;
 import dev.wharf.provisioning.Names;
@@ -15,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -31,6 +32,8 @@ import redis.clients.jedis.params.ScanParams;
  * the same app are serialised.
  */
 public final class RedisProvisioner implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RedisProvisioner.class);
 
   private static final int TIMEOUT_MS = 10_000;
 
@@ -111,20 +114,29 @@ public final class RedisProvisioner implements AutoCloseable {
   }
 
   /**
-   * Deletes the app's user, which also disconnects its clients; with DROP_DATA also deletes
-   * every key under {@code prefix}. ABSENT when there was nothing to delete.
+   * Deletes the app's user, which also disconnects its clients. With {@code dropKeysUnder}
+   * (the prefix recorded when the user was made) it also deletes every key under that prefix;
+   * keys that another ACL user's key patterns also cover are never deleted, as they may be
+   * that user's: they are kept and a warning says why. ABSENT when there was nothing to delete.
    */
-  public Outcome delete(AppRef app, KeyPrefix prefix, DeletionPolicy policy) {
+  public Outcome delete(AppRef app, Optional<KeyPrefix> dropKeysUnder) {
     String user = Names.redisUser(app);
     return withLock(app, "delete the ACL user of " + app, j -> {
       boolean deleted = false;
+      if (dropKeysUnder.isPresent()) {
+        KeyPrefix prefix = dropKeysUnder.get();
+        var other = PrefixConflicts.find(aclList(j), user, prefix);
+        if (other.isPresent()) {
+          LOG.warn("{}: keeping the keys under \"{}\": Redis user {} may use them too (its pattern {})",
+              app, prefix, other.get().user(), other.get().pattern());
+        } else {
+          deleted = unlinkKeys(j, prefix) > 0;
+        }
+      }
       if (getUser(j, user) != null) {
         writes.record("redis acl deluser");
         acl(j, "DELUSER", user);
         deleted = true;
-      }
-      if (policy == DeletionPolicy.DROP_DATA) {
-        deleted |= unlinkKeys(j, prefix) > 0;
       }
       return Outcome.of(deleted ? Change.DELETED : Change.ABSENT);
     });
@@ -168,12 +180,16 @@ public final class RedisProvisioner implements AutoCloseable {
     return removed;
   }
 
-  private void refuseConflicts(Jedis j, AppRef app, String user, KeyPrefix prefix) {
+  private static List<String> aclList(Jedis j) {
     var lines = new ArrayList<String>();
     for (Object o : (List<?>) acl(j, "LIST")) {
       lines.add(RedisUser.text(o));
     }
-    PrefixConflicts.find(lines, user, prefix).ifPresent(c -> {
+    return lines;
+  }
+
+  private void refuseConflicts(Jedis j, AppRef app, String user, KeyPrefix prefix) {
+    PrefixConflicts.find(aclList(j), user, prefix).ifPresent(c -> {
       throw new ProvisioningException("Redis key prefix \"" + prefix + "\" of " + app
           + " overlaps the keys " + c.pattern() + " of Redis user " + c.user()
           + ": choose a prefix no other app's prefix starts with, and that starts with no"

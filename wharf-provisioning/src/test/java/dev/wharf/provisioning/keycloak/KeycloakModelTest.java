@@ -101,7 +101,12 @@ class KeycloakModelTest {
   @Test
   void redirectUrisAndOriginsAreValidated() {
     assertThatThrownBy(() -> OidcClientSpec.of(List.of("greeter/*"), List.of()))
-        .isInstanceOf(InvalidNameException.class).hasMessageContaining("absolute http(s) URI");
+        .isInstanceOf(InvalidNameException.class).hasMessageContaining("use an https URL");
+    // http only on the machine itself: the same rule as the App CRD's and the operator's.
+    assertThatThrownBy(() -> OidcClientSpec.of(List.of("http://greeter.example.com/*"), List.of()))
+        .isInstanceOf(InvalidNameException.class).hasMessageContaining("http only for localhost");
+    assertThatThrownBy(() -> OidcClientSpec.of(List.of(), List.of("http://greeter.example.com")))
+        .isInstanceOf(InvalidNameException.class);
     assertThatThrownBy(() -> OidcClientSpec.of(List.of("javascript:alert(1)"), List.of()))
         .isInstanceOf(InvalidNameException.class);
     assertThatThrownBy(() -> OidcClientSpec.of(List.of("https://a.example.com/*/x"), List.of()))
@@ -110,8 +115,8 @@ class KeycloakModelTest {
         .isInstanceOf(InvalidNameException.class);
     assertThatThrownBy(() -> OidcClientSpec.of(List.of(), List.of("https://a.example.com/path")))
         .isInstanceOf(InvalidNameException.class).hasMessageContaining("origin");
-    assertThat(OidcClientSpec.of(List.of("http://localhost:8080/login/*"),
-        List.of("+", "https://a.example.com:8443")).webOrigins()).hasSize(2);
+    assertThat(OidcClientSpec.of(List.of("http://localhost:8080/login/*", "http://127.0.0.1/*", "http://[::1]:9000/cb"),
+        List.of("+", "https://a.example.com:8443", "http://127.0.0.1:8080")).webOrigins()).hasSize(3);
   }
 
   @Test

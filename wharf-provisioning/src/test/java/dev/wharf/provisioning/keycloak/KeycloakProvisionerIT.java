@@ -12,6 +12,7 @@ import dev.wharf.provisioning.InvalidNameException;
 import dev.wharf.provisioning.Names;
 import dev.wharf.provisioning.ProvisioningException;
 import dev.wharf.provisioning.Outcome;
+import dev.wharf.provisioning.ProvisioningException;
 import dev.wharf.provisioning.Secret;
 import dev.wharf.provisioning.TeamName;
 import dev.wharf.provisioning.TestServers;
@@ -245,6 +246,24 @@ class KeycloakProvisionerIT {
         .statusCode()).isIn(400, 401);
     assertThat(keycloak.readSecret(s.app())).isEmpty();
     assertThat(keycloak.deleteClient(s.app()).change()).isEqualTo(Change.ABSENT);
+  }
+
+  @Test
+  void aClientOfTheAppsIdThatWharfDidNotMakeIsNeitherTakenOverNorDeleted() {
+    // Made by hand (no wharf.dev/app attribute): it is not the app's to change or delete.
+    var app = newApp("foreign");
+    var client = JSON.createObjectNode().put("clientId", keycloak.clientId(app)).put("enabled", true)
+        .put("protocol", "openid-connect").put("publicClient", true);
+    keycloak.admin().send("POST", AdminPath.realm(Names.REALM).add("clients"), client, null);
+
+    assertThatThrownBy(() -> keycloak.ensureClient(app, TeamName.of(app.namespace()), demoSpec(app)))
+        .isInstanceOf(ProvisioningException.class)
+        .hasMessageContaining(keycloak.clientId(app)).hasMessageContaining("not made by Wharf");
+    assertThat(keycloak.deleteClient(app).change()).isEqualTo(Change.ABSENT);
+    var still = keycloak.admin().get(AdminPath.realm(Names.REALM).add("clients")
+        .query("clientId", keycloak.clientId(app))).orElseThrow();
+    assertThat(still).hasSize(1);
+    assertThat(still.get(0).path("publicClient").asBoolean()).as("left as its maker set it").isTrue();
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wharf.provisioning.AppRef;
 import dev.wharf.provisioning.Change;
-import dev.wharf.provisioning.DeletionPolicy;
 import dev.wharf.provisioning.InvalidNameException;
 import dev.wharf.provisioning.KeyPrefix;
 import dev.wharf.provisioning.Names;
@@ -235,7 +234,7 @@ class RedisProvisionerIT {
     var keepPassword = created(redis.ensure(keep.ref(), keep.prefix()));
     var open = as(keep, keepPassword);
     open.set(keep.prefix() + "k", "kept");
-    assertThat(redis.delete(keep.ref(), keep.prefix(), DeletionPolicy.KEEP_DATA).change())
+    assertThat(redis.delete(keep.ref(), Optional.empty()).change())
         .isEqualTo(Change.DELETED);
     assertThat(redis.verify(keep.ref(), keepPassword)).isFalse();
     assertThatThrownBy(open::ping).as("the app's open connection is closed")
@@ -248,15 +247,34 @@ class RedisProvisionerIT {
         j.set(drop.prefix().value() + i, "x");
       }
     }
-    assertThat(redis.delete(drop.ref(), drop.prefix(), DeletionPolicy.DROP_DATA).change())
+    assertThat(redis.delete(drop.ref(), Optional.of(drop.prefix())).change())
         .isEqualTo(Change.DELETED);
     try (var adm = admin()) {
       assertThat(adm.get(keep.prefix() + "k")).isEqualTo("kept");
       assertThat(adm.exists(drop.prefix() + "0")).isFalse();
       assertThat(adm.exists(drop.prefix() + "1199")).isFalse();
     }
-    assertThat(redis.delete(drop.ref(), drop.prefix(), DeletionPolicy.DROP_DATA).change())
+    assertThat(redis.delete(drop.ref(), Optional.of(drop.prefix())).change())
         .isEqualTo(Change.ABSENT);
+  }
+
+  @Test
+  void keysAnotherUsersPatternCoversAreNotDeleted() {
+    // A prefix that another app's ACL user also covers (it was recorded wrongly, or the other
+    // user was made by hand): dropping the data must not take that user's keys with it.
+    var owner = newApp("owner");
+    var ownerPassword = created(redis.ensure(owner.ref(), owner.prefix()));
+    try (var j = as(owner, ownerPassword)) {
+      j.set(owner.prefix() + "precious", "1");
+    }
+    var other = newApp("other");
+    var otherPassword = created(redis.ensure(other.ref(), other.prefix()));
+    var shortened = KeyPrefix.of(owner.prefix().value().substring(0, owner.prefix().value().length() - 3));
+    assertThat(redis.delete(other.ref(), Optional.of(shortened)).change()).isEqualTo(Change.DELETED);
+    try (var adm = admin()) {
+      assertThat(adm.get(owner.prefix() + "precious")).isEqualTo("1");
+    }
+    assertThat(redis.verify(other.ref(), otherPassword)).as("access is revoked all the same").isFalse();
   }
 
   @Test

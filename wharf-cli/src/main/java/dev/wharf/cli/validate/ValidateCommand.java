@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
       "Exit status: 0 clean, 1 findings, 2 usage or environment error. The last line is "
           + "'validate: R resources (C from charts) in F files, E errors, T ms'.",
       "Policies: image-pinned, image-registry, resources, probes, no-secret-data, pvc-storageclass, tenant-default-deny, helm-remediation, "
-          + "flux-depends-on, helm-values-unknown, pod-security.",
+          + "flux-depends-on, helm-values-unknown, pod-security, canary-refs.",
       "Exempt one object from one policy (or from helm-chart-missing) with the annotation validate.wharf.dev/exempt-<id>: \"<reason>\"."
     })
 public final class ValidateCommand implements Callable<Integer> {

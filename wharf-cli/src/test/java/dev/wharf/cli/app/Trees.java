@@ -61,6 +61,17 @@ final class Trees {
     return to;
   }
 
+  /** Deletes {@code dir} and everything below it. */
+  static void delete(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static Path existing(String property, String fallback, String what) {
     Path p = Path.of(System.getProperty(property, fallback)).toAbsolutePath().normalize();
     if (!Files.isDirectory(p)) {

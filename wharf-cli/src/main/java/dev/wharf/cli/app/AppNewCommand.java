@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
         + "and list it in the team's apps entries so Flux applies it.",
         "Everything is on unless turned off with --no-...; the output validates with 'wharf validate'."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:the app was written", "2:usage error, or refused (nothing was written)"})
+    exitCodeList = {"0:the app was written", "1:the files could not be written (what was written is removed again)",
+        "2:usage error, or refused (nothing was written)"})
 public final class AppNewCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -288,6 +288,17 @@ class AppNewCommandTest {
   }
 
   @Test
+  void aWriteThatFailsPartWayLeavesTheTreeAsItWas() throws IOException {
+    // The staging entry is replaced through a file beside it; a directory in that place makes the write fail
+    // after the app's files and the production entry are written.
+    Files.createDirectory(tree.resolve("apps/team-a/staging/kustomization.yaml.wharf-new"));
+    Map<String, String> before = snapshot(tree);
+    assertThat(run("shop", "--team", "team-a")).isEqualTo(1);
+    assertThat(err).contains("could not write the app").contains("removed again");
+    assertThat(snapshot(tree)).isEqualTo(before);
+  }
+
+  @Test
   void usageErrorsExitTwo() {
     assertThat(run("shop")).isEqualTo(2);
     assertThat(err).contains("Missing required option: '--team=TEAM'");

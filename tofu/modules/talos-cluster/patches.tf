@@ -28,13 +28,21 @@ locals {
 
   # Every node: no built-in CNI (Talos would install flannel, which enforces no
   # NetworkPolicy) and no kube-proxy. Cilium replaces both; the cilium module installs
-  # it once the API answers, before Flux, which needs a pod network to start.
+  # it once the API answers, before Flux, which needs a pod network to start. Without
+  # kube-proxy, Cilium reaches the API server through KubePrism, Talos' API load balancer
+  # on every node: on by default, stated here because Cilium's values name its port
+  # (k8sServiceHost localhost, k8sServicePort 7445 in gitops/infrastructure/controllers/cilium).
   cluster_network_patch = {
     cluster = {
       network = {
         cni = { name = "none" }
       }
       proxy = { disabled = true }
+    }
+    machine = {
+      features = {
+        kubePrism = { enabled = true, port = 7445 }
+      }
     }
   }
 

@@ -100,6 +100,14 @@ run "every_node_leaves_cni_and_service_proxy_to_cilium" {
   }
 
   assert {
+    condition = alltrue([
+      for patches in [data.talos_machine_configuration.controlplane.config_patches, data.talos_machine_configuration.worker.config_patches] :
+      anytrue([for p in patches : try(yamldecode(p).machine.features.kubePrism.enabled == true && yamldecode(p).machine.features.kubePrism.port == 7445, false)])
+    ])
+    error_message = "Every node must run KubePrism on port 7445, the API endpoint Cilium's values name (k8sServicePort)."
+  }
+
+  assert {
     condition     = data.talos_cluster_health.this.skip_kubernetes_checks == true
     error_message = "The health gate must not wait for Ready nodes: they become Ready only after Cilium, which is installed afterwards."
   }

@@ -1,5 +1,6 @@
 package dev.wharf.cli;
 
+import dev.wharf.cli.app.AppCommand;
 import dev.wharf.cli.login.LoginCommand;
 import dev.wharf.cli.login.LogoutCommand;
 import dev.wharf.cli.login.TokenCommand;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
       DownCommand.class,
       DemoCommand.class,
       ValidateCommand.class,
+      AppCommand.class,
       LoginCommand.class,
       TokenCommand.class,
       LogoutCommand.class,

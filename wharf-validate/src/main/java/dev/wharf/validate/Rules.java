@@ -31,6 +31,7 @@ public final class Rules {
   public static final String HELM_VALUES_FROM = "helm-values-from";
   public static final String HELM_VALUES_SCHEMA = "helm-values-schema";
   public static final String HELM_RENDER = "helm-render";
+  public static final String PLATFORM = "platform";
 
   /**
    * Checks that are always on but that one object may be exempted from, like a policy: a chart
@@ -63,6 +64,7 @@ public final class Rules {
     d.put(HELM_VALUES_FROM, "a HelmRelease's valuesFrom names a ConfigMap or Secret in the tree that does not give values");
     d.put(HELM_VALUES_SCHEMA, "the chart's values.schema.json rejects the HelmRelease's values");
     d.put(HELM_RENDER, "helm template (or a post-renderer) fails on a HelmRelease");
+    d.put(PLATFORM, "the tree's Platform document (clusters and their registries) cannot be used");
     return Collections.unmodifiableMap(d);
   }
 }

@@ -2,6 +2,7 @@ package dev.wharf.validate;
 
 import dev.wharf.validate.helm.ChartStage;
 import dev.wharf.validate.helm.RenderedRelease;
+import dev.wharf.validate.platform.Platform;
 import dev.wharf.validate.policy.Policies;
 import dev.wharf.validate.policy.Policy;
 import dev.wharf.validate.policy.PolicyContext;
@@ -55,7 +56,12 @@ public final class Validator {
     }
     List<Resource> resources = new ArrayList<>();
     long renderMillis = render(tree, resources, findings);
-    readPlainFiles(tree, resources, findings);
+    List<Platform> platforms = new ArrayList<>();
+    readPlainFiles(tree, resources, platforms, findings);
+    for (Platform extra : platforms.subList(Math.min(1, platforms.size()), platforms.size())) {
+      findings.add(Finding.ofFile(Rules.PLATFORM, extra.file(), "a second Platform document (the first is in " + platforms.get(0).file()
+          + "); only one is read", "Keep one Platform document for the tree and list every cluster in it."));
+    }
 
     LineLocator lines = new LineLocator(tree.root(), options.maxFileBytes());
     long chartStart = System.nanoTime();
@@ -64,7 +70,7 @@ public final class Validator {
     renderMillis += (System.nanoTime() - chartStart) / 1_000_000;
     resources.addAll(charts.resources());
     findings.addAll(charts.findings());
-    findings.addAll(check(resources, charts.releases()));
+    findings.addAll(check(resources, charts.releases(), platforms.isEmpty() ? null : platforms.get(0)));
 
     Set<Finding> unique = new LinkedHashSet<>();
     for (Finding f : findings) {
@@ -112,13 +118,18 @@ public final class Validator {
     return (System.nanoTime() - start) / 1_000_000;
   }
 
-  /** Objects of the files no kustomization includes, each file its own render. */
-  private static void readPlainFiles(Tree tree, List<Resource> resources, List<Finding> findings) {
+  /**
+   * Objects of the files no kustomization includes, each file its own render, and the
+   * validator's own Platform documents among them.
+   */
+  private static void readPlainFiles(Tree tree, List<Resource> resources, List<Platform> platforms, List<Finding> findings) {
     for (Path p : tree.plainFiles()) {
       YamlFile f = tree.files().get(p);
       for (Object doc : f.docs()) {
         Map<String, Object> obj = Yamls.map(doc);
-        if (Yamls.string(obj.get("kind")).endsWith("List") && obj.get("items") instanceof List<?> items) {
+        if (Platform.isSettings(obj)) {
+          platforms.add(Platform.read(obj, f.relative(), findings));
+        } else if (Yamls.string(obj.get("kind")).endsWith("List") && obj.get("items") instanceof List<?> items) {
           // Flux applies a directory through kustomize, which unpacks a List into its items:
           // check each item, so a Secret cannot hide inside one.
           for (Object item : items) {
@@ -141,7 +152,7 @@ public final class Validator {
   }
 
   /** Schema and policy checks of every object; objects are checked in parallel. */
-  List<Finding> check(List<Resource> resources, Map<Resource, RenderedRelease> releases) {
+  List<Finding> check(List<Resource> resources, Map<Resource, RenderedRelease> releases, Platform platform) {
     SchemaStore store = new SchemaStore(options.schemaSources());
     WharfCrds.addTo(store);
     for (Resource r : resources) {
@@ -149,8 +160,8 @@ public final class Validator {
         store.addCrd(r);
       }
     }
-    PolicyContext ctx = new PolicyContext(resources, options.policySettings(), releases);
-    ConcurrentLinkedQueue<Finding> out = new ConcurrentLinkedQueue<>();
+    PolicyContext ctx = new PolicyContext(resources, options.policySettings(), releases, platform);
+    ConcurrentLinkedQueue<Finding> out = new ConcurrentLinkedQueue<>(ctx.platformProblems());
     resources.parallelStream().forEach(r -> {
       checkSchema(r, store, out::add);
       checkPolicies(r, ctx, out::add);

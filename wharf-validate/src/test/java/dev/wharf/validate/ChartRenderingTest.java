@@ -229,10 +229,17 @@ class ChartRenderingTest {
 
   @Test
   void testsRenderOnlyWhenTheReleaseRunsThem() throws IOException {
+    release("release.yaml", "");
+    Report skipped = validate();
+    assertThat(skipped.findings()).as(shown(skipped)).isEmpty();
+    assertThat(skipped.notes()).singleElement().asString().startsWith("HelmRelease/flux-system/widgets: 1 helm test hook not checked (Pod widgets-test)")
+        .contains("spec.test.enable");
+
     release("release.yaml", "test: {enable: true}");
     Report r = validate();
     assertThat(r.findings()).as("the test pod is checked too").extracting(Finding::objectName).contains("Pod/flux-system/widgets-test");
     assertThat(r.findings()).extracting(Finding::rule).contains("image-pinned", "resources");
+    assertThat(r.notes()).isEmpty();
   }
 
   @Test
@@ -286,7 +293,8 @@ class ChartRenderingTest {
     Report r = validate();
     assertThat(r.findings()).as(shown(r)).extracting(Finding::rule, Finding::path)
         .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("helm-values-unknown", "spec.valuesFrom[0]"));
-    assertThat(r.notes()).singleElement().asString().contains("Secret flux-system/widget-secrets").contains("rendered without it");
+    assertThat(r.notes()).filteredOn(n -> n.contains("valuesFrom")).singleElement().asString()
+        .contains("Secret flux-system/widget-secrets").contains("rendered without it");
   }
 
   @Test
@@ -304,6 +312,33 @@ class ChartRenderingTest {
       assertThat(f.path()).isEqualTo("data[\"admin-password\"]");
       assertThat(f.message()).contains("values.auth.adminPassword of the HelmRelease").doesNotContain("s3cret");
     });
+  }
+
+  @Test
+  void aRunTimeSecretAtATargetPathStandsInForTheChartDefaultAndItsPathIsChecked() throws IOException {
+    release("release.yaml", """
+        valuesFrom:
+          - {kind: Secret, name: widget-auth, valuesKey: password, targetPath: auth.adminPassword}
+        values:
+          auth: {enabled: true}
+        """);
+    Report r = validate();
+    // The cluster never sees the chart's default password: the Secret renders with a placeholder.
+    assertThat(r.findings()).as(shown(r)).isEmpty();
+    assertThat(r.notes()).filteredOn(n -> n.contains("valuesFrom")).singleElement().asString()
+        .contains("Secret flux-system/widget-auth key password").contains("placeholder at auth.adminPassword");
+
+    release("release.yaml", """
+        valuesFrom:
+          - {kind: Secret, name: widget-auth, valuesKey: password, targetPath: auth.adminPasword}
+        values:
+          auth: {enabled: true}
+        """);
+    Report typo = validate();
+    // A misspelt targetPath would leave the default in place: both are reported.
+    assertThat(typo.findings()).as(shown(typo)).extracting(Finding::rule, Finding::path).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple("helm-values-unknown", "spec.valuesFrom[0].targetPath"),
+        org.assertj.core.groups.Tuple.tuple("no-secret-data", "data[\"admin-password\"]"));
   }
 
   @Test

@@ -58,6 +58,45 @@ class GitopsTreeTest {
     }
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyExemptionAChartObjectGetsNamesOneObject() throws IOException {
+    // An exemption is for one object: a post-renderer patch that adds one targets a kind and a
+    // literal name, and commonMetadata (every object of the release) carries none.
+    List<String> wrong = new java.util.ArrayList<>();
+    int exemptions = 0;
+    try (Stream<Path> files = Files.walk(TestSupport.gitops())) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+        for (Object doc : new Yaml().loadAll(Files.readString(f))) {
+          if (!(doc instanceof Map<?, ?> m) || !"HelmRelease".equals(m.get("kind"))) {
+            continue;
+          }
+          Map<String, Object> spec = (Map<String, Object>) m.get("spec");
+          Object common = spec.get("commonMetadata");
+          if (common != null && common.toString().contains("validate.wharf.dev/exempt-")) {
+            wrong.add(f + ": commonMetadata exempts every object of the release");
+          }
+          for (Object pr : (List<Object>) spec.getOrDefault("postRenderers", List.of())) {
+            Map<String, Object> kustomize = (Map<String, Object>) ((Map<String, Object>) pr).getOrDefault("kustomize", Map.of());
+            for (Object p : (List<Object>) kustomize.getOrDefault("patches", List.of())) {
+              Map<String, Object> patch = (Map<String, Object>) p;
+              if (!String.valueOf(patch.get("patch")).contains("validate.wharf.dev/exempt-")) {
+                continue;
+              }
+              exemptions++;
+              Map<String, Object> target = (Map<String, Object>) patch.getOrDefault("target", Map.of());
+              if (target.get("kind") == null || !String.valueOf(target.get("name")).matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
+                wrong.add(f + ": " + target + " is not one object");
+              }
+            }
+          }
+        }
+      }
+    }
+    assertThat(wrong).isEmpty();
+    assertThat(exemptions).as("exemptions added by post-renderers").isPositive();
+  }
+
   /** Scopes every new Keycloak realm has (the realm import declares no clientScopes of its own). */
   private static final Set<String> KEYCLOAK_BUILT_IN_SCOPES = Set.of("openid", "profile", "email", "roles", "web-origins",
       "acr", "basic", "address", "phone", "offline_access", "microprofile-jwt", "organization");

@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
       "Exit status: 0 clean, 1 findings, 2 usage or environment error. The last line is "
           + "'validate: R resources (C from charts) in F files, E errors, T ms'.",
       "Policies: image-pinned, image-registry, resources, probes, no-secret-data, pvc-storageclass, tenant-default-deny, helm-remediation, "
-          + "flux-depends-on, helm-values-unknown, pod-security.",
+          + "flux-depends-on, helm-values-unknown, pod-security, canary-refs.",
       "Exempt one object from one policy (or from helm-chart-missing) with the annotation validate.wharf.dev/exempt-<id>: \"<reason>\"."
     })
 public final class ValidateCommand implements Callable<Integer> {
@@ -79,9 +79,10 @@ public final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--ignore-missing-schemas", description = "Accept every object that has no schema.")
   boolean ignoreMissingSchemas;
 
-  @Option(names = "--registry", paramLabel = "HOST", defaultValue = PolicySettings.DEFAULT_REGISTRY,
-      description = "The platform registry app images must come from (default: ${DEFAULT-VALUE}).")
-  String registry;
+  @Option(names = "--registry", paramLabel = "HOST",
+      description = "A registry app images may come from, for every cluster (repeatable). Without it: the registries the tree's "
+          + "Platform document gives each cluster, else " + PolicySettings.DEFAULT_REGISTRY + ".")
+  List<String> registries = new ArrayList<>();
 
   @Option(names = "--storage-class", paramLabel = "NAME",
       description = "A StorageClass PVCs may use besides those defined in the tree (default: nas, san). Repeatable; replaces the default.")
@@ -170,7 +171,7 @@ public final class ValidateCommand implements Callable<Integer> {
     }
     Set<String> exempt = podSecurityExempt.isEmpty() ? PolicySettings.DEFAULT_POD_SECURITY_EXEMPT : new LinkedHashSet<>(podSecurityExempt);
     ChartOptions charts = new ChartOptions(chartDir, chartCache != null ? chartCache : defaultCache("charts"), helm);
-    return new ValidateOptions(sources, Policies.select(policies), new PolicySettings(registry, classes, labels, podSecurityDefault, exempt),
+    return new ValidateOptions(sources, Policies.select(policies), new PolicySettings(List.copyOf(registries), classes, labels, podSecurityDefault, exempt),
         Set.copyOf(allowKinds), ignoreMissingSchemas, kustomize, charts,
         parallel != null ? parallel : ValidateOptions.defaultParallelism(), Duration.ofSeconds(renderTimeout), maxFileSize);
   }

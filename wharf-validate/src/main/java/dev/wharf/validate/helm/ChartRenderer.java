@@ -52,8 +52,15 @@ public final class ChartRenderer {
   private final Map<Path, Set<String>> namedApis = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<Attempt>> renders = new ConcurrentHashMap<>();
 
-  /** helm's objects, or why there are none ({@code rule} and {@code message}). */
-  private record Attempt(List<RenderedDoc> docs, String rule, String message) {}
+  /**
+   * helm's objects, or why there are none ({@code rule} and {@code message}), and the test
+   * hooks left out because the release does not run its tests.
+   */
+  private record Attempt(List<RenderedDoc> docs, String rule, String message, List<String> skippedTests) {
+    Attempt(String rule, String message) {
+      this(null, rule, message, List.of());
+    }
+  }
 
   public ChartRenderer(Helm helm, ChartStore store, Supplier<Kustomize> kustomize, Duration timeout, int parallelism) {
     this.helm = helm;
@@ -172,7 +179,8 @@ public final class ChartRenderer {
     try {
       Chart chart = chart(lookup.archive());
       KnownValues knownValues = known.computeIfAbsent(lookup.archive(), a -> KnownValues.of(chart));
-      return new Prepared(new RenderedRelease(hr, spec, ref, chart, values, knownValues, List.of(), findings, notes), lookup.archive());
+      ReleaseValues fitted = values.fitTo(chart.values());
+      return new Prepared(new RenderedRelease(hr, spec, ref, chart, fitted, knownValues, List.of(), findings, fitted.notes()), lookup.archive());
     } catch (IOException e) {
       findings.add(hr.finding(Rules.HELM_RENDER, ref.path(), "chart archive " + lookup.archive() + " cannot be read: " + e.getMessage(),
           "Replace the archive with one helm pull produces."));
@@ -187,7 +195,7 @@ public final class ChartRenderer {
       return r;
     }
     ReleaseSpec spec = r.spec();
-    Attempt a = attempt(p.archive(), spec, r.values().merged(), apis);
+    Attempt a = attempt(p.archive(), spec, r.values().rendered(), apis);
     List<Finding> findings = new ArrayList<>(r.findings());
     if (a.docs() == null) {
       String what = a.rule().equals(Rules.HELM_VALUES_SCHEMA) ? "the chart's values.schema.json rejects the values" : "helm template fails";
@@ -195,8 +203,12 @@ public final class ChartRenderer {
           "Render it yourself to see the whole error: helm template " + spec.releaseName() + " " + p.archive() + " --namespace "
               + spec.namespace() + " -f <the release's values>; then fix spec.values (or valuesFrom, postRenderers) so the chart accepts them."));
     }
+    List<String> notes = new ArrayList<>(r.notes());
+    if (!a.skippedTests().isEmpty()) {
+      notes.add(TestHooks.note(r.release(), a.skippedTests()));
+    }
     return new RenderedRelease(r.release(), spec, r.ref(), r.chart(), r.values(), r.known(), a.docs() == null ? List.of() : a.docs(),
-        findings, r.notes());
+        findings, notes);
   }
 
   private Chart chart(Path archive) throws IOException {
@@ -222,7 +234,7 @@ public final class ChartRenderer {
     try {
       key = JSON.writeValueAsString(List.of(archive.toString(), spec.toString(), values, new TreeSet<>(apis)));
     } catch (JsonProcessingException e) {
-      return new Attempt(null, Rules.HELM_RENDER, "the values cannot be written for helm: " + e.getOriginalMessage());
+      return new Attempt(Rules.HELM_RENDER, "the values cannot be written for helm: " + e.getOriginalMessage());
     }
     CompletableFuture<Attempt> mine = new CompletableFuture<>();
     CompletableFuture<Attempt> had = renders.putIfAbsent(key, mine);
@@ -253,9 +265,6 @@ public final class ChartRenderer {
       if (spec.includeCrds()) {
         cmd.add("--include-crds");
       }
-      if (!spec.tests()) {
-        cmd.add("--skip-tests");
-      }
       if (!spec.hooks()) {
         cmd.add("--no-hooks");
       }
@@ -266,29 +275,32 @@ public final class ChartRenderer {
       Path err = work.resolve("err.txt");
       int exit = Command.run(cmd, out, err, timeout);
       if (exit == Command.TIMED_OUT) {
-        return new Attempt(null, Rules.HELM_RENDER, "helm template did not finish within " + timeout.toSeconds() + " s");
+        return new Attempt(Rules.HELM_RENDER, "helm template did not finish within " + timeout.toSeconds() + " s");
       }
       if (exit != 0) {
         String msg = HelmMessages.clean(Files.readString(err, StandardCharsets.UTF_8).replace(work + "/", ""));
-        return new Attempt(null, HelmMessages.isSchemaRejection(msg) ? Rules.HELM_VALUES_SCHEMA : Rules.HELM_RENDER, msg);
+        return new Attempt(HelmMessages.isSchemaRejection(msg) ? Rules.HELM_VALUES_SCHEMA : Rules.HELM_RENDER, msg);
       }
       if (Files.size(out) > MAX_OUTPUT) {
-        return new Attempt(null, Rules.HELM_RENDER, "the rendered output is over " + MAX_OUTPUT + " bytes");
+        return new Attempt(Rules.HELM_RENDER, "the rendered output is over " + MAX_OUTPUT + " bytes");
       }
       List<RenderedDoc> docs = HelmOutput.parse(Files.readString(out, StandardCharsets.UTF_8), MAX_OUTPUT);
+      // Test hooks are left out here rather than by helm's --skip-tests, so the note can name them.
+      List<String> skipped = spec.tests() ? List.of() : TestHooks.labels(docs);
+      docs = spec.tests() ? docs : TestHooks.without(docs);
       if (spec.postRenders()) {
         docs = PostRenderer.apply(docs, spec, spec.postRenderers().isEmpty() ? null : kustomize.get(), timeout);
       }
-      return new Attempt(docs, null, null);
+      return new Attempt(docs, null, null, List.copyOf(skipped));
     } catch (PostRenderer.Failure e) {
-      return new Attempt(null, Rules.HELM_RENDER, "post-rendering (spec.postRenderers) failed: " + e.getMessage());
+      return new Attempt(Rules.HELM_RENDER, "post-rendering (spec.postRenderers) failed: " + e.getMessage());
     } catch (YamlProblem e) {
-      return new Attempt(null, Rules.HELM_RENDER, "helm's output did not load: " + e.getMessage());
+      return new Attempt(Rules.HELM_RENDER, "helm's output did not load: " + e.getMessage());
     } catch (IOException e) {
-      return new Attempt(null, Rules.HELM_RENDER, "cannot run helm: " + e.getMessage());
+      return new Attempt(Rules.HELM_RENDER, "cannot run helm: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Attempt(null, Rules.HELM_RENDER, "interrupted");
+      return new Attempt(Rules.HELM_RENDER, "interrupted");
     } finally {
       TempDirs.deleteQuietly(work);
     }

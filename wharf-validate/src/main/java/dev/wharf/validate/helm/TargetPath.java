@@ -20,7 +20,7 @@ final class TargetPath {
     if (path.contains("[")) {
       return "targetPath '" + path + "' indexes a list, which this check does not evaluate";
     }
-    List<String> keys = keys(path);
+    List<String> keys = keysOf(path);
     if (keys.isEmpty() || keys.stream().anyMatch(String::isEmpty)) {
       return "targetPath '" + path + "' is not a dotted path of keys";
     }
@@ -58,7 +58,8 @@ final class TargetPath {
     cur.put(keys.get(keys.size() - 1), value);
   }
 
-  private static List<String> keys(String path) {
+  /** The keys of a dotted path, {@code \\.} read as a dot inside a key. */
+  static List<String> keysOf(String path) {
     List<String> out = new ArrayList<>();
     StringBuilder k = new StringBuilder();
     for (int i = 0; i < path.length(); i++) {

@@ -16,7 +16,7 @@ public final class Policies {
   static {
     for (Policy p : List.of(new ImagePinned(), new ImageRegistry(), new ResourcesSet(), new ProbesPresent(),
         new NoSecretData(), new PvcStorageClass(), new TenantDefaultDeny(), new HelmRemediation(), new FluxDependsOn(), new HelmValuesUnknown(),
-        new PodSecurity())) {
+        new PodSecurity(), new CanaryRefs())) {
       ALL.put(p.id(), p);
     }
   }

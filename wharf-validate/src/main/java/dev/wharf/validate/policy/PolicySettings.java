@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Settings of the policies: the platform registry apps must pull from, the StorageClasses
+ * Settings of the policies: the registries apps must pull from when given on the command line
+ * (empty: as the tree's Platform document says per cluster, else {@link #DEFAULT_REGISTRY}), the StorageClasses
  * known without being defined in the tree, the labels that mark a tenant Namespace, and the
  * cluster's Pod Security admission defaults: the level a namespace without an enforce label
  * gets, and the namespaces it exempts.
  */
-public record PolicySettings(String registry, Set<String> storageClasses, List<String> tenantLabels, String podSecurityDefault,
+public record PolicySettings(List<String> registries, Set<String> storageClasses, List<String> tenantLabels, String podSecurityDefault,
     Set<String> podSecurityExemptNamespaces) {
   public static final String DEFAULT_REGISTRY = "harbor.wharf.example.com";
   public static final Set<String> DEFAULT_STORAGE_CLASSES = Set.of("nas", "san");
@@ -19,6 +20,6 @@ public record PolicySettings(String registry, Set<String> storageClasses, List<S
   public static final Set<String> DEFAULT_POD_SECURITY_EXEMPT = Set.of("kube-system");
 
   public static PolicySettings defaults() {
-    return new PolicySettings(DEFAULT_REGISTRY, DEFAULT_STORAGE_CLASSES, DEFAULT_TENANT_LABELS, DEFAULT_POD_SECURITY, DEFAULT_POD_SECURITY_EXEMPT);
+    return new PolicySettings(List.of(), DEFAULT_STORAGE_CLASSES, DEFAULT_TENANT_LABELS, DEFAULT_POD_SECURITY, DEFAULT_POD_SECURITY_EXEMPT);
   }
 }

@@ -59,9 +59,34 @@ class ReleaseValuesTest {
     // grafana-values decodes to "replicas: 1\\npersistence: {enabled: true}"; spec.values sets replicas.
     assertThat(v.merged()).isEqualTo(Map.of("replicas", 2, "persistence", Map.of("enabled", true), "auth", Map.of("enabled", true)));
     assertThat(v.notes()).hasSize(2);
-    assertThat(v.notes().get(0)).contains("Secret monitoring/grafana-oidc key client-secret is made at run time by ExternalSecret monitoring/grafana-oidc");
-    assertThat(v.notes().get(1)).contains("ConfigMap monitoring/grafana-extra").contains("optional and not in the tree");
+    assertThat(v.notes().get(0)).contains("Secret monitoring/grafana-oidc key client-secret is made at run time by ExternalSecret monitoring/grafana-oidc")
+        .endsWith("rendered with a placeholder at auth.clientSecret instead of the chart's default");
+    assertThat(v.notes().get(1)).contains("ConfigMap monitoring/grafana-extra").contains("optional and not in the tree").endsWith("rendered without it");
     assertThat(v.findings()).extracting(Finding::path).containsExactly("spec.valuesFrom[3]");
-    assertThat(v.sources()).extracting(ReleaseValues.Source::path).containsExactly("spec.values", "spec.valuesFrom[0]");
+    assertThat(v.sources()).extracting(ReleaseValues.Source::path).containsExactly("spec.values", "spec.valuesFrom[0]", "spec.valuesFrom[1].targetPath");
+  }
+
+  @Test
+  void aRunTimeTargetPathRendersAPlaceholderInsteadOfTheChartDefaultButIsNotAValueFromGit() {
+    List<Resource> tree = objects(RELEASE);
+    ReleaseValues v = ReleaseValues.of(tree.get(0), new TreeObjects(tree)).fitTo(Map.of("auth", Map.of("clientSecret", "changeme")));
+    assertThat(v.rendered()).containsEntry("auth", Map.of("enabled", true, "clientSecret", "placeholder-secret-grafana-oidc-client-secret"));
+    assertThat(v.merged()).containsEntry("auth", Map.of("enabled", true));
+  }
+
+  @Test
+  void aRunTimeTargetPathWhoseDefaultIsNotAStringKeepsTheDefault() {
+    List<Resource> tree = objects("""
+        apiVersion: helm.toolkit.fluxcd.io/v2
+        kind: HelmRelease
+        metadata: {name: grafana, namespace: monitoring}
+        spec:
+          valuesFrom:
+            - {kind: ConfigMap, name: cluster-settings, valuesKey: replicas, targetPath: replicas}
+        """);
+    ReleaseValues v = ReleaseValues.of(tree.get(0), new TreeObjects(tree)).fitTo(Map.of("replicas", 1));
+    assertThat(v.rendered()).isEmpty();
+    assertThat(v.notes()).singleElement().asString().contains("ConfigMap monitoring/cluster-settings key replicas")
+        .endsWith("rendered with the chart's default at replicas (not a string, so no placeholder)");
   }
 }

@@ -8,15 +8,15 @@ import org.junit.jupiter.api.Test;
 
 class PoliciesTest {
   @Test
-  void allElevenContractIdsExist() {
+  void allTwelveContractIdsExist() {
     assertThat(Policies.all()).extracting(Policy::id).containsExactly("image-pinned", "image-registry", "resources", "probes",
         "no-secret-data", "pvc-storageclass", "tenant-default-deny", "helm-remediation", "flux-depends-on", "helm-values-unknown",
-        "pod-security");
+        "pod-security", "canary-refs");
   }
 
   @Test
   void selectionParsesAllNoneAndLists() {
-    assertThat(Policies.select("all")).hasSize(11);
+    assertThat(Policies.select("all")).hasSize(12);
     assertThat(Policies.select("none")).isEmpty();
     assertThat(Policies.select(" probes, resources ,probes")).extracting(Policy::id).containsExactly("probes", "resources");
   }

@@ -119,6 +119,16 @@ class GreeterIT {
         .contains("hikaricp_connections_active")
         .contains("cache_gets_total{cache=\"greetings\"")
         .contains("result=\"miss\"");
+    // What the platform's canary analysis reads (gitops/services/flagger/config/metric-templates.yaml):
+    // the request timer as a histogram, with status and uri labels (the probes above are requests too).
+    for (String series : new String[] {"http_server_requests_seconds_count{", "http_server_requests_seconds_bucket{"}) {
+      assertThat(metrics.lines().filter(l -> l.startsWith(series)))
+          .as(series)
+          .anySatisfy(l -> assertThat(l).contains("status=\"200\"").contains("outcome=\"SUCCESS\"")
+              .contains("uri=\"/actuator/health"));
+    }
+    assertThat(metrics.lines().filter(l -> l.startsWith("http_server_requests_seconds_bucket{")))
+        .anySatisfy(l -> assertThat(l).contains("le=\""));
   }
 
   @Test

@@ -1,6 +1,6 @@
 package dev.wharf.cli.app;
 
-import dev.wharf.api.DnsLabel;
+import dev.wharf.core.DnsLabel;
 import dev.wharf.cli.UserError;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -45,12 +45,17 @@ class RbacLayoutTest {
         }
       }
       assertThat(rbac.allows(new Attributes("get", "", "namespaces", ns))).as("its tenant label").isTrue();
+      for (String verb : List.of("create", "patch")) {
+        assertThat(rbac.allows(new Attributes(verb, "events.k8s.io", "events", ns))).as("%s events in %s", verb, ns).isTrue();
+      }
+      assertThat(rbac.allows(new Attributes("delete", "events.k8s.io", "events", ns))).as("delete events").isFalse();
     }
     for (String ns : List.of("kube-system", "wharf-system", "flux-system", "openbao", "default")) {
       for (String verb : WRITES) {
         for (String[] o : OBJECTS) {
           assertThat(rbac.allows(new Attributes(verb, o[0], o[1], ns))).as("%s %s/%s in %s", verb, o[0], o[1], ns).isFalse();
         }
+        assertThat(rbac.allows(new Attributes(verb, "events.k8s.io", "events", ns))).as("%s events in %s", verb, ns).isFalse();
       }
     }
     for (String[] o : OBJECTS) {

@@ -2,6 +2,7 @@ package dev.wharf.operator;
 
 import dev.wharf.operator.config.ConfigException;
 import dev.wharf.operator.config.OperatorConfig;
+import dev.wharf.operator.config.ReplicaConfig;
 import dev.wharf.operator.config.Settings;
 import dev.wharf.operator.harbor.HarborClient;
 import dev.wharf.operator.http.Tls;
@@ -43,8 +44,10 @@ public final class Main {
   /** Starts the operator; 0 once it runs, 2 for bad settings, 1 when it cannot start. */
   static int run(Settings settings) {
     OperatorConfig config;
+    ReplicaConfig replica;
     try {
       config = OperatorConfig.fromEnv(settings);
+      replica = ReplicaConfig.fromEnv(settings);
     } catch (ConfigException | IllegalArgumentException e) {
       System.err.println("wharf-operator: " + e.getMessage());
       return 2;
@@ -55,7 +58,7 @@ public final class Main {
     WharfOperator operator = new WharfOperator(client, backends,
         new WharfOperator.Options(config.teams(), config.cluster(), config.resyncInterval(),
             config.minBackoff(), config.maxBackoff()),
-        o -> { });
+        replica, o -> { });
     HttpEndpoints http;
     try {
       http = new HttpEndpoints(settings.port("WHARF_HTTP_PORT", 8080),

@@ -1,9 +1,11 @@
 package dev.wharf.operator;
 
+import dev.wharf.operator.config.ReplicaConfig;
 import dev.wharf.operator.model.ClusterSettings;
 import dev.wharf.operator.model.DesiredObjects;
 import dev.wharf.operator.reconcile.AppReconciler;
 import dev.wharf.operator.reconcile.Backoff;
+import dev.wharf.operator.reconcile.KubeEvents;
 import dev.wharf.operator.reconcile.KubeObjectsStep;
 import dev.wharf.operator.reconcile.MySqlStep;
 import dev.wharf.operator.reconcile.OidcStep;
@@ -32,6 +34,11 @@ public final class WharfOperator implements AutoCloseable {
 
   public WharfOperator(KubernetesClient client, Backends backends, Options options,
                        Consumer<ConfigurationServiceOverrider> overrides) {
+    this(client, backends, options, ReplicaConfig.standalone(), overrides);
+  }
+
+  public WharfOperator(KubernetesClient client, Backends backends, Options options, ReplicaConfig replica,
+                       Consumer<ConfigurationServiceOverrider> overrides) {
     this.backends = backends;
     this.operator = new Operator(o -> {
       o.withKubernetesClient(client);
@@ -49,7 +56,8 @@ public final class WharfOperator implements AutoCloseable {
             new OidcStep(backends.provisioning()), new RegistryStep(backends.harbor())),
         new SecretsStep(backends.openBao(), options.cluster().kvMount()),
         new KubeObjectsStep(client, new DesiredObjects(options.cluster())),
-        options.resync(), new Backoff(options.minBackoff(), options.maxBackoff()), Clock.systemUTC());
+        options.resync(), new Backoff(options.minBackoff(), options.maxBackoff()), Clock.systemUTC(),
+        new AppReconciler.Reporting(replica.stallAfter(), new KubeEvents(client, replica.identity(), Clock.systemUTC())));
     operator.register(reconciler);
   }
 

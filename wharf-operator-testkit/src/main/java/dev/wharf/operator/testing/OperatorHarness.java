@@ -13,6 +13,7 @@ import dev.wharf.local.Service;
 import dev.wharf.local.SharedRuntime;
 import dev.wharf.operator.Backends;
 import dev.wharf.operator.WharfOperator;
+import dev.wharf.operator.config.ReplicaConfig;
 import dev.wharf.operator.harbor.HarborClient;
 import dev.wharf.operator.model.ClusterSettings;
 import dev.wharf.operator.openbao.OpenBaoClient;
@@ -89,6 +90,11 @@ public final class OperatorHarness implements AutoCloseable {
 
   /** @param resync how often the operator reconciles an unchanged App */
   public OperatorHarness(Duration resync) {
+    this(resync, ReplicaConfig.standalone());
+  }
+
+  /** @param replica the operator's replica settings (e.g. a short stallAfter) */
+  public OperatorHarness(Duration resync, ReplicaConfig replica) {
     // The mock server logs every request through java.util.logging, which costs more than the request.
     MOCK_LOG.setLevel(Level.WARNING);
     // CRUD mode, plus answers a test may queue with kubeServer.expect() (e.g. one 409) that come first.
@@ -126,7 +132,7 @@ public final class OperatorHarness implements AutoCloseable {
         new HarborClient(harbor.uri(), HARBOR_USER, () -> HARBOR_PASSWORD), writes);
     operator = new WharfOperator(operatorKube, backends,
         new WharfOperator.Options(TEAMS, ClusterSettings.defaults(), resync, MIN_BACKOFF, Duration.ofSeconds(2)),
-        o -> o.checkingCRDAndValidateLocalModel(false).withConcurrentReconciliationThreads(8));
+        replica, o -> o.checkingCRDAndValidateLocalModel(false).withConcurrentReconciliationThreads(8));
     operator.start();
   }
 

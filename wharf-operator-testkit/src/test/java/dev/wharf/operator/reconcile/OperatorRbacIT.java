@@ -74,7 +74,8 @@ class OperatorRbacIT {
     assertThat(used).extracting(Object::toString).as("the life above was seen by the operator")
         .contains("watch platform.wharf.dev/apps", "patch platform.wharf.dev/apps/status in team-a",
             "create core/serviceaccounts in team-a", "patch networking.k8s.io/networkpolicies in team-a",
-            "delete core/configmaps in team-a", "get core/namespaces in shared");
+            "delete core/configmaps in team-a", "get core/namespaces in shared",
+            "create events.k8s.io/events in team-a");
     assertThat(used).filteredOn(a -> !rbac.allows(a)).as("requests the operator's RBAC does not grant").isEmpty();
   }
 }

@@ -8,7 +8,6 @@ import dev.wharf.core.DeletionPolicy;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -50,10 +49,15 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
   private final Duration resync;
   private final Backoff backoff;
   private final Clock clock;
+  private final StatusReport report;
   private final AtomicLong reconciles = new AtomicLong();
 
+  /** How the App's state is reported besides the conditions of each step. */
+  public record Reporting(Duration stallAfter, AppEvents.Sink events) {}
+
   public AppReconciler(KubernetesClient client, SpecCheck specCheck, List<CapabilityStep> capabilities,
-                       SecretsStep secrets, KubeObjectsStep kubeObjects, Duration resync, Backoff backoff, Clock clock) {
+                       SecretsStep secrets, KubeObjectsStep kubeObjects, Duration resync, Backoff backoff, Clock clock,
+                       Reporting reporting) {
     this.client = client;
     this.specCheck = specCheck;
     this.capabilities = List.copyOf(capabilities);
@@ -62,6 +66,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     this.resync = resync;
     this.backoff = backoff;
     this.clock = clock;
+    this.report = new StatusReport(reporting.stallAfter(), reporting.events());
   }
 
   @Override
@@ -79,12 +84,13 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
   }
 
   private UpdateControl<App> reconcileSteps(App app, Context<App> context) {
-    AppStatus before = copy(app.getStatus());
+    AppStatus before = StatusReport.snapshot(app);
     AppStatus status = app.getStatus() == null ? new AppStatus() : app.getStatus();
     app.setStatus(status);
     Progress progress = new Progress(app, status, clock.instant());
 
     Optional<AppRef> ref = validateSpec(app, context, progress);
+    ref.ifPresent(r -> report.started(app, progress, context));
     Optional<AppRun> run = ref.flatMap(r -> loadStoredSecrets(app, r, progress));
     Optional<ProvisionedNames> names = run.map(r -> provision(r, progress));
     return updateStatus(app, ref, run.flatMap(r -> names.map(n -> new Done(r, n))), progress, before, context);
@@ -200,7 +206,6 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
 
   private UpdateControl<App> updateStatus(App app, Optional<AppRef> ref, Optional<Done> done, Progress progress,
       AppStatus before, Context<App> context) {
-    progress.finish();
     AppStatus status = progress.status();
     if (done.isPresent() && progress.ok()) {
       status.setProvisioned(done.get().names());
@@ -213,12 +218,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     } else if (ref.isPresent() && progress.retryable()) {
       next = backoff.next(ref.get());
     }
-    boolean changed = !Objects.equals(json(before), json(status));
-    if (changed) {
-      LOG.info("{}/{}: Ready={} ({})", app.getMetadata().getNamespace(), app.getMetadata().getName(),
-          status.isTrue(AppStatus.READY), status.condition(AppStatus.READY).map(c -> c.getReason()).orElse(""));
-      StatusWrite.write(app, status, context);
-    }
+    report.finish(app, before, progress, context);
     return UpdateControl.<App>noUpdate().rescheduleAfter(next);
   }
 
@@ -283,13 +283,5 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
       throw e;
     }
     return ns == null || ns.getMetadata().getLabels() == null ? Map.of() : ns.getMetadata().getLabels();
-  }
-
-  private static AppStatus copy(AppStatus status) {
-    return status == null ? null : Serialization.clone(status);
-  }
-
-  private static String json(AppStatus status) {
-    return status == null ? null : Serialization.asJson(status);
   }
 }

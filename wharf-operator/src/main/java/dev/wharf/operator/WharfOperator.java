@@ -27,7 +27,10 @@ public final class WharfOperator implements AutoCloseable {
   private final Operator operator;
   private final Backends backends;
   private final AppReconciler reconciler;
+  private final KubernetesClient client;
+  private final java.util.Optional<LeaseHolder> lease;
   private volatile boolean started;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   /** What the reconciler needs besides the service clients. */
   public record Options(Set<String> teams, ClusterSettings cluster, Duration resync, Duration minBackoff, Duration maxBackoff) {}
@@ -40,9 +43,14 @@ public final class WharfOperator implements AutoCloseable {
   public WharfOperator(KubernetesClient client, Backends backends, Options options, ReplicaConfig replica,
                        Consumer<ConfigurationServiceOverrider> overrides) {
     this.backends = backends;
+    this.client = client;
+    this.lease = replica.lease().map(l -> new LeaseHolder(l, replica.identity()));
     this.operator = new Operator(o -> {
       o.withKubernetesClient(client);
       o.withCloseClientOnStop(false);
+      // A stop waits this long for reconciles under way (shorter than the pod's grace period).
+      o.withReconciliationTerminationTimeout(replica.shutdownTimeout());
+      lease.ifPresent(l -> o.withLeaderElectionConfiguration(l.configuration()));
       // One write mode, in the cluster and in the tests: the finalizer by JOSDK's JSON Patch
       // (conflicts retried by re-reading the App), the status by StatusWrite. Server-side
       // apply would differ between the two: fabric8's mock server cannot apply.
@@ -88,6 +96,11 @@ public final class WharfOperator implements AutoCloseable {
     return runtime.isStarted() && runtime.allEventSourcesAreHealthy();
   }
 
+  /** True while this replica reconciles: it holds the lease, or runs without leader election. */
+  public boolean leading() {
+    return started && lease.map(LeaseHolder::leading).orElse(true);
+  }
+
   public long reconciles() {
     return reconciler.reconciles();
   }
@@ -96,9 +109,18 @@ public final class WharfOperator implements AutoCloseable {
     return backends;
   }
 
+  /**
+   * Stops: no new reconcile starts, those under way finish (up to the replica's shutdown
+   * timeout) and write their status, then the lease is given up and the clients closed.
+   */
   @Override
   public void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
+    lease.ifPresent(LeaseHolder::stopping);
     operator.stop();
+    lease.ifPresent(l -> l.release(client));
     backends.close();
   }
 }

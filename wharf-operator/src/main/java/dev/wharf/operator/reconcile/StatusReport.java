@@ -37,7 +37,9 @@ final class StatusReport {
   void started(App app, Progress progress, Context<App> context) {
     if (progress.newGeneration()) {
       progress.started();
-      StatusWrite.write(app, progress.status(), context);
+      App written = StatusWrite.write(app, progress.status(), context);
+      // The status write at the end starts from this version, so that JOSDK's cache takes its answer.
+      app.getMetadata().setResourceVersion(written.getMetadata().getResourceVersion());
     }
   }
 

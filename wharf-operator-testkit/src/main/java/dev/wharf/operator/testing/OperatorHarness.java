@@ -139,12 +139,17 @@ public final class OperatorHarness implements AutoCloseable {
    * elect the one that reconciles. The caller closes what it started.
    */
   public WharfOperator replica(ReplicaConfig replica) {
+    return replica(replica, harbor.uri());
+  }
+
+  /** A replica whose Harbor is at {@code harborUri} (e.g. a server that answers slowly). */
+  public WharfOperator replica(ReplicaConfig replica, java.net.URI harborUri) {
     Writes writes = new Writes();
     Backends backends = new Backends(
         AppProvisioning.connect(runtime.mysql(), runtime.redis(), runtime.keycloak(),
             runtime.keycloak().issuer(Names.REALM), writes),
         new OpenBaoClient(openBao.uri(), () -> operatorToken, "wharf"),
-        new HarborClient(harbor.uri(), HARBOR_USER, () -> HARBOR_PASSWORD), writes);
+        new HarborClient(harborUri, HARBOR_USER, () -> HARBOR_PASSWORD), writes);
     WharfOperator started = new WharfOperator(operatorKube, backends,
         new WharfOperator.Options(TEAMS, ClusterSettings.defaults(), resync, MIN_BACKOFF, Duration.ofSeconds(2)),
         replica, o -> o.checkingCRDAndValidateLocalModel(false).withConcurrentReconciliationThreads(8));

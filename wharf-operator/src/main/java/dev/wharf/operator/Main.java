@@ -62,7 +62,7 @@ public final class Main {
     HttpEndpoints http;
     try {
       http = new HttpEndpoints(settings.port("WHARF_HTTP_PORT", 8080),
-          () -> adminSecretsCurrent(settings) && operator.live(), operator::ready, () -> metrics(operator, backends));
+          () -> adminSecretsCurrent(settings) && operator.live(), operator::ready, operator::metrics);
     } catch (IOException | ConfigException e) {
       LOG.error("wharf-operator cannot start: no HTTP endpoint for its probes ({})", e.getMessage());
       stop(null, operator, client);
@@ -112,15 +112,6 @@ public final class Main {
       LOG.warn("{} changed since start (rotated): failing liveness so that the operator restarts with the new value", changed);
     }
     return changed.isEmpty();
-  }
-
-  private static String metrics(WharfOperator operator, Backends backends) {
-    return "# HELP wharf_operator_reconciles_total App reconciliations finished.\n"
-        + "# TYPE wharf_operator_reconciles_total counter\n"
-        + "wharf_operator_reconciles_total " + operator.reconciles() + "\n"
-        + "# HELP wharf_operator_external_writes_total Writes sent to MySQL, Redis, Keycloak, OpenBao and Harbor.\n"
-        + "# TYPE wharf_operator_external_writes_total counter\n"
-        + "wharf_operator_external_writes_total " + backends.externalWrites() + "\n";
   }
 
   /** The messages of an exception and its causes: what JOSDK and the client say went wrong. */

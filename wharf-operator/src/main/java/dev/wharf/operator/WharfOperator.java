@@ -7,6 +7,7 @@ import dev.wharf.operator.reconcile.AppReconciler;
 import dev.wharf.operator.reconcile.Backoff;
 import dev.wharf.operator.reconcile.KubeEvents;
 import dev.wharf.operator.reconcile.KubeObjectsStep;
+import dev.wharf.operator.reconcile.ReconcileMetrics;
 import dev.wharf.operator.reconcile.MySqlStep;
 import dev.wharf.operator.reconcile.OidcStep;
 import dev.wharf.operator.reconcile.RedisStep;
@@ -14,6 +15,10 @@ import dev.wharf.operator.reconcile.RegistryStep;
 import dev.wharf.operator.reconcile.SecretsStep;
 import dev.wharf.operator.reconcile.SpecCheck;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import java.time.Clock;
@@ -30,6 +35,7 @@ public final class WharfOperator implements AutoCloseable {
   private final KubernetesClient client;
   private final java.util.Optional<LeaseHolder> lease;
   private volatile boolean started;
+  private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   /** What the reconciler needs besides the service clients. */
@@ -65,8 +71,15 @@ public final class WharfOperator implements AutoCloseable {
         new SecretsStep(backends.openBao(), options.cluster().kvMount()),
         new KubeObjectsStep(client, new DesiredObjects(options.cluster())),
         options.resync(), new Backoff(options.minBackoff(), options.maxBackoff()), Clock.systemUTC(),
-        new AppReconciler.Reporting(replica.stallAfter(), new KubeEvents(client, replica.identity(), Clock.systemUTC())));
+        new AppReconciler.Reporting(replica.stallAfter(), new KubeEvents(client, replica.identity(), Clock.systemUTC()),
+            new ReconcileMetrics(metrics)));
     operator.register(reconciler);
+    FunctionCounter.builder("wharf.operator.reconciles", reconciler, AppReconciler::reconciles)
+        .description("App reconciliations finished").register(metrics);
+    FunctionCounter.builder("wharf.operator.external.writes", backends, Backends::externalWrites)
+        .description("Writes sent to MySQL, Redis, Keycloak, OpenBao and Harbor").register(metrics);
+    Gauge.builder("wharf.operator.leader", this, o -> o.leading() ? 1 : 0)
+        .description("1 on the replica that reconciles (holds the lease), 0 on a standby").register(metrics);
   }
 
   /**
@@ -99,6 +112,11 @@ public final class WharfOperator implements AutoCloseable {
   /** True while this replica reconciles: it holds the lease, or runs without leader election. */
   public boolean leading() {
     return started && lease.map(LeaseHolder::leading).orElse(true);
+  }
+
+  /** Everything this replica measures, in Prometheus' text format (/metrics). */
+  public String metrics() {
+    return metrics.scrape();
   }
 
   public long reconciles() {

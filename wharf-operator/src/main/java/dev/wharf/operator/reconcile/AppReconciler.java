@@ -50,10 +50,11 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
   private final Backoff backoff;
   private final Clock clock;
   private final StatusReport report;
+  private final ReconcileMetrics metrics;
   private final AtomicLong reconciles = new AtomicLong();
 
   /** How the App's state is reported besides the conditions of each step. */
-  public record Reporting(Duration stallAfter, AppEvents.Sink events) {}
+  public record Reporting(Duration stallAfter, AppEvents.Sink events, ReconcileMetrics metrics) {}
 
   public AppReconciler(KubernetesClient client, SpecCheck specCheck, List<CapabilityStep> capabilities,
                        SecretsStep secrets, KubeObjectsStep kubeObjects, Duration resync, Backoff backoff, Clock clock,
@@ -66,14 +67,17 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     this.resync = resync;
     this.backoff = backoff;
     this.clock = clock;
-    this.report = new StatusReport(reporting.stallAfter(), reporting.events());
+    this.metrics = reporting.metrics();
+    this.report = new StatusReport(reporting.stallAfter(), reporting.events(), metrics);
   }
 
   @Override
   public UpdateControl<App> reconcile(App app, Context<App> context) {
+    var timing = metrics.start();
     try {
       return reconcileSteps(app, context);
     } finally {
+      metrics.reconciled(timing);
       reconciles.incrementAndGet();
     }
   }
@@ -246,6 +250,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
       }
       secrets.remove(run);
       backoff.reset(ref);
+      metrics.gone(ref.namespace(), ref.name());
       LOG.info("{}: access revoked, data {}", ref, policy == DeletionPolicy.DELETE ? "deleted" : "kept");
       // The objects in the namespace go with the App through their owner references.
       return DeleteControl.defaultDelete();
@@ -259,8 +264,9 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
    * The failure for the status, logged; a bug is logged with where it happened. Refusals of
    * the App as written are the user's to fix and show in its status only.
    */
-  private static StepFailure failure(String app, String step, RuntimeException e) {
+  private StepFailure failure(String app, String step, RuntimeException e) {
     StepFailure failure = StepFailure.of(e);
+    metrics.failed(e, failure.reason());
     if (failure.unexpected()) {
       LOG.warn("{}: {} failed: {}{}", app, step, failure.message(), StepFailure.trace(e));
     } else if (!(e instanceof StepFailure.Refusal)) {

@@ -18,11 +18,13 @@ final class StatusReport {
 
   private final Duration stallAfter;
   private final AppEvents.Sink events;
+  private final ReconcileMetrics metrics;
 
   /** @param stallAfter how long a failure that may pass by itself is retried before the App is Stalled */
-  StatusReport(Duration stallAfter, AppEvents.Sink events) {
+  StatusReport(Duration stallAfter, AppEvents.Sink events, ReconcileMetrics metrics) {
     this.stallAfter = stallAfter;
     this.events = events;
+    this.metrics = metrics;
   }
 
   /** The status as it was when the reconcile started, to compare with at the end. */
@@ -46,6 +48,7 @@ final class StatusReport {
   void finish(App app, AppStatus before, Progress progress, Context<App> context) {
     progress.finish(stallAfter);
     AppStatus status = progress.status();
+    metrics.ready(app.getMetadata().getNamespace(), app.getMetadata().getName(), status.isTrue(AppStatus.READY));
     if (Objects.equals(json(before), json(status))) {
       return;
     }

@@ -139,6 +139,16 @@ class AppHealthTest {
   }
 
   @Test
+  void aReadyConditionWithoutAReadableTimeCountsTheFailureFromNow() {
+    App app = app(1);
+    app.setStatus(new AppStatus());
+    app.getStatus().getConditions().add(new Condition("yesterday", "down", 1L, "ServerUnavailable", "False", AppStatus.READY));
+    run(app, T0, p -> p.failed(AppStatus.MYSQL_READY, DOWN));
+    assertThat(condition(app, AppStatus.RECONCILING).getStatus()).isEqualTo("True");
+    assertThat(Kstatus.compute(app)).isEqualTo(Status.IN_PROGRESS);
+  }
+
+  @Test
   void theEvaluatorReadsReadyFalseAloneAsCurrentAsKstatusDoes() {
     App app = app(3);
     app.setStatus(new AppStatus());

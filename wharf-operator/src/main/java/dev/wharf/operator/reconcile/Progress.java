@@ -97,7 +97,7 @@ final class Progress {
       String message = where + f.message();
       status.setCondition(AppStatus.READY, false, f.reason().value(), message, generation, now);
       Instant failingSince = readyBefore.filter(c -> "False".equals(c.getStatus()))
-          .map(c -> Instant.parse(c.getLastTransitionTime())).orElse(now);
+          .flatMap(c -> since(c.getLastTransitionTime())).orElse(now);
       Duration failing = Duration.between(failingSince, now);
       if (!f.retryable() || failing.compareTo(stallAfter) >= 0) {
         status.setCondition(AppStatus.STALLED, true, f.reason().value(),
@@ -110,6 +110,15 @@ final class Progress {
       }
     }
     sortAndObserve();
+  }
+
+  /** A condition's lastTransitionTime; none when missing or not a time (written by someone else). */
+  private static Optional<Instant> since(String time) {
+    try {
+      return Optional.ofNullable(time).map(Instant::parse);
+    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   /** True when this run stopped on something that needs a change rather than time. */

@@ -84,7 +84,7 @@ class OperatorSecretsIT {
         .contains("team-b/keeper: RegistryReady failed");
     var appEvents = h.kube.events().v1().events().inAnyNamespace().list().getItems();
     assertThat(appEvents).as("the operator's events of this life").extracting(e -> e.getReason())
-        .contains("Created", "Rotated", "Recovered");
+        .contains("Created", "Rotated", "Recovered", "Renewed");
     String events = Serialization.asJson(h.kube.v1().events().inAnyNamespace().list())
         + Serialization.asJson(appEvents);
     // Booleans, so that a failure does not print the secret (and the whole log) itself.

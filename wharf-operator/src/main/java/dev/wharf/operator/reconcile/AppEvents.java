@@ -50,6 +50,13 @@ public final class AppEvents {
     return notes;
   }
 
+  /** One Renewed event per capability whose credential was renewed because the stored one no longer worked. */
+  public static List<Note> renewals(List<String> conditions) {
+    return conditions.stream().map(c -> new Note("Normal", "Renewed", c
+        + ": the stored credential no longer worked; a new one is stored in OpenBao (restart the pods to use it)"))
+        .toList();
+  }
+
   private static Optional<String> reason(AppStatus status, String type) {
     return status.condition(type).filter(c -> "False".equals(c.getStatus())).map(Condition::getReason);
   }

@@ -129,6 +129,8 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     Optional<StepFailure> objects = applyNamespaceObjects(run);
     List<CapabilityOutcome> outcomes = Parallel.join(capabilities, "provisioning " + run.ref());
     outcomes.forEach(outcome -> report(outcome, progress));
+    outcomes.stream().filter(o -> run.pendingRotation().isEmpty() && o instanceof CapabilityOutcome.Provided p
+        && p.grant().renewed(run.storedEntry())).forEach(o -> progress.renewed(o.step().condition()));
     objects.ifPresent(f -> progress.failed(AppStatus.SECRETS_READY, f));
 
     Map<String, String> entry = StoredEntry.merge(run.storedEntry(), outcomes, run.pendingRotation());

@@ -28,6 +28,7 @@ final class Progress {
   private final Long generation;
   private final Instant now;
   private final Map<String, StepFailure> failures = new LinkedHashMap<>();
+  private final List<String> renewed = new java.util.ArrayList<>();
 
   Progress(App app, AppStatus status, Instant now) {
     this.status = status;
@@ -58,6 +59,15 @@ final class Progress {
   void failed(String condition, StepFailure failure) {
     status.setCondition(condition, false, failure.reason().value(), failure.message(), generation, now);
     failures.putIfAbsent(condition, failure);
+  }
+
+  /** The capability reported by {@code condition} got a new credential (not asked for by a rotation). */
+  void renewed(String condition) {
+    renewed.add(condition);
+  }
+
+  List<String> renewed() {
+    return List.copyOf(renewed);
   }
 
   /** The spec itself is refused: only Ready reports it. */

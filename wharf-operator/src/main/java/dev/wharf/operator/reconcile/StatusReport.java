@@ -5,6 +5,8 @@ import dev.wharf.api.AppStatus;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,13 +51,15 @@ final class StatusReport {
     progress.finish(stallAfter);
     AppStatus status = progress.status();
     metrics.ready(app.getMetadata().getNamespace(), app.getMetadata().getName(), status.isTrue(AppStatus.READY));
-    if (Objects.equals(json(before), json(status))) {
-      return;
+    List<AppEvents.Note> notes = new ArrayList<>();
+    if (!Objects.equals(json(before), json(status))) {
+      LOG.info("{}/{}: Ready={} ({})", app.getMetadata().getNamespace(), app.getMetadata().getName(),
+          status.isTrue(AppStatus.READY), status.condition(AppStatus.READY).map(c -> c.getReason()).orElse(""));
+      StatusWrite.write(app, status, context);
+      notes.addAll(AppEvents.transitions(before, status, progress.refusal()));
     }
-    LOG.info("{}/{}: Ready={} ({})", app.getMetadata().getNamespace(), app.getMetadata().getName(),
-        status.isTrue(AppStatus.READY), status.condition(AppStatus.READY).map(c -> c.getReason()).orElse(""));
-    StatusWrite.write(app, status, context);
-    AppEvents.transitions(before, status, progress.refusal()).forEach(note -> events.emit(app, note));
+    notes.addAll(AppEvents.renewals(progress.renewed()));
+    notes.forEach(note -> events.emit(app, note));
   }
 
   private static String json(AppStatus status) {

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.api.AppStatus;
 import dev.wharf.api.ProvisionedNames;
+import dev.wharf.core.PlatformKeys;
+import dev.wharf.core.Secret;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Events only where the App's state changed: created, rotated, refused, stalled, recovered. */
@@ -65,5 +69,17 @@ class AppEventsTest {
     after.setRotation("2026-02-01");
     assertThat(AppEvents.transitions(before, after, false))
         .containsExactly(new AppEvents.Note("Normal", "Rotated", "every credential renewed for rotation \"2026-02-01\""));
+  }
+
+  @Test
+  void aCredentialRenewedBecauseTheStoredOneFailedIsRenewedWithoutItsValue() {
+    Grant robot = new Grant.Registry("team-a", 7, "robot$team-a+team-a.shop", Secret.of("new-robot-secret"));
+    assertThat(robot.renewed(Map.of(PlatformKeys.REGISTRY_PASSWORD, "old-robot-secret"))).isTrue();
+    assertThat(robot.renewed(Map.of(PlatformKeys.REGISTRY_PASSWORD, "new-robot-secret"))).as("kept").isFalse();
+    assertThat(robot.renewed(Map.of())).as("first made, nothing renewed").isFalse();
+    assertThat(AppEvents.renewals(List.of("RegistryReady"))).singleElement().satisfies(n -> {
+      assertThat(n.reason()).isEqualTo("Renewed");
+      assertThat(n.note()).startsWith("RegistryReady: ").doesNotContain("secret-");
+    });
   }
 }

@@ -240,6 +240,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     try {
       ref = AppRef.of(app.getMetadata().getNamespace(), app.getMetadata().getName());
     } catch (RuntimeException e) {
+      metrics.gone(app.getMetadata().getNamespace(), app.getMetadata().getName());
       return DeleteControl.defaultDelete(); // an invalid name was never provisioned
     }
     DeletionPolicy policy = app.getSpec() == null ? DeletionPolicy.RETAIN : app.getSpec().deletionPolicyOrDefault();

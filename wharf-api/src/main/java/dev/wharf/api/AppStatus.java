@@ -18,6 +18,10 @@ import java.util.Optional;
     + "\"items\":{\"required\":[\"type\",\"status\"]}}}}")
 public class AppStatus {
   public static final String READY = "Ready";
+  /** True while the operator is still working towards the spec (kstatus: InProgress). */
+  public static final String RECONCILING = "Reconciling";
+  /** True when the operator cannot get further without a change (kstatus: Failed). */
+  public static final String STALLED = "Stalled";
   public static final String MYSQL_READY = "MySqlReady";
   public static final String REDIS_READY = "RedisReady";
   public static final String OIDC_READY = "OidcReady";
@@ -51,6 +55,13 @@ public class AppStatus {
 
   public boolean isTrue(String type) {
     return condition(type).map(c -> "True".equals(c.getStatus())).orElse(false);
+  }
+
+  /** Removes a condition: kstatus reads a missing Reconciling or Stalled as False. */
+  public void removeCondition(String type) {
+    if (conditions != null) {
+      conditions.removeIf(c -> type.equals(c.getType()));
+    }
   }
 
   /**

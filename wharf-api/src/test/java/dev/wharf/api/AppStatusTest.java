@@ -27,6 +27,16 @@ class AppStatusTest {
   }
 
   @Test
+  void removedConditionIsGoneAndOthersStay() {
+    AppStatus status = new AppStatus();
+    status.setCondition(AppStatus.READY, false, "ServerUnavailable", "down", 1L, t0);
+    status.setCondition(AppStatus.RECONCILING, true, "ServerUnavailable", "retrying", 1L, t0);
+    status.removeCondition(AppStatus.RECONCILING);
+    assertThat(status.condition(AppStatus.RECONCILING)).isEmpty();
+    assertThat(status.condition(AppStatus.READY)).isPresent();
+  }
+
+  @Test
   void specUsesTheDocumentedJsonValues() {
     String yaml = """
         apiVersion: platform.wharf.dev/v1alpha1

@@ -45,12 +45,17 @@ class RbacLayoutTest {
         }
       }
       assertThat(rbac.allows(new Attributes("get", "", "namespaces", ns))).as("its tenant label").isTrue();
+      for (String verb : List.of("create", "patch")) {
+        assertThat(rbac.allows(new Attributes(verb, "events.k8s.io", "events", ns))).as("%s events in %s", verb, ns).isTrue();
+      }
+      assertThat(rbac.allows(new Attributes("delete", "events.k8s.io", "events", ns))).as("delete events").isFalse();
     }
     for (String ns : List.of("kube-system", "wharf-system", "flux-system", "openbao", "default")) {
       for (String verb : WRITES) {
         for (String[] o : OBJECTS) {
           assertThat(rbac.allows(new Attributes(verb, o[0], o[1], ns))).as("%s %s/%s in %s", verb, o[0], o[1], ns).isFalse();
         }
+        assertThat(rbac.allows(new Attributes(verb, "events.k8s.io", "events", ns))).as("%s events in %s", verb, ns).isFalse();
       }
     }
     for (String[] o : OBJECTS) {
@@ -59,6 +64,19 @@ class RbacLayoutTest {
       assertThat(rbac.allows(new Attributes("get", o[0], o[1], "kube-system"))).as("get %s in kube-system", o[1]).isFalse();
     }
     assertThat(rbac.allows(new Attributes("watch", "platform.wharf.dev", "apps", null))).as("the App informer").isTrue();
+    // Leader election: its own Lease in wharf-system, by name, and no other Lease anywhere.
+    String coordination = "coordination.k8s.io";
+    for (String verb : List.of("get", "update", "patch")) {
+      assertThat(rbac.allows(new Attributes(verb, coordination, "leases", "wharf-system", "wharf-operator"))).isTrue();
+      assertThat(rbac.allows(new Attributes(verb, coordination, "leases", "wharf-system", "other"))).isFalse();
+      assertThat(rbac.allows(new Attributes(verb, coordination, "leases", "kube-system", "wharf-operator"))).isFalse();
+    }
+    assertThat(rbac.allows(new Attributes("create", coordination, "leases", "wharf-system"))).isTrue();
+    assertThat(rbac.allows(new Attributes("create", coordination, "leases", "team-a"))).isFalse();
+    for (String verb : List.of("list", "watch", "delete")) {
+      assertThat(rbac.allows(new Attributes(verb, coordination, "leases", "wharf-system", "wharf-operator")))
+          .as("%s leases", verb).isFalse();
+    }
     assertThat(rbac.allows(new Attributes("patch", "platform.wharf.dev", "apps/status", "kube-system"))).isTrue();
   }
 }

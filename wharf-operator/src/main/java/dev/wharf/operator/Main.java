@@ -2,6 +2,7 @@ package dev.wharf.operator;
 
 import dev.wharf.operator.config.ConfigException;
 import dev.wharf.operator.config.OperatorConfig;
+import dev.wharf.operator.config.ReplicaConfig;
 import dev.wharf.operator.config.Settings;
 import dev.wharf.operator.harbor.HarborClient;
 import dev.wharf.operator.http.Tls;
@@ -43,8 +44,10 @@ public final class Main {
   /** Starts the operator; 0 once it runs, 2 for bad settings, 1 when it cannot start. */
   static int run(Settings settings) {
     OperatorConfig config;
+    ReplicaConfig replica;
     try {
       config = OperatorConfig.fromEnv(settings);
+      replica = ReplicaConfig.fromEnv(settings);
     } catch (ConfigException | IllegalArgumentException e) {
       System.err.println("wharf-operator: " + e.getMessage());
       return 2;
@@ -55,11 +58,11 @@ public final class Main {
     WharfOperator operator = new WharfOperator(client, backends,
         new WharfOperator.Options(config.teams(), config.cluster(), config.resyncInterval(),
             config.minBackoff(), config.maxBackoff()),
-        o -> { });
+        replica, o -> { });
     HttpEndpoints http;
     try {
       http = new HttpEndpoints(settings.port("WHARF_HTTP_PORT", 8080),
-          () -> adminSecretsCurrent(settings) && operator.live(), operator::ready, () -> metrics(operator, backends));
+          () -> adminSecretsCurrent(settings) && operator.live(), operator::ready, operator::metrics);
     } catch (IOException | ConfigException e) {
       LOG.error("wharf-operator cannot start: no HTTP endpoint for its probes ({})", e.getMessage());
       stop(null, operator, client);
@@ -109,15 +112,6 @@ public final class Main {
       LOG.warn("{} changed since start (rotated): failing liveness so that the operator restarts with the new value", changed);
     }
     return changed.isEmpty();
-  }
-
-  private static String metrics(WharfOperator operator, Backends backends) {
-    return "# HELP wharf_operator_reconciles_total App reconciliations finished.\n"
-        + "# TYPE wharf_operator_reconciles_total counter\n"
-        + "wharf_operator_reconciles_total " + operator.reconciles() + "\n"
-        + "# HELP wharf_operator_external_writes_total Writes sent to MySQL, Redis, Keycloak, OpenBao and Harbor.\n"
-        + "# TYPE wharf_operator_external_writes_total counter\n"
-        + "wharf_operator_external_writes_total " + backends.externalWrites() + "\n";
   }
 
   /** The messages of an exception and its causes: what JOSDK and the client say went wrong. */

@@ -13,6 +13,7 @@ import dev.wharf.local.Service;
 import dev.wharf.local.SharedRuntime;
 import dev.wharf.operator.Backends;
 import dev.wharf.operator.WharfOperator;
+import dev.wharf.operator.config.ReplicaConfig;
 import dev.wharf.operator.harbor.HarborClient;
 import dev.wharf.operator.model.ClusterSettings;
 import dev.wharf.operator.openbao.OpenBaoClient;
@@ -21,6 +22,9 @@ import dev.wharf.operator.stub.OpenBaoStub;
 import dev.wharf.provisioning.AppProvisioning;
 import dev.wharf.provisioning.Writes;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRule;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectRulesReviewStatus;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -82,6 +86,7 @@ public final class OperatorHarness implements AutoCloseable {
   /** Answers queued ahead of the CRUD dispatcher, by request. */
   private final Map<ServerRequest, Queue<ServerResponse>> expected;
   private final TenantNamespaces tenants;
+  private final Duration resync;
   private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
 
   /** The shortest retry delay after a failed step: short, so outage cases recover quickly. */
@@ -89,8 +94,14 @@ public final class OperatorHarness implements AutoCloseable {
 
   /** @param resync how often the operator reconciles an unchanged App */
   public OperatorHarness(Duration resync) {
+    this(resync, ReplicaConfig.standalone());
+  }
+
+  /** @param replica the operator's replica settings (e.g. a short stallAfter) */
+  public OperatorHarness(Duration resync, ReplicaConfig replica) {
     // The mock server logs every request through java.util.logging, which costs more than the request.
     MOCK_LOG.setLevel(Level.WARNING);
+    this.resync = resync;
     // CRUD mode, plus answers a test may queue with kubeServer.expect() (e.g. one 409) that come first.
     expected = new ConcurrentHashMap<>();
     kubeServer = new KubernetesMockServer(new Context(), new MockWebServer(), expected, new KubernetesMixedDispatcher(expected), false);
@@ -118,16 +129,46 @@ public final class OperatorHarness implements AutoCloseable {
     }
     runtime = SharedRuntime.get(Service.MYSQL, Service.REDIS, Service.KEYCLOAK);
     TestOidc.setUpRealm(runtime); // in a cluster, the realm import does this
+    answerRulesReviews();
+    operator = replica(replica);
+  }
+
+  /**
+   * Starts an operator replica against the same API server and service servers (the harness's
+   * own is one); its reconciles run on 8 threads. With a lease in {@code replica}, replicas
+   * elect the one that reconciles. The caller closes what it started.
+   */
+  public WharfOperator replica(ReplicaConfig replica) {
+    return replica(replica, harbor.uri());
+  }
+
+  /** A replica whose Harbor is at {@code harborUri} (e.g. a server that answers slowly). */
+  public WharfOperator replica(ReplicaConfig replica, java.net.URI harborUri) {
     Writes writes = new Writes();
     Backends backends = new Backends(
         AppProvisioning.connect(runtime.mysql(), runtime.redis(), runtime.keycloak(),
             runtime.keycloak().issuer(Names.REALM), writes),
         new OpenBaoClient(openBao.uri(), () -> operatorToken, "wharf"),
-        new HarborClient(harbor.uri(), HARBOR_USER, () -> HARBOR_PASSWORD), writes);
-    operator = new WharfOperator(operatorKube, backends,
+        new HarborClient(harborUri, HARBOR_USER, () -> HARBOR_PASSWORD), writes);
+    WharfOperator started = new WharfOperator(operatorKube, backends,
         new WharfOperator.Options(TEAMS, ClusterSettings.defaults(), resync, MIN_BACKOFF, Duration.ofSeconds(2)),
-        o -> o.checkingCRDAndValidateLocalModel(false).withConcurrentReconciliationThreads(8));
-    operator.start();
+        replica, o -> o.checkingCRDAndValidateLocalModel(false).withConcurrentReconciliationThreads(8));
+    started.start();
+    return started;
+  }
+
+  /**
+   * The API server's answer to "what may I do in wharf-system" (JOSDK asks before it takes
+   * part in leader election): the operator's rules there under the tree's RBAC. The mock
+   * server would otherwise echo the request without an answer.
+   */
+  private void answerRulesReviews() {
+    var rules = RbacCheck.fromTree(List.of()).rules(RbacCheck.NAMESPACE).stream()
+        .map(r -> new ResourceRule(r.getApiGroups(), r.getResourceNames(), r.getResources(), r.getVerbs())).toList();
+    var review = new SelfSubjectRulesReview();
+    review.setStatus(new SubjectRulesReviewStatus(null, false, List.of(), rules));
+    kubeServer.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+        .andReturn(201, review).always();
   }
 
   /**

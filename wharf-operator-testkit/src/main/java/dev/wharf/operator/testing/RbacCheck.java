@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleRef;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
@@ -20,9 +21,12 @@ import java.util.stream.Collectors;
 
 /**
  * Authorizes the operator's requests as the API server's RBAC authorizer would: the
- * ClusterRoles and ClusterRoleBinding of gitops/services/wharf-operator/rbac.yaml, plus the
+ * ClusterRoles, Roles and their bindings in gitops/services/wharf-operator/rbac.yaml, plus the
  * RoleBindings the tenant namespaces have (from gitops/tenants/template), each granting in its
- * own namespace. The subject is ServiceAccount wharf-operator of namespace wharf-system.
+ * own namespace, a rule with resourceNames only for those names (so never a create or a list).
+ * The subject is ServiceAccount wharf-operator of namespace wharf-system; like every
+ * authenticated user it may also ask what it may do (system:basic-user's
+ * selfsubjectrulesreviews, which JOSDK's leader election asks before it starts).
  */
 public final class RbacCheck {
   public static final String NAMESPACE = "wharf-system";
@@ -33,19 +37,30 @@ public final class RbacCheck {
    * {@code namespace} is null for a cluster-wide request (for a namespace object itself, its
    * own name, as the API server sets it).
    */
-  public record Attributes(String verb, String group, String resource, String namespace) {
+  public record Attributes(String verb, String group, String resource, String namespace, String name) {
+    public Attributes(String verb, String group, String resource, String namespace) {
+      this(verb, group, resource, namespace, null);
+    }
+
     @Override
     public String toString() {
       return verb + " " + (group.isEmpty() ? "core" : group) + "/" + resource + (namespace == null ? "" : " in " + namespace);
     }
   }
 
+  /** What system:basic-user grants every authenticated user. */
+  private static final PolicyRule BASIC_USER = new PolicyRule(List.of("authorization.k8s.io"), List.of(), List.of(),
+      List.of("selfsubjectrulesreviews", "selfsubjectaccessreviews"), List.of("create"));
+
   private final Map<String, ClusterRole> clusterRoles;
+  private final Map<String, Role> roles;
   private final List<ClusterRoleBinding> clusterBindings;
   private final List<RoleBinding> roleBindings;
 
-  private RbacCheck(Map<String, ClusterRole> clusterRoles, List<ClusterRoleBinding> clusterBindings, List<RoleBinding> roleBindings) {
+  private RbacCheck(Map<String, ClusterRole> clusterRoles, Map<String, Role> roles,
+                    List<ClusterRoleBinding> clusterBindings, List<RoleBinding> roleBindings) {
     this.clusterRoles = clusterRoles;
+    this.roles = roles;
     this.clusterBindings = clusterBindings;
     this.roleBindings = roleBindings;
   }
@@ -59,30 +74,63 @@ public final class RbacCheck {
           .collect(Collectors.toMap(r -> r.getMetadata().getName(), Function.identity()));
       List<ClusterRoleBinding> bindings = objects.stream().filter(ClusterRoleBinding.class::isInstance)
           .map(ClusterRoleBinding.class::cast).toList();
-      return new RbacCheck(roles, bindings, List.copyOf(roleBindings));
+      // The tree renders rbac.yaml into wharf-system (its kustomization's namespace).
+      Map<String, Role> nsRoles = objects.stream().filter(Role.class::isInstance).map(Role.class::cast)
+          .collect(Collectors.toMap(r -> key(inOperatorNamespace(r), r.getMetadata().getName()), Function.identity()));
+      List<RoleBinding> allBindings = new java.util.ArrayList<>(roleBindings);
+      objects.stream().filter(RoleBinding.class::isInstance).map(RoleBinding.class::cast)
+          .peek(RbacCheck::inOperatorNamespace).forEach(allBindings::add);
+      return new RbacCheck(roles, nsRoles, bindings, allBindings);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   public boolean allows(Attributes a) {
-    boolean cluster = clusterBindings.stream().filter(b -> forOperator(b.getSubjects()))
-        .anyMatch(b -> grants(b.getRoleRef(), a));
-    boolean namespaced = a.namespace() != null && roleBindings.stream()
-        .filter(b -> a.namespace().equals(b.getMetadata().getNamespace()) && forOperator(b.getSubjects()))
-        .anyMatch(b -> grants(b.getRoleRef(), a));
-    return cluster || namespaced;
+    return grants(BASIC_USER, a) || rules(a.namespace()).stream().anyMatch(r -> grants(r, a));
   }
 
-  private boolean grants(RoleRef ref, Attributes a) {
-    ClusterRole role = ref.getKind().equals("ClusterRole") ? clusterRoles.get(ref.getName()) : null;
-    return role != null && role.getRules().stream().anyMatch(r -> grants(r, a));
+  /**
+   * Every rule that applies to the operator in {@code namespace} (null: cluster-wide only), as
+   * a SelfSubjectRulesReview of that namespace lists them.
+   */
+  public List<PolicyRule> rules(String namespace) {
+    List<PolicyRule> out = new java.util.ArrayList<>();
+    clusterBindings.stream().filter(b -> forOperator(b.getSubjects())).forEach(b -> out.addAll(rules(b.getRoleRef(), null)));
+    if (namespace != null) {
+      roleBindings.stream().filter(b -> namespace.equals(b.getMetadata().getNamespace()) && forOperator(b.getSubjects()))
+          .forEach(b -> out.addAll(rules(b.getRoleRef(), namespace)));
+    }
+    return out;
+  }
+
+  private List<PolicyRule> rules(RoleRef ref, String namespace) {
+    if (ref.getKind().equals("ClusterRole")) {
+      ClusterRole role = clusterRoles.get(ref.getName());
+      return role == null ? List.of() : role.getRules();
+    }
+    Role role = namespace == null ? null : roles.get(key(namespace, ref.getName()));
+    return role == null ? List.of() : role.getRules();
   }
 
   private static boolean grants(PolicyRule r, Attributes a) {
+    boolean named = r.getResourceNames() == null || r.getResourceNames().isEmpty()
+        || (a.name() != null && r.getResourceNames().contains(a.name()));
     return (r.getApiGroups().contains(a.group()) || r.getApiGroups().contains("*"))
         && (r.getResources().contains(a.resource()) || r.getResources().contains("*"))
-        && (r.getVerbs().contains(a.verb()) || r.getVerbs().contains("*"));
+        && (r.getVerbs().contains(a.verb()) || r.getVerbs().contains("*"))
+        && named;
+  }
+
+  private static String key(String namespace, String name) {
+    return namespace + "/" + name;
+  }
+
+  private static String inOperatorNamespace(HasMetadata o) {
+    if (o.getMetadata().getNamespace() == null) {
+      o.getMetadata().setNamespace(NAMESPACE);
+    }
+    return o.getMetadata().getNamespace();
   }
 
   private static boolean forOperator(List<Subject> subjects) {
@@ -117,6 +165,6 @@ public final class RbacCheck {
       case "DELETE" -> name == null ? "deletecollection" : "delete";
       default -> method.toLowerCase();
     };
-    return new Attributes(verb, group, sub == null ? resource : resource + "/" + sub, namespace);
+    return new Attributes(verb, group, sub == null ? resource : resource + "/" + sub, namespace, name);
   }
 }

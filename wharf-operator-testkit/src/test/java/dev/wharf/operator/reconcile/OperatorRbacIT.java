@@ -7,10 +7,12 @@ import static org.awaitility.Awaitility.await;
 import dev.wharf.api.App;
 import dev.wharf.api.AppSpec;
 import dev.wharf.api.RegistrySpec;
+import dev.wharf.operator.config.ReplicaConfig;
 import dev.wharf.operator.testing.OperatorHarness;
 import dev.wharf.operator.testing.RbacCheck;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +32,10 @@ class OperatorRbacIT {
 
   @BeforeAll
   static void start() {
-    h = new OperatorHarness(Duration.ofMinutes(5));
+    // With leader election, as in the cluster: its Lease requests are checked too.
+    h = new OperatorHarness(Duration.ofMinutes(5), new ReplicaConfig(Duration.ofMinutes(10),
+        Optional.of(new ReplicaConfig.Lease(RbacCheck.NAMESPACE, ReplicaConfig.LEASE_NAME)), "wharf-operator-0",
+        Duration.ofSeconds(20)));
     apps = new Apps(h);
   }
 
@@ -43,6 +48,7 @@ class OperatorRbacIT {
 
   @Test
   void theOperatorsRbacGrantsEveryRequestOfAnAppsLife() {
+    await().atMost(Duration.ofSeconds(30)).until(h.operator::leading);
     apps.create("team-a", "life", fullSpec("team-a"));
     h.tenantNamespace("shared", "team-a");
     AppSpec guestSpec = new AppSpec("team-a");
@@ -74,7 +80,10 @@ class OperatorRbacIT {
     assertThat(used).extracting(Object::toString).as("the life above was seen by the operator")
         .contains("watch platform.wharf.dev/apps", "patch platform.wharf.dev/apps/status in team-a",
             "create core/serviceaccounts in team-a", "patch networking.k8s.io/networkpolicies in team-a",
-            "delete core/configmaps in team-a", "get core/namespaces in shared");
+            "delete core/configmaps in team-a", "get core/namespaces in shared",
+            "create events.k8s.io/events in team-a", "create authorization.k8s.io/selfsubjectrulesreviews",
+            "create coordination.k8s.io/leases in wharf-system", "get coordination.k8s.io/leases in wharf-system",
+            "patch coordination.k8s.io/leases in wharf-system");
     assertThat(used).filteredOn(a -> !rbac.allows(a)).as("requests the operator's RBAC does not grant").isEmpty();
   }
 }

@@ -82,7 +82,11 @@ class OperatorSecretsIT {
     String log = operatorLog();
     assertThat(log).as("the operator's log is captured").contains("team-b/keeper: Ready=true")
         .contains("team-b/keeper: RegistryReady failed");
-    String events = Serialization.asJson(h.kube.v1().events().inAnyNamespace().list());
+    var appEvents = h.kube.events().v1().events().inAnyNamespace().list().getItems();
+    assertThat(appEvents).as("the operator's events of this life").extracting(e -> e.getReason())
+        .contains("Created", "Rotated", "Recovered", "Renewed");
+    String events = Serialization.asJson(h.kube.v1().events().inAnyNamespace().list())
+        + Serialization.asJson(appEvents);
     // Booleans, so that a failure does not print the secret (and the whole log) itself.
     for (int i = 0; i < secrets.size(); i++) {
       String secret = secrets.get(i);

@@ -8,7 +8,6 @@ import dev.wharf.core.DeletionPolicy;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -50,10 +49,16 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
   private final Duration resync;
   private final Backoff backoff;
   private final Clock clock;
+  private final StatusReport report;
+  private final ReconcileMetrics metrics;
   private final AtomicLong reconciles = new AtomicLong();
 
+  /** How the App's state is reported besides the conditions of each step. */
+  public record Reporting(Duration stallAfter, AppEvents.Sink events, ReconcileMetrics metrics) {}
+
   public AppReconciler(KubernetesClient client, SpecCheck specCheck, List<CapabilityStep> capabilities,
-                       SecretsStep secrets, KubeObjectsStep kubeObjects, Duration resync, Backoff backoff, Clock clock) {
+                       SecretsStep secrets, KubeObjectsStep kubeObjects, Duration resync, Backoff backoff, Clock clock,
+                       Reporting reporting) {
     this.client = client;
     this.specCheck = specCheck;
     this.capabilities = List.copyOf(capabilities);
@@ -62,13 +67,17 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     this.resync = resync;
     this.backoff = backoff;
     this.clock = clock;
+    this.metrics = reporting.metrics();
+    this.report = new StatusReport(reporting.stallAfter(), reporting.events(), metrics);
   }
 
   @Override
   public UpdateControl<App> reconcile(App app, Context<App> context) {
+    var timing = metrics.start();
     try {
       return reconcileSteps(app, context);
     } finally {
+      metrics.reconciled(timing);
       reconciles.incrementAndGet();
     }
   }
@@ -79,12 +88,13 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
   }
 
   private UpdateControl<App> reconcileSteps(App app, Context<App> context) {
-    AppStatus before = copy(app.getStatus());
+    AppStatus before = StatusReport.snapshot(app);
     AppStatus status = app.getStatus() == null ? new AppStatus() : app.getStatus();
     app.setStatus(status);
     Progress progress = new Progress(app, status, clock.instant());
 
     Optional<AppRef> ref = validateSpec(app, context, progress);
+    ref.ifPresent(r -> report.started(app, progress, context));
     Optional<AppRun> run = ref.flatMap(r -> loadStoredSecrets(app, r, progress));
     Optional<ProvisionedNames> names = run.map(r -> provision(r, progress));
     return updateStatus(app, ref, run.flatMap(r -> names.map(n -> new Done(r, n))), progress, before, context);
@@ -119,6 +129,8 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     Optional<StepFailure> objects = applyNamespaceObjects(run);
     List<CapabilityOutcome> outcomes = Parallel.join(capabilities, "provisioning " + run.ref());
     outcomes.forEach(outcome -> report(outcome, progress));
+    outcomes.stream().filter(o -> run.pendingRotation().isEmpty() && o instanceof CapabilityOutcome.Provided p
+        && p.grant().renewed(run.storedEntry())).forEach(o -> progress.renewed(o.step().condition()));
     objects.ifPresent(f -> progress.failed(AppStatus.SECRETS_READY, f));
 
     Map<String, String> entry = StoredEntry.merge(run.storedEntry(), outcomes, run.pendingRotation());
@@ -200,7 +212,6 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
 
   private UpdateControl<App> updateStatus(App app, Optional<AppRef> ref, Optional<Done> done, Progress progress,
       AppStatus before, Context<App> context) {
-    progress.finish();
     AppStatus status = progress.status();
     if (done.isPresent() && progress.ok()) {
       status.setProvisioned(done.get().names());
@@ -213,12 +224,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     } else if (ref.isPresent() && progress.retryable()) {
       next = backoff.next(ref.get());
     }
-    boolean changed = !Objects.equals(json(before), json(status));
-    if (changed) {
-      LOG.info("{}/{}: Ready={} ({})", app.getMetadata().getNamespace(), app.getMetadata().getName(),
-          status.isTrue(AppStatus.READY), status.condition(AppStatus.READY).map(c -> c.getReason()).orElse(""));
-      StatusWrite.write(app, status, context);
-    }
+    report.finish(app, before, progress, context);
     return UpdateControl.<App>noUpdate().rescheduleAfter(next);
   }
 
@@ -234,6 +240,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     try {
       ref = AppRef.of(app.getMetadata().getNamespace(), app.getMetadata().getName());
     } catch (RuntimeException e) {
+      metrics.gone(app.getMetadata().getNamespace(), app.getMetadata().getName());
       return DeleteControl.defaultDelete(); // an invalid name was never provisioned
     }
     DeletionPolicy policy = app.getSpec() == null ? DeletionPolicy.RETAIN : app.getSpec().deletionPolicyOrDefault();
@@ -246,6 +253,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
       }
       secrets.remove(run);
       backoff.reset(ref);
+      metrics.gone(ref.namespace(), ref.name());
       LOG.info("{}: access revoked, data {}", ref, policy == DeletionPolicy.DELETE ? "deleted" : "kept");
       // The objects in the namespace go with the App through their owner references.
       return DeleteControl.defaultDelete();
@@ -259,8 +267,9 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
    * The failure for the status, logged; a bug is logged with where it happened. Refusals of
    * the App as written are the user's to fix and show in its status only.
    */
-  private static StepFailure failure(String app, String step, RuntimeException e) {
+  private StepFailure failure(String app, String step, RuntimeException e) {
     StepFailure failure = StepFailure.of(e);
+    metrics.failed(e, failure.reason());
     if (failure.unexpected()) {
       LOG.warn("{}: {} failed: {}{}", app, step, failure.message(), StepFailure.trace(e));
     } else if (!(e instanceof StepFailure.Refusal)) {
@@ -283,13 +292,5 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
       throw e;
     }
     return ns == null || ns.getMetadata().getLabels() == null ? Map.of() : ns.getMetadata().getLabels();
-  }
-
-  private static AppStatus copy(AppStatus status) {
-    return status == null ? null : Serialization.clone(status);
-  }
-
-  private static String json(AppStatus status) {
-    return status == null ? null : Serialization.asJson(status);
   }
 }

@@ -22,6 +22,15 @@ public sealed interface Grant {
   /** The key of the credential a rotation renews. */
   String secretKey();
 
+  /**
+   * True when this grant's credential differs from the one stored before, which existed: the
+   * stored one no longer worked and a new one was set (values compared, never shown).
+   */
+  default boolean renewed(Map<String, String> stored) {
+    String before = stored.get(secretKey());
+    return before != null && !before.equals(entries().get(secretKey()));
+  }
+
   /** Puts this capability's names into status.provisioned. */
   void nameIn(ProvisionedNames names);
 

@@ -4,6 +4,8 @@ package dev.wharf.operator.reconcile;
 public enum Reason {
   /** All enabled capabilities are ready (condition Ready). */
   READY("Ready"),
+  /** A new generation of the App is being provisioned (condition Reconciling). */
+  PROVISIONING("Provisioning"),
   /** The capability exists with working credentials. */
   PROVISIONED("Provisioned"),
   /** The capability is not enabled in the spec (and, if it was, its access was revoked). */

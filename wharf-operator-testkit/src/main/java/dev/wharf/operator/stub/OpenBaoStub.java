@@ -26,7 +26,11 @@ import java.util.function.Function;
  * (matchLabels) against the namespace's labels, and gives the token an entity alias with the
  * metadata OpenBao sets ({@code service_account_name}, {@code service_account_namespace}). A
  * "service account JWT" here is {@code sa:<namespace>:<name>}, since no Kubernetes API server
- * reviews real ones.
+ * reviews real ones. KV v2 writes honour check-and-set as OpenBao does: {@code options.cas} 0
+ * writes only where no version exists, n only where n is the current version, else 400 "check-and-set
+ * parameter did not match the current version"; with {@code cas_required} set on the mount
+ * ({@code POST /v1/<mount>/config}) a write without it is refused. A revoked token is refused
+ * (403 permission denied) as any unknown token.
  */
 public class OpenBaoStub extends StubServer {
   private static final Set<String> ROLE_FIELDS = Set.of("bound_service_account_names",
@@ -45,6 +49,9 @@ public class OpenBaoStub extends StubServer {
   private final Map<String, JsonNode> roles = new ConcurrentHashMap<>();
   private final Map<String, Token> tokens = new ConcurrentHashMap<>();
   private final List<Map<String, String>> everWritten = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile boolean casRequired;
+  private final Map<String, Map.Entry<String, String>> races = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger logins = new java.util.concurrent.atomic.AtomicInteger();
 
   public OpenBaoStub(String rootToken, String kvMount) {
     this(rootToken, kvMount, namespace -> Map.of());
@@ -68,8 +75,29 @@ public class OpenBaoStub extends StubServer {
   public Set<String> policyNames() { return Set.copyOf(policies.keySet()); }
   public Set<String> roleNames() { return Set.copyOf(roles.keySet()); }
   public void deleteKvBehindTheBack(String path) { kv.remove(path); }
+  /**
+   * Another writer gets in first: just before the next write to {@code path} is handled, a
+   * version with {@code key} set is added, as if it had been written between that writer's read
+   * and its write.
+   */
+  public void raceNextWrite(String path, String key, String value) {
+    races.put(path, Map.entry(key, value));
+  }
+  /** Another writer adds a version with {@code key} set (as {@code bao kv patch} does). */
+  public void putKvBehindTheBack(String path, String key, String value) {
+    List<Map<String, String>> versions = kv.computeIfAbsent(path, p -> new ArrayList<>());
+    synchronized (versions) {
+      Map<String, String> next = new LinkedHashMap<>(versions.isEmpty() ? Map.of() : versions.getLast());
+      next.put(key, value);
+      versions.add(next);
+    }
+  }
   /** Every KV version ever written, including those of paths deleted since. */
   public List<Map<String, String>> everWritten() { return List.copyOf(everWritten); }
+  /** Kubernetes-auth logins that got a token. */
+  public int logins() { return logins.get(); }
+  /** Revokes every token but root ({@code bao token revoke}, or lost with a restore): each must log in again. */
+  public void revokeTokens() { tokens.clear(); }
   /** The accessor of the Kubernetes auth mount, as {@code GET sys/auth/kubernetes} shows it. */
   public String kubernetesAccessor() { return kubernetesAccessor; }
 
@@ -93,6 +121,8 @@ public class OpenBaoStub extends StubServer {
     }
     if (path.startsWith(kvData)) {
       kvData(ex, method, path.substring(kvData.length()), body);
+    } else if (path.equals("/v1/" + kvMount + "/config")) {
+      kvConfig(ex, method, body);
     } else if (path.startsWith(kvMeta) && method.equals("DELETE")) {
       kv.remove(path.substring(kvMeta.length()));
       send(ex, 204, null);
@@ -132,13 +162,41 @@ public class OpenBaoStub extends StubServer {
           }
           values.put(e.getKey(), e.getValue().asText());
         }
-        everWritten.add(values);
+        Map.Entry<String, String> race = races.remove(path);
+        if (race != null) {
+          putKvBehindTheBack(path, race.getKey(), race.getValue());
+        }
+        JsonNode cas = body.path("options").path("cas");
+        if (cas.isMissingNode() && casRequired) {
+          send(ex, 400, errorBody("check-and-set parameter required for this call"));
+          return;
+        }
         List<Map<String, String>> versions = kv.computeIfAbsent(path, p -> new ArrayList<>());
         synchronized (versions) {
+          if (!cas.isMissingNode() && cas.asLong(-1) != versions.size()) {
+            send(ex, 400, errorBody("check-and-set parameter did not match the current version"));
+            return;
+          }
+          everWritten.add(values);
           versions.add(values);
           send(ex, 200, Map.of("data", Map.of("version", versions.size(),
               "created_time", Instant.now().toString(), "deletion_time", "", "destroyed", false)));
         }
+      }
+      default -> send(ex, 405, errorBody("unsupported operation"));
+    }
+  }
+
+  /** The mount's configuration: only cas_required is modelled. */
+  private void kvConfig(HttpExchange ex, String method, JsonNode body) throws IOException {
+    switch (method) {
+      case "GET" -> send(ex, 200, Map.of("data", Map.of("cas_required", casRequired, "max_versions", 0,
+          "delete_version_after", "0s")));
+      case "POST", "PUT" -> {
+        if (body != null && body.has("cas_required")) {
+          casRequired = body.path("cas_required").asBoolean();
+        }
+        send(ex, 204, null);
       }
       default -> send(ex, 405, errorBody("unsupported operation"));
     }
@@ -216,6 +274,7 @@ public class OpenBaoStub extends StubServer {
     Map<String, String> metadata = Map.of("service_account_namespace", jwt[1], "service_account_name", jwt[2],
         "service_account_uid", UUID.nameUUIDFromBytes((jwt[1] + "/" + jwt[2]).getBytes()).toString());
     String token = "s." + UUID.randomUUID();
+    logins.incrementAndGet();
     tokens.put(token, new Token(tokenPolicies,
         new OpenBaoAcl.Alias(kubernetesAccessor, metadata.get("service_account_uid"), metadata)));
     Map<String, Object> shown = new LinkedHashMap<>(metadata);

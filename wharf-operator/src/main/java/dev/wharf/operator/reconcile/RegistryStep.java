@@ -87,19 +87,22 @@ public final class RegistryStep implements CapabilityStep {
 
   /**
    * The stored robot keeps its stored secret while the registry accepts it. Otherwise the stored
-   * secret is set on it again (it is the truth: set before, or changed in Harbor behind our
-   * back), unless a rotation is due or none is stored: then a new one.
+   * secret is set on it again (it is the truth: stored before a crash, or changed in Harbor
+   * behind our back), unless a rotation is due, none is stored, or it is one Harbor made that
+   * its own rule for set secrets refuses: then a new one.
    */
   private Grant keepOrRefresh(AppRun run, String project, Robot robot) {
-    Optional<Secret> storedSecret = run.storedValue(REGISTRY_PASSWORD).filter(RobotSecrets::acceptable).map(Secret::of);
+    Optional<Secret> storedSecret = run.storedValue(REGISTRY_PASSWORD).map(Secret::of);
     if (run.rotate(REGISTRY_PASSWORD) || storedSecret.isEmpty()) {
       return new Grant.Registry(project, robot.id(), robot.name(), RobotSecrets.generate(), true);
     }
-    boolean works = harbor.robotSecretWorks(robot.name(), storedSecret.get(), project);
-    return new Grant.Registry(project, robot.id(), robot.name(), storedSecret.get(), !works);
+    if (harbor.robotSecretWorks(robot.name(), storedSecret.get(), project)) {
+      return new Grant.Registry(project, robot.id(), robot.name(), storedSecret.get(), false);
+    }
+    return new Grant.Registry(project, robot.id(), robot.name(), newSecret(run), true);
   }
 
-  /** A new secret unless a stored one Harbor would accept is not due for rotation: the stored one is the truth. */
+  /** The stored secret when Harbor would accept it and no rotation is due (it is the truth), else a new one. */
   private static Secret newSecret(AppRun run) {
     return run.storedValue(REGISTRY_PASSWORD).filter(RobotSecrets::acceptable).filter(s -> !run.rotate(REGISTRY_PASSWORD))
         .map(Secret::of).orElseGet(RobotSecrets::generate);

@@ -52,6 +52,7 @@ public class HarborStub extends StubServer {
   private final Map<String, Long> projects = new ConcurrentHashMap<>();
   private final Map<Long, StoredRobot> robots = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong(100);
+  private volatile boolean failRefreshes;
 
   public HarborStub(String user, String password) {
     this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -61,6 +62,9 @@ public class HarborStub extends StubServer {
   public boolean hasProject(String name) { return projects.containsKey(name); }
   public List<StoredRobot> robots() { return List.copyOf(robots.values()); }
   public void deleteRobotBehindTheBack(long id) { robots.remove(id); }
+
+  /** While true, PATCH /robots/{id} answers 503 (Harbor failing just then) and everything else works. */
+  public void failSecretRefreshes(boolean fail) { failRefreshes = fail; }
 
   /** Someone refreshes the robot's secret in Harbor's UI: the stored one stops working. */
   public void refreshSecretBehindTheBack(long id) {
@@ -107,6 +111,10 @@ public class HarborStub extends StubServer {
       StoredRobot robot = robots.get(robotId(p));
       send(ex, robot == null ? 404 : 200, robot == null ? errorBody("NOT_FOUND", "robot not found") : robotView(robot));
     } else if (p.startsWith("/robots/") && method.equals("PATCH")) {
+      if (failRefreshes) {
+        send(ex, 503, unavailableBody());
+        return;
+      }
       refreshSecret(ex, robotId(p), body);
     } else if (p.startsWith("/robots/") && method.equals("DELETE")) {
       long id = Long.parseLong(p.substring("/robots/".length()));

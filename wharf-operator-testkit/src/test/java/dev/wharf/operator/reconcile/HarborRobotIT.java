@@ -96,6 +96,29 @@ class HarborRobotIT {
   }
 
   @Test
+  void aNewSecretIsStoredBeforeItIsSetSoAFailedSetIsRepairedTowardsTheStoredOne() {
+    apps.create("team-a", "halfway", registry());
+    apps.awaitReady("team-a", "halfway");
+    Map<String, String> before = apps.kv("team-a", "halfway");
+    h.harbor.failSecretRefreshes(true);
+    try {
+      h.patch("team-a", "halfway", "{\"metadata\":{\"annotations\":{\"" + App.ROTATE_ANNOTATION + "\":\"r1\"}}}");
+      App failed = apps.awaitCondition("team-a", "halfway", AppStatus.REGISTRY_READY, false);
+      assertThat(failed.getStatus().condition(AppStatus.REGISTRY_READY).orElseThrow().getReason())
+          .isEqualTo("ServerUnavailable");
+      Map<String, String> stored = apps.kv("team-a", "halfway");
+      assertThat(stored.get("REGISTRY_PASSWORD")).as("stored first").isNotEqualTo(before.get("REGISTRY_PASSWORD"));
+      assertThat(h.harbor.robotLoginWorks(stored.get("REGISTRY_USERNAME"), stored.get("REGISTRY_PASSWORD"))).isFalse();
+    } finally {
+      h.harbor.failSecretRefreshes(false);
+    }
+    apps.awaitReady("team-a", "halfway");
+    Map<String, String> after = apps.kv("team-a", "halfway");
+    assertThat(h.harbor.robotLoginWorks(after.get("REGISTRY_USERNAME"), after.get("REGISTRY_PASSWORD"))).isTrue();
+    assertThat(after.get("REGISTRY_ROBOT_ID")).isEqualTo(before.get("REGISTRY_ROBOT_ID"));
+  }
+
+  @Test
   void aRobotOfOursThatExistsAlreadyIsTakenOver() {
     // As if the operator had crashed after Harbor made the robot and before its id was stored.
     AppRef ref = AppRef.of("team-a", "orphan");

@@ -21,6 +21,7 @@ import java.util.function.Supplier;
  * sent once more with a new login ({@link OpenBaoToken}).
  */
 public class OpenBaoClient {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OpenBaoClient.class);
   /** What OpenBao's KV v2 answers (400) when a write's check-and-set version is not the current one. */
   static final String CAS_MISMATCH = "check-and-set parameter did not match the current version";
 
@@ -96,6 +97,7 @@ public class OpenBaoClient {
         throw e;
       }
       refreshable.refused(used);
+      LOG.info("OpenBao refused the operator's token (403 on {} {}): logging in again", method, path);
       String fresh = token.get();
       if (fresh.equals(used)) {
         throw e;

@@ -32,11 +32,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class HarborStub extends StubServer {
   private static final String API = "/api/v2.0";
-  /** RobotCreate's properties in the swagger. */
-  private static final Set<String> ROBOT_FIELDS = Set.of("name", "description", "level", "duration",
-      "disable", "permissions", "secret");
-  /** Harbor's validateName for robots (src/server/v2.0/handler/robot.go); the swagger does not state it. */
-  private static final java.util.regex.Pattern ROBOT_NAME = java.util.regex.Pattern.compile("^[a-z0-9]+(?:[._-][a-z0-9]+)*$");
   /** RobotSec's properties in the swagger. */
   private static final Set<String> ROBOT_SEC_FIELDS = Set.of("secret");
   private static final Set<String> PROJECT_FIELDS = Set.of("project_name", "public", "metadata", "cve_allowlist",
@@ -74,7 +69,7 @@ public class HarborStub extends StubServer {
   /** A pull robot {@code robot$<project>+<name>} made by someone else (e.g. in Harbor's UI); its id. */
   public long addRobot(String project, String name, String description) {
     StoredRobot robot = new StoredRobot(ids.incrementAndGet(), "robot$" + project + "+" + name, description, project,
-        HarborSecrets.generate(), List.of("repository:pull"));
+        HarborRobots.generate(), List.of("repository:pull"));
     robots.put(robot.id(), robot);
     return robot.id();
   }
@@ -87,7 +82,7 @@ public class HarborStub extends StubServer {
   @Override
   protected void handle(HttpExchange ex, String method, String path, JsonNode body) throws IOException {
     if (path.equals("/service/token") && method.equals("GET")) {
-      HarborSecrets.token(ex, this::robotLoginWorks);
+      HarborRobots.token(ex, this::robotLoginWorks);
       return;
     }
     if (!authorization.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
@@ -139,12 +134,12 @@ public class HarborStub extends StubServer {
       return;
     }
     String given = body.path("secret").asText("");
-    if (!given.isEmpty() && !HarborSecrets.valid(given)) {
+    if (!given.isEmpty() && !HarborRobots.valid(given)) {
       send(ex, 400, errorBody("BAD_REQUEST",
           "the secret must longer than 8 chars with at least 1 uppercase letter, 1 lowercase letter and 1 number"));
       return;
     }
-    String secret = given.isEmpty() ? HarborSecrets.generate() : given;
+    String secret = given.isEmpty() ? HarborRobots.generate() : given;
     robots.computeIfPresent(id, (k, r) -> r.withSecret(secret));
     send(ex, 200, Map.of("secret", given.isEmpty() ? secret : ""));
   }
@@ -203,7 +198,7 @@ public class HarborStub extends StubServer {
   }
 
   private void createRobot(HttpExchange ex, JsonNode body) throws IOException {
-    String problem = robotProblem(body);
+    String problem = HarborRobots.robotCreateProblem(body);
     if (problem != null) {
       send(ex, 400, errorBody("BAD_REQUEST", problem));
       return;
@@ -222,7 +217,7 @@ public class HarborStub extends StubServer {
     List<String> actions = new ArrayList<>();
     perm.path("access").forEach(a -> actions.add(a.path("resource").asText() + ":" + a.path("action").asText()));
     StoredRobot robot = new StoredRobot(ids.incrementAndGet(), fullName, body.path("description").asText(""), project,
-        HarborSecrets.generate(), actions);
+        HarborRobots.generate(), actions);
     robots.put(robot.id(), robot);
     Map<String, Object> created = new LinkedHashMap<>();
     created.put("id", robot.id());
@@ -231,41 +226,6 @@ public class HarborStub extends StubServer {
     created.put("creation_time", Instant.now().toString());
     created.put("expires_at", -1);
     send(ex, 201, created);
-  }
-
-  private static String robotProblem(JsonNode body) {
-    if (body == null) {
-      return "a RobotCreate body is required";
-    }
-    String unknown = unknownField(body, ROBOT_FIELDS);
-    if (unknown != null) {
-      return "unknown field " + unknown;
-    }
-    if (!body.path("name").isTextual() || body.path("name").asText().isBlank()) {
-      return "name is required";
-    }
-    if (!ROBOT_NAME.matcher(body.path("name").asText()).matches()) {
-      return "robot name is not in lower case or contains illegal characters";
-    }
-    if (!body.path("level").asText().equals("project")) {
-      return "stub supports project level robots only";
-    }
-    long duration = body.path("duration").asLong(0);
-    if (!body.path("duration").isIntegralNumber() || (duration != -1 && duration <= 0)) {
-      return "duration must be either -1(Never) or a positive integer";
-    }
-    JsonNode perms = body.path("permissions");
-    if (!perms.isArray() || perms.size() != 1 || !perms.get(0).path("kind").asText().equals("project")
-        || !perms.get(0).path("namespace").isTextual() || !perms.get(0).path("access").isArray()
-        || perms.get(0).path("access").isEmpty()) {
-      return "a project level robot needs one permission of kind project with a namespace and access";
-    }
-    for (JsonNode a : perms.get(0).path("access")) {
-      if (!a.path("resource").isTextual() || !a.path("action").isTextual()) {
-        return "each access needs resource and action";
-      }
-    }
-    return null;
   }
 
   private static Map<String, Object> robotView(StoredRobot r) {
@@ -285,7 +245,7 @@ public class HarborStub extends StubServer {
     return m;
   }
 
-  private static String unknownField(JsonNode body, Set<String> known) {
+  static String unknownField(JsonNode body, Set<String> known) {
     for (var e : body.properties()) {
       if (!known.contains(e.getKey())) {
         return e.getKey();

@@ -38,7 +38,7 @@ final class Commands {
       }
       if (process.exitValue() != 0) {
         throw new LocalRuntimeException(what + " failed (exit code " + process.exitValue() + "). Read " + log
-            + "; its last lines:\n" + ChildProcess.tail(log, 15));
+            + errors(log) + "; its last lines:\n" + ChildProcess.tail(log, 15));
       }
     } catch (IOException e) {
       throw new LocalRuntimeException(what + " could not run (" + command.getFirst() + "): " + e.getMessage()
@@ -47,6 +47,28 @@ final class Commands {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
       throw new LocalRuntimeException("interrupted during " + what, e);
+    }
+  }
+
+  /**
+   * The error lines this run wrote to {@code log} (after its "---- wharf:" marker), at most five:
+   * tools such as mariadb-install-db end with pages of advice that push the cause out of the tail.
+   */
+  static String errors(Path log) {
+    try {
+      List<String> all = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
+      int start = 0;
+      for (int i = 0; i < all.size(); i++) {
+        if (all.get(i).startsWith("---- wharf: ")) {
+          start = i + 1;
+        }
+      }
+      List<String> found = all.subList(start, all.size()).stream()
+          .filter(l -> l.contains("[ERROR]") || l.startsWith("ERROR") || l.contains("FATAL"))
+          .limit(5).toList();
+      return found.isEmpty() ? "" : "; the errors in it:\n" + String.join("\n", found) + "\n";
+    } catch (IOException e) {
+      return "";
     }
   }
 

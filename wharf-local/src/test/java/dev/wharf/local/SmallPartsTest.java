@@ -119,4 +119,16 @@ class SmallPartsTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("stateDir(path)");
   }
+
+  @Test
+  void aFailedCommandNamesTheErrorsOfThisRunNotOnlyTheAdviceAtTheEnd(@TempDir Path dir) throws Exception {
+    Path log = dir.resolve("tool.log");
+    Files.writeString(log, "---- wharf: earlier\n[ERROR] an old failure\n");
+    String script = "echo '2026-12-05 [ERROR] Can not create directory x'; for i in $(seq 20); do echo advice $i; done; exit 1";
+    assertThatThrownBy(() -> Commands.run("the tool", java.util.List.of("sh", "-c", script), java.util.Map.of(), dir, log,
+        java.time.Duration.ofSeconds(10)))
+        .hasMessageContaining("the errors in it:\n2026-12-05 [ERROR] Can not create directory x")
+        .hasMessageNotContaining("an old failure")
+        .hasMessageContaining("advice 20");
+  }
 }

@@ -56,6 +56,14 @@ class AppCrdSchemaTest {
   }
 
   @Test
+  void aMySqlConnectionLimitIsAWholeNumberOfAtLeastOne() {
+    JSONSchemaProps limit = at("spec", "mysql", "maxConnections");
+    assertThat(limit.getType()).isEqualTo("integer");
+    assertThat(limit.getMinimum()).isEqualTo(1.0);
+    assertThat(limit.getDefault()).as("the platform's default applies when unset").isNull();
+  }
+
+  @Test
   void conditionsAreAMapKeyedOnType() {
     JSONSchemaProps conditions = at("status", "conditions");
     assertThat(conditions.getXKubernetesListType()).isEqualTo("map");

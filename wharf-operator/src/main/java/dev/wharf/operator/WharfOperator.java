@@ -65,8 +65,8 @@ public final class WharfOperator implements AutoCloseable {
       overrides.accept(o);
     });
     this.reconciler = new AppReconciler(client,
-        new SpecCheck(options.teams()),
-        List.of(new MySqlStep(backends.provisioning()), new RedisStep(backends.provisioning()),
+        new SpecCheck(options.teams(), options.cluster().mysqlConnections()),
+        List.of(new MySqlStep(backends.provisioning(), options.cluster().mysqlConnections()), new RedisStep(backends.provisioning()),
             new OidcStep(backends.provisioning()), new RegistryStep(backends.harbor())),
         new SecretsStep(backends.openBao(), options.cluster().kvMount()),
         new KubeObjectsStep(client, new DesiredObjects(options.cluster())),

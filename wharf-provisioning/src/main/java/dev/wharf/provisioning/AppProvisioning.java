@@ -47,9 +47,20 @@ public final class AppProvisioning implements AutoCloseable {
         new KeycloakProvisioner(keycloak, writes), issuer);
   }
 
-  /** The app's database and user with {@code privileges} on it, and a working password. */
+  /**
+   * The app's database and user with {@code privileges} on it, and a working password; the user
+   * may hold {@link MySqlProvisioner#DEFAULT_MAX_CONNECTIONS} sessions at once.
+   */
   public MySqlAccess ensureMySql(AppRef app, MySqlPrivileges privileges, StoredSecret stored) {
-    Outcome ensured = mysql.ensure(app, privileges);
+    return ensureMySql(app, privileges, MySqlProvisioner.DEFAULT_MAX_CONNECTIONS, stored);
+  }
+
+  /**
+   * The app's database and user with {@code privileges} on it, at most {@code maxConnections}
+   * sessions of that user at once (the server refuses the next), and a working password.
+   */
+  public MySqlAccess ensureMySql(AppRef app, MySqlPrivileges privileges, int maxConnections, StoredSecret stored) {
+    Outcome ensured = mysql.ensure(app, privileges, maxConnections);
     Secret password = KeepOrReset.secret(ensured, stored, p -> mysql.verify(app, p), () -> mysql.rotate(app),
         "MySQL", "MySQL user", app);
     return new MySqlAccess(mysql.jdbcUrl(app), Names.mysqlDatabase(app), Names.mysqlUser(app), password);

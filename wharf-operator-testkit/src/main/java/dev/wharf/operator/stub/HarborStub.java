@@ -21,26 +21,33 @@ import java.util.concurrent.atomic.AtomicLong;
  * Stands in for Harbor, following its v2.0 swagger (../shared/apispecs/harbor-v2.0-swagger.yaml):
  * GET /projects/{project_name_or_id} with X-Is-Resource-Name, POST /projects (ProjectReq, 201
  * or 409), GET /robots?q=Level=project,ProjectID=..&page&page_size, POST /robots (RobotCreate,
- * 201 RobotCreated with the secret, shown only then; names held to Harbor's robot name rule),
- * DELETE /robots/{robot_id}. Basic auth.
- * Robot names get Harbor's default "robot$<project>+" prefix.
+ * 201 RobotCreated with the secret, shown only then; names held to Harbor's robot name rule;
+ * 409 for a name that exists), GET /robots/{robot_id} (Robot, never its secret), PATCH
+ * /robots/{robot_id} (RobotSec: a given secret must pass Harbor's isValidSec, 8 or more
+ * characters with an upper-case letter, a lower-case letter and a digit, else 400; answers an
+ * empty secret; without one Harbor makes one and answers it), DELETE /robots/{robot_id}. Basic
+ * auth as the admin. Also the registry's token service, GET /service/token, as a docker login
+ * reaches it: Basic auth as a robot, 401 when name or secret is wrong (no auth: an anonymous
+ * token). Robot names get Harbor's default "robot$<project>+" prefix.
  */
 public class HarborStub extends StubServer {
   private static final String API = "/api/v2.0";
-  /** RobotCreate's properties in the swagger. */
-  private static final Set<String> ROBOT_FIELDS = Set.of("name", "description", "level", "duration",
-      "disable", "permissions", "secret");
-  /** Harbor's validateName for robots (src/server/v2.0/handler/robot.go); the swagger does not state it. */
-  private static final java.util.regex.Pattern ROBOT_NAME = java.util.regex.Pattern.compile("^[a-z0-9]+(?:[._-][a-z0-9]+)*$");
+  /** RobotSec's properties in the swagger. */
+  private static final Set<String> ROBOT_SEC_FIELDS = Set.of("secret");
   private static final Set<String> PROJECT_FIELDS = Set.of("project_name", "public", "metadata", "cve_allowlist",
       "storage_limit", "registry_id");
 
-  public record StoredRobot(long id, String name, String description, String project, String secret, List<String> actions) {}
+  public record StoredRobot(long id, String name, String description, String project, String secret, List<String> actions) {
+    StoredRobot withSecret(String newSecret) {
+      return new StoredRobot(id, name, description, project, newSecret, actions);
+    }
+  }
 
   private final String authorization;
   private final Map<String, Long> projects = new ConcurrentHashMap<>();
   private final Map<Long, StoredRobot> robots = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong(100);
+  private volatile boolean failRefreshes;
 
   public HarborStub(String user, String password) {
     this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -51,10 +58,18 @@ public class HarborStub extends StubServer {
   public List<StoredRobot> robots() { return List.copyOf(robots.values()); }
   public void deleteRobotBehindTheBack(long id) { robots.remove(id); }
 
+  /** While true, PATCH /robots/{id} answers 503 (Harbor failing just then) and everything else works. */
+  public void failSecretRefreshes(boolean fail) { failRefreshes = fail; }
+
+  /** Someone refreshes the robot's secret in Harbor's UI: the stored one stops working. */
+  public void refreshSecretBehindTheBack(long id) {
+    robots.computeIfPresent(id, (k, r) -> r.withSecret(UUID.randomUUID().toString()));
+  }
+
   /** A pull robot {@code robot$<project>+<name>} made by someone else (e.g. in Harbor's UI); its id. */
   public long addRobot(String project, String name, String description) {
     StoredRobot robot = new StoredRobot(ids.incrementAndGet(), "robot$" + project + "+" + name, description, project,
-        UUID.randomUUID().toString().replace("-", ""), List.of("repository:pull"));
+        HarborRobots.generate(), List.of("repository:pull"));
     robots.put(robot.id(), robot);
     return robot.id();
   }
@@ -66,6 +81,10 @@ public class HarborStub extends StubServer {
 
   @Override
   protected void handle(HttpExchange ex, String method, String path, JsonNode body) throws IOException {
+    if (path.equals("/service/token") && method.equals("GET")) {
+      HarborRobots.token(ex, this::robotLoginWorks);
+      return;
+    }
     if (!authorization.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
       send(ex, 401, errorBody("UNAUTHORIZED", "unauthorized"));
       return;
@@ -83,12 +102,46 @@ public class HarborStub extends StubServer {
       listRobots(ex);
     } else if (p.equals("/robots") && method.equals("POST")) {
       createRobot(ex, body);
+    } else if (p.startsWith("/robots/") && method.equals("GET")) {
+      StoredRobot robot = robots.get(robotId(p));
+      send(ex, robot == null ? 404 : 200, robot == null ? errorBody("NOT_FOUND", "robot not found") : robotView(robot));
+    } else if (p.startsWith("/robots/") && method.equals("PATCH")) {
+      if (failRefreshes) {
+        send(ex, 503, unavailableBody());
+        return;
+      }
+      refreshSecret(ex, robotId(p), body);
     } else if (p.startsWith("/robots/") && method.equals("DELETE")) {
       long id = Long.parseLong(p.substring("/robots/".length()));
       send(ex, robots.remove(id) == null ? 404 : 200, null);
     } else {
       send(ex, 405, errorBody("METHOD_NOT_ALLOWED", method + " " + p));
     }
+  }
+
+  private static long robotId(String p) {
+    return Long.parseLong(p.substring("/robots/".length()));
+  }
+
+  /** Harbor's RefreshSec: a given secret must pass isValidSec; it is not echoed back. */
+  private void refreshSecret(HttpExchange ex, long id, JsonNode body) throws IOException {
+    if (body == null || !body.isObject() || unknownField(body, ROBOT_SEC_FIELDS) != null) {
+      send(ex, 400, errorBody("BAD_REQUEST", "a RobotSec body is required"));
+      return;
+    }
+    if (!robots.containsKey(id)) {
+      send(ex, 404, errorBody("NOT_FOUND", "robot " + id + " not found"));
+      return;
+    }
+    String given = body.path("secret").asText("");
+    if (!given.isEmpty() && !HarborRobots.valid(given)) {
+      send(ex, 400, errorBody("BAD_REQUEST",
+          "the secret must longer than 8 chars with at least 1 uppercase letter, 1 lowercase letter and 1 number"));
+      return;
+    }
+    String secret = given.isEmpty() ? HarborRobots.generate() : given;
+    robots.computeIfPresent(id, (k, r) -> r.withSecret(secret));
+    send(ex, 200, Map.of("secret", given.isEmpty() ? secret : ""));
   }
 
   private void getProject(HttpExchange ex, String nameOrId) throws IOException {
@@ -145,7 +198,7 @@ public class HarborStub extends StubServer {
   }
 
   private void createRobot(HttpExchange ex, JsonNode body) throws IOException {
-    String problem = robotProblem(body);
+    String problem = HarborRobots.robotCreateProblem(body);
     if (problem != null) {
       send(ex, 400, errorBody("BAD_REQUEST", problem));
       return;
@@ -164,7 +217,7 @@ public class HarborStub extends StubServer {
     List<String> actions = new ArrayList<>();
     perm.path("access").forEach(a -> actions.add(a.path("resource").asText() + ":" + a.path("action").asText()));
     StoredRobot robot = new StoredRobot(ids.incrementAndGet(), fullName, body.path("description").asText(""), project,
-        UUID.randomUUID().toString().replace("-", ""), actions);
+        HarborRobots.generate(), actions);
     robots.put(robot.id(), robot);
     Map<String, Object> created = new LinkedHashMap<>();
     created.put("id", robot.id());
@@ -175,41 +228,6 @@ public class HarborStub extends StubServer {
     send(ex, 201, created);
   }
 
-  private static String robotProblem(JsonNode body) {
-    if (body == null) {
-      return "a RobotCreate body is required";
-    }
-    String unknown = unknownField(body, ROBOT_FIELDS);
-    if (unknown != null) {
-      return "unknown field " + unknown;
-    }
-    if (!body.path("name").isTextual() || body.path("name").asText().isBlank()) {
-      return "name is required";
-    }
-    if (!ROBOT_NAME.matcher(body.path("name").asText()).matches()) {
-      return "robot name is not in lower case or contains illegal characters";
-    }
-    if (!body.path("level").asText().equals("project")) {
-      return "stub supports project level robots only";
-    }
-    long duration = body.path("duration").asLong(0);
-    if (!body.path("duration").isIntegralNumber() || (duration != -1 && duration <= 0)) {
-      return "duration must be either -1(Never) or a positive integer";
-    }
-    JsonNode perms = body.path("permissions");
-    if (!perms.isArray() || perms.size() != 1 || !perms.get(0).path("kind").asText().equals("project")
-        || !perms.get(0).path("namespace").isTextual() || !perms.get(0).path("access").isArray()
-        || perms.get(0).path("access").isEmpty()) {
-      return "a project level robot needs one permission of kind project with a namespace and access";
-    }
-    for (JsonNode a : perms.get(0).path("access")) {
-      if (!a.path("resource").isTextual() || !a.path("action").isTextual()) {
-        return "each access needs resource and action";
-      }
-    }
-    return null;
-  }
-
   private static Map<String, Object> robotView(StoredRobot r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", r.id());
@@ -218,11 +236,16 @@ public class HarborStub extends StubServer {
     m.put("level", "project");
     m.put("disable", false);
     m.put("duration", -1);
-    m.put("permissions", List.of(Map.of("kind", "project", "namespace", r.project())));
+    List<Map<String, String>> access = new ArrayList<>();
+    for (String a : r.actions()) {
+      String[] parts = a.split(":", 2);
+      access.add(Map.of("resource", parts[0], "action", parts[1]));
+    }
+    m.put("permissions", List.of(Map.of("kind", "project", "namespace", r.project(), "access", access)));
     return m;
   }
 
-  private static String unknownField(JsonNode body, Set<String> known) {
+  static String unknownField(JsonNode body, Set<String> known) {
     for (var e : body.properties()) {
       if (!known.contains(e.getKey())) {
         return e.getKey();

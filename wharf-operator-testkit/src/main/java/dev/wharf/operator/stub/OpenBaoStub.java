@@ -3,7 +3,6 @@ package dev.wharf.operator.stub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -26,7 +25,9 @@ import java.util.function.Function;
  * (matchLabels) against the namespace's labels, and gives the token an entity alias with the
  * metadata OpenBao sets ({@code service_account_name}, {@code service_account_namespace}). A
  * "service account JWT" here is {@code sa:<namespace>:<name>}, since no Kubernetes API server
- * reviews real ones.
+ * reviews real ones. KV v2 ({@link OpenBaoKv}) honours check-and-set and the mount's
+ * {@code cas_required} as OpenBao does. A revoked token is refused (403 permission denied) as any
+ * unknown token; a login's lease_duration is its role's token_ttl.
  */
 public class OpenBaoStub extends StubServer {
   private static final Set<String> ROLE_FIELDS = Set.of("bound_service_account_names",
@@ -40,11 +41,11 @@ public class OpenBaoStub extends StubServer {
   private final String kvMount;
   private final Function<String, Map<String, String>> namespaceLabels;
   private final String kubernetesAccessor = "auth_kubernetes_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-  private final Map<String, List<Map<String, String>>> kv = new ConcurrentHashMap<>();
+  private final OpenBaoKv kv = new OpenBaoKv();
   private final Map<String, String> policies = new ConcurrentHashMap<>();
   private final Map<String, JsonNode> roles = new ConcurrentHashMap<>();
   private final Map<String, Token> tokens = new ConcurrentHashMap<>();
-  private final List<Map<String, String>> everWritten = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger logins = new java.util.concurrent.atomic.AtomicInteger();
 
   public OpenBaoStub(String rootToken, String kvMount) {
     this(rootToken, kvMount, namespace -> Map.of());
@@ -58,18 +59,27 @@ public class OpenBaoStub extends StubServer {
   }
 
   // --- what tests look at ---
-  public Map<String, String> kv(String path) {
-    List<Map<String, String>> versions = kv.get(path);
-    return versions == null || versions.isEmpty() ? null : versions.getLast();
-  }
-  public int kvVersions(String path) { return kv.getOrDefault(path, List.of()).size(); }
+  public Map<String, String> kv(String path) { return kv.latest(path); }
+  public int kvVersions(String path) { return kv.versions(path); }
   public String policy(String name) { return policies.get(name); }
   public JsonNode role(String name) { return roles.get(name); }
   public Set<String> policyNames() { return Set.copyOf(policies.keySet()); }
   public Set<String> roleNames() { return Set.copyOf(roles.keySet()); }
-  public void deleteKvBehindTheBack(String path) { kv.remove(path); }
+  public void deleteKvBehindTheBack(String path) { kv.delete(path); }
+  /**
+   * Another writer gets in first: just before the next write to {@code path} is handled, a
+   * version with {@code key} set is added, as if it had been written between that writer's read
+   * and its write.
+   */
+  public void raceNextWrite(String path, String key, String value) { kv.raceNextWrite(path, key, value); }
+  /** Another writer adds a version with {@code key} set (as {@code bao kv patch} does). */
+  public void putKvBehindTheBack(String path, String key, String value) { kv.put(path, key, value); }
   /** Every KV version ever written, including those of paths deleted since. */
-  public List<Map<String, String>> everWritten() { return List.copyOf(everWritten); }
+  public List<Map<String, String>> everWritten() { return kv.everWritten(); }
+  /** Kubernetes-auth logins that got a token. */
+  public int logins() { return logins.get(); }
+  /** Revokes every token but root ({@code bao token revoke}, or lost with a restore): each must log in again. */
+  public void revokeTokens() { tokens.clear(); }
   /** The accessor of the Kubernetes auth mount, as {@code GET sys/auth/kubernetes} shows it. */
   public String kubernetesAccessor() { return kubernetesAccessor; }
 
@@ -92,9 +102,11 @@ public class OpenBaoStub extends StubServer {
       return;
     }
     if (path.startsWith(kvData)) {
-      kvData(ex, method, path.substring(kvData.length()), body);
+      kv.data(ex, method, path.substring(kvData.length()), body);
+    } else if (path.equals("/v1/" + kvMount + "/config")) {
+      kv.config(ex, method, body);
     } else if (path.startsWith(kvMeta) && method.equals("DELETE")) {
-      kv.remove(path.substring(kvMeta.length()));
+      kv.delete(path.substring(kvMeta.length()));
       send(ex, 204, null);
     } else if (path.startsWith("/v1/sys/policies/acl/")) {
       policy(ex, method, path.substring("/v1/sys/policies/acl/".length()), body);
@@ -104,43 +116,6 @@ public class OpenBaoStub extends StubServer {
       role(ex, method, path.substring("/v1/auth/kubernetes/role/".length()), body);
     } else {
       send(ex, 404, errorBody("no handler for route \"" + apiPath + "\""));
-    }
-  }
-
-  private void kvData(HttpExchange ex, String method, String path, JsonNode body) throws IOException {
-    switch (method) {
-      case "GET" -> {
-        Map<String, String> latest = kv(path);
-        if (latest == null) {
-          send(ex, 404, Map.of("errors", List.of()));
-          return;
-        }
-        send(ex, 200, Map.of("data", Map.of("data", latest, "metadata", Map.of(
-            "version", kvVersions(path), "created_time", Instant.now().toString(),
-            "deletion_time", "", "destroyed", false))));
-      }
-      case "POST", "PUT" -> {
-        if (body == null || !body.path("data").isObject()) {
-          send(ex, 400, errorBody("no data provided"));
-          return;
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        for (var e : body.path("data").properties()) {
-          if (!e.getValue().isTextual()) {
-            send(ex, 400, errorBody("stub expects string values; " + e.getKey() + " is " + e.getValue().getNodeType()));
-            return;
-          }
-          values.put(e.getKey(), e.getValue().asText());
-        }
-        everWritten.add(values);
-        List<Map<String, String>> versions = kv.computeIfAbsent(path, p -> new ArrayList<>());
-        synchronized (versions) {
-          versions.add(values);
-          send(ex, 200, Map.of("data", Map.of("version", versions.size(),
-              "created_time", Instant.now().toString(), "deletion_time", "", "destroyed", false)));
-        }
-      }
-      default -> send(ex, 405, errorBody("unsupported operation"));
     }
   }
 
@@ -216,11 +191,26 @@ public class OpenBaoStub extends StubServer {
     Map<String, String> metadata = Map.of("service_account_namespace", jwt[1], "service_account_name", jwt[2],
         "service_account_uid", UUID.nameUUIDFromBytes((jwt[1] + "/" + jwt[2]).getBytes()).toString());
     String token = "s." + UUID.randomUUID();
+    logins.incrementAndGet();
     tokens.put(token, new Token(tokenPolicies,
         new OpenBaoAcl.Alias(kubernetesAccessor, metadata.get("service_account_uid"), metadata)));
     Map<String, Object> shown = new LinkedHashMap<>(metadata);
     shown.put("role", roleName);
-    send(ex, 200, Map.of("auth", Map.of("client_token", token, "policies", tokenPolicies, "metadata", shown)));
+    send(ex, 200, Map.of("auth", Map.of("client_token", token, "policies", tokenPolicies, "metadata", shown,
+        "lease_duration", ttlSeconds(role.path("token_ttl").asText("")))));
+  }
+
+  /** A role's token_ttl ("1h", "10m", "30s" or seconds) as the login's lease_duration; OpenBao's default, 32 days, when unset. */
+  private static long ttlSeconds(String ttl) {
+    if (ttl.matches("\\d+[smh]")) {
+      long n = Long.parseLong(ttl.substring(0, ttl.length() - 1));
+      return switch (ttl.charAt(ttl.length() - 1)) {
+        case 's' -> n;
+        case 'm' -> n * 60;
+        default -> n * 3600;
+      };
+    }
+    return ttl.matches("\\d+") ? Long.parseLong(ttl) : 32L * 24 * 3600;
   }
 
   /** OpenBao's ACL check for one request by a token other than root. */
@@ -266,7 +256,7 @@ public class OpenBaoStub extends StubServer {
   private boolean exists(String path) {
     String kvData = "/v1/" + kvMount + "/data/";
     if (path.startsWith(kvData)) {
-      return kv.containsKey(path.substring(kvData.length()));
+      return kv.versions(path.substring(kvData.length())) > 0;
     }
     if (path.startsWith("/v1/sys/policies/acl/")) {
       return policies.containsKey(path.substring("/v1/sys/policies/acl/".length()));

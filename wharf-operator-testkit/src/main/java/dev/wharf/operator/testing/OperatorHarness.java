@@ -16,6 +16,7 @@ import dev.wharf.operator.WharfOperator;
 import dev.wharf.operator.config.ReplicaConfig;
 import dev.wharf.operator.harbor.HarborClient;
 import dev.wharf.operator.model.ClusterSettings;
+import dev.wharf.operator.openbao.KubernetesLogin;
 import dev.wharf.operator.openbao.OpenBaoClient;
 import dev.wharf.operator.stub.HarborStub;
 import dev.wharf.operator.stub.OpenBaoStub;
@@ -45,6 +46,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +81,8 @@ public final class OperatorHarness implements AutoCloseable {
   public final KubernetesClient operatorKube;
   public final OpenBaoStub openBao;
   /** The operator's OpenBao token: it holds gitops/services/openbao/bootstrap/wharf-operator.hcl only. */
-  public final String operatorToken;
+  /** How the operator gets its OpenBao token. */
+  public final KubernetesLogin operatorLogin;
   public final HarborStub harbor;
   public final LocalRuntime runtime;
   public final WharfOperator operator;
@@ -120,10 +123,13 @@ public final class OperatorHarness implements AutoCloseable {
     openBao = new OpenBaoStub(OPENBAO_TOKEN, "wharf", tenants::labels);
     OpenBaoBootstrap.apply(openBao, OPENBAO_TOKEN, locate("gitops/services/openbao/bootstrap"));
     harbor = new HarborStub(HARBOR_USER, HARBOR_PASSWORD);
-    // The operator runs with the policy OpenBao gives it in the cluster, not with a root token.
+    // The operator logs in as in the cluster: Kubernetes auth, role wharf-operator, as its
+    // ServiceAccount; its token holds only the policy the bootstrap gives it, not root.
     try {
-      operatorToken = openBao.tokenWithPolicy("wharf-operator",
-          Files.readString(locate("gitops/services/openbao/bootstrap/wharf-operator.hcl")));
+      Path jwt = Files.createTempFile("wharf-operator-sa", ".jwt");
+      jwt.toFile().deleteOnExit();
+      Files.writeString(jwt, "sa:wharf-system:wharf-operator");
+      operatorLogin = new KubernetesLogin(openBao.uri(), null, "kubernetes", "wharf-operator", jwt, Clock.systemUTC());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -148,7 +154,7 @@ public final class OperatorHarness implements AutoCloseable {
     Backends backends = new Backends(
         AppProvisioning.connect(runtime.mysql(), runtime.redis(), runtime.keycloak(),
             runtime.keycloak().issuer(Names.REALM), writes),
-        new OpenBaoClient(openBao.uri(), () -> operatorToken, "wharf"),
+        new OpenBaoClient(openBao.uri(), operatorLogin, "wharf"),
         new HarborClient(harborUri, HARBOR_USER, () -> HARBOR_PASSWORD), writes);
     WharfOperator started = new WharfOperator(operatorKube, backends,
         new WharfOperator.Options(TEAMS, ClusterSettings.defaults(), resync, MIN_BACKOFF, Duration.ofSeconds(2)),

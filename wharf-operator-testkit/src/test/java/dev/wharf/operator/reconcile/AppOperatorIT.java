@@ -170,6 +170,9 @@ class AppOperatorIT {
     assertThat(apps.mysqlLogin(before)).isFalse();
     assertThat(apps.redisLogin(after)).isTrue();
     assertThat(h.harbor.robotLoginWorks(before.get("REGISTRY_USERNAME"), before.get("REGISTRY_PASSWORD"))).isFalse();
+    assertThat(h.harbor.robotLoginWorks(after.get("REGISTRY_USERNAME"), after.get("REGISTRY_PASSWORD"))).isTrue();
+    assertThat(after.get("REGISTRY_ROBOT_ID")).as("the same robot, its secret set in place")
+        .isEqualTo(before.get("REGISTRY_ROBOT_ID"));
     // The ExternalSecret carries the new secret version, so ESO syncs the Secret at once.
     assertThat(externalSecret("team-a", "rotor-platform").getMetadata().getAnnotations())
         .containsEntry("platform.wharf.dev/secret-version", Integer.toString(h.openBao.kvVersions("apps/team-a/rotor")));
@@ -360,12 +363,13 @@ class AppOperatorIT {
   }
 
   @Test
-  void credentialsLostFromOpenBaoAreReplacedAndTheOldRobotRemoved() {
+  void credentialsLostFromOpenBaoAreReplacedAndTheRobotTakenOverWithANewSecret() {
     apps.create("team-a", "amnesia", fullSpec("team-a"));
     apps.awaitReady("team-a", "amnesia");
     Map<String, String> before = apps.kv("team-a", "amnesia");
 
-    // Harbor never shows a robot's secret again: the robot must be replaced, not kept unusable.
+    // Harbor never shows a robot's secret again: the robot of ours (Harbor answers 409 for its
+    // name) gets a new secret in place, not kept unusable.
     h.openBao.deleteKvBehindTheBack("apps/team-a/amnesia");
     apps.resync("team-a", "amnesia");
     await().atMost(Duration.ofSeconds(30)).until(() -> apps.kv("team-a", "amnesia") != null);
@@ -374,9 +378,9 @@ class AppOperatorIT {
     assertThat(apps.redisLogin(after)).isTrue();
     assertThat(TestOidc.clientSecretWorks(h.runtime, after.get("OIDC_CLIENT_ID"), after.get("OIDC_CLIENT_SECRET"))).isTrue();
     assertThat(h.harbor.robotLoginWorks(after.get("REGISTRY_USERNAME"), after.get("REGISTRY_PASSWORD"))).isTrue();
-    assertThat(after.get("REGISTRY_ROBOT_ID")).isNotEqualTo(before.get("REGISTRY_ROBOT_ID"));
-    assertThat(h.harbor.robots()).extracting(HarborStub.StoredRobot::id)
-        .doesNotContain(Long.parseLong(before.get("REGISTRY_ROBOT_ID")));
+    assertThat(after.get("REGISTRY_ROBOT_ID")).isEqualTo(before.get("REGISTRY_ROBOT_ID"));
+    assertThat(h.harbor.robotLoginWorks(before.get("REGISTRY_USERNAME"), before.get("REGISTRY_PASSWORD"))).isFalse();
+    assertThat(h.harbor.robots()).filteredOn(r -> r.name().equals(after.get("REGISTRY_USERNAME"))).hasSize(1);
     apps.awaitReady("team-a", "amnesia");
   }
 

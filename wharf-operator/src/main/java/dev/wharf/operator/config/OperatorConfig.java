@@ -80,7 +80,8 @@ public record OperatorConfig(
         s.get("OPENBAO_APP_ROLE", defaults.appRole()),
         s.get("REGISTRY_HOST", defaults.registryHost()),
         defaults.egress(),
-        s.get("SECRET_REFRESH_INTERVAL", defaults.secretRefreshInterval()));
+        s.get("SECRET_REFRESH_INTERVAL", defaults.secretRefreshInterval()),
+        mysqlConnections(s, defaults.mysqlConnections()));
     return new OperatorConfig(
         duration(s, "WHARF_RESYNC_INTERVAL", "5m"),
         duration(s, "WHARF_MIN_BACKOFF", "5s"),
@@ -106,6 +107,13 @@ public record OperatorConfig(
         s.required("HARBOR_USER", "Harbor admin or system robot that manages projects and robots"),
         s.secret("HARBOR_PASSWORD", "password of HARBOR_USER"),
         cluster);
+  }
+
+  /** MYSQL_APP_CONNECTIONS (an app's default) and MYSQL_APP_CONNECTIONS_MAX (the most a spec may ask for). */
+  static ClusterSettings.MySqlConnections mysqlConnections(Settings s, ClusterSettings.MySqlConnections defaults) {
+    int max = count(s, "MYSQL_APP_CONNECTIONS_MAX", defaults.max(), 100_000);
+    int byDefault = count(s, "MYSQL_APP_CONNECTIONS", Math.min(defaults.byDefault(), max), max);
+    return new ClusterSettings.MySqlConnections(byDefault, max);
   }
 
   /** A whole number from 1 to {@code max}. */

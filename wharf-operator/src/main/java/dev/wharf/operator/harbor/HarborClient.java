@@ -1,6 +1,7 @@
 package dev.wharf.operator.harbor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wharf.core.Secret;
 import dev.wharf.operator.http.JsonHttp;
 import dev.wharf.operator.http.PathSegments;
 import java.net.URI;
@@ -16,7 +17,9 @@ import java.util.function.Supplier;
 
 /**
  * The parts of Harbor's v2.0 REST API the operator uses: projects and project-level robot
- * accounts (robot API v2). Basic auth with an admin user or a system robot.
+ * accounts (robot API v2: create, read by id, list, refresh the secret, delete), plus the
+ * registry's token service to check a robot's secret without changing anything. Basic auth
+ * with an admin user or a system robot.
  */
 public class HarborClient {
   private static final String API = "/api/v2.0";
@@ -46,7 +49,7 @@ public class HarborClient {
     for (int page = 1; ; page++) {
       JsonHttp.Response r = http.send("GET", API + "/robots?q=" + q + "&page=" + page + "&page_size=100", null, Set.of(200));
       for (JsonNode n : r.body()) {
-        robots.add(new Robot(n.path("id").asLong(), n.path("name").asText(), n.path("description").asText("")));
+        robots.add(robot(n));
       }
       if (r.body().size() < 100) {
         return robots;
@@ -68,6 +71,39 @@ public class HarborClient {
             "access", List.of(Map.of("resource", "repository", "action", "pull")))));
     JsonNode created = http.send("POST", API + "/robots", body, Set.of(201)).body();
     return new RobotCredentials(created.path("id").asLong(), created.path("name").asText(), created.path("secret").asText());
+  }
+
+  /** The robot with this id, or empty when there is none. */
+  public Optional<Robot> robot(long id) {
+    JsonHttp.Response r = http.send("GET", API + "/robots/" + id, null, Set.of(200, 404));
+    return r.status() == 404 ? Optional.empty() : Optional.of(robot(r.body()));
+  }
+
+  /**
+   * Sets the robot's secret to {@code secret} in place (PATCH /robots/{id}): same robot, same
+   * id, same name, so only the credential in the pull Secret changes. Harbor refuses (400) a
+   * secret that does not meet {@link RobotSecrets#acceptable}.
+   */
+  public void refreshSecret(long id, Secret secret) {
+    http.send("PATCH", API + "/robots/" + id, Map.of("secret", secret.reveal()), Set.of(200));
+  }
+
+  /**
+   * True when Harbor's registry token service accepts {@code name} and {@code secret} (as a
+   * docker login does), false when it answers 401. Changes nothing.
+   */
+  public boolean robotSecretWorks(String name, Secret secret, String project) {
+    String scope = URLEncoder.encode("repository:" + PathSegments.check("project", project) + "/wharf-check:pull",
+        StandardCharsets.UTF_8);
+    String basic = "Basic " + Base64.getEncoder().encodeToString((name + ":" + secret.reveal()).getBytes(StandardCharsets.UTF_8));
+    JsonHttp.Response r = http.send("GET", "/service/token?service=harbor-registry&scope=" + scope, null,
+        Set.of(200, 401), Map.of("Authorization", basic));
+    return r.status() == 200;
+  }
+
+  private static Robot robot(JsonNode n) {
+    return new Robot(n.path("id").asLong(), n.path("name").asText(), n.path("description").asText(""),
+        n.path("permissions").path(0).path("namespace").asText(""));
   }
 
   public void deleteRobot(long id) {

@@ -52,8 +52,8 @@ public final class JsonHttp {
   public Response send(String method, String path, Object body, Set<Integer> expected, Map<String, String> headers) {
     HttpRequest.Builder req = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
         .header("Accept", "application/json");
-    authHeaders.get().forEach(req::header);
-    headers.forEach(req::header);
+    authHeaders.get().forEach(req::setHeader);
+    headers.forEach(req::setHeader); // a request of its own may sign in as someone else
     if (body == null) {
       req.method(method, HttpRequest.BodyPublishers.noBody());
     } else {

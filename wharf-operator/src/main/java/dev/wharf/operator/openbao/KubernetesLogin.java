@@ -13,15 +13,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 /**
  * An OpenBao token from the Kubernetes auth method: logs in with the pod's ServiceAccount
- * token and logs in again when the OpenBao token is about to expire (the ServiceAccount token
- * file is re-read each time, as the kubelet rotates it).
+ * token and logs in again when the OpenBao token is about to expire or was refused (revoked,
+ * or OpenBao restored from a backup without it); the ServiceAccount token file is re-read each
+ * time, as the kubelet rotates it.
  */
-public final class KubernetesLogin implements Supplier<String> {
+public final class KubernetesLogin implements OpenBaoToken {
   private static final Duration MARGIN = Duration.ofSeconds(60);
 
   private final JsonHttp http;
@@ -56,6 +56,13 @@ public final class KubernetesLogin implements Supplier<String> {
       expires = clock.instant().plusSeconds(Math.max(auth.path("lease_duration").asLong(300), 120));
     }
     return token;
+  }
+
+  @Override
+  public synchronized void refused(String used) {
+    if (used.equals(token)) {
+      token = null;
+    }
   }
 
   @Override

@@ -134,7 +134,9 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     objects.ifPresent(f -> progress.failed(AppStatus.SECRETS_READY, f));
 
     Map<String, String> entry = StoredEntry.merge(run.storedEntry(), outcomes, run.pendingRotation());
-    storeSecrets(run, entry, progress).filter(version -> !progress.failed(AppStatus.SECRETS_READY))
+    Optional<Long> stored = storeSecrets(run, entry, progress);
+    stored.ifPresent(version -> afterStore(run, outcomes, progress));
+    stored.filter(version -> !progress.failed(AppStatus.SECRETS_READY))
         .ifPresent(version -> applyExternalSecrets(run, version, progress));
     return StoredEntry.names(outcomes, secrets.path(run.ref()));
   }
@@ -169,6 +171,19 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
       case CapabilityOutcome.Provided p -> progress.ok(condition, Reason.PROVISIONED, p.grant().describe());
       case CapabilityOutcome.Disabled d -> progress.ok(condition, Reason.DISABLED, "not enabled in the spec");
       case CapabilityOutcome.Failed f -> progress.failed(condition, f.failure());
+    }
+  }
+
+  /** What each provided capability does only once its secret is stored (see {@link CapabilityStep#afterStore}). */
+  private static void afterStore(AppRun run, List<CapabilityOutcome> outcomes, Progress progress) {
+    for (CapabilityOutcome outcome : outcomes) {
+      if (outcome instanceof CapabilityOutcome.Provided p) {
+        try {
+          p.step().afterStore(run, p.grant());
+        } catch (RuntimeException e) {
+          progress.failed(p.step().condition(), failure(run.ref().toString(), p.step().condition(), e));
+        }
+      }
     }
   }
 

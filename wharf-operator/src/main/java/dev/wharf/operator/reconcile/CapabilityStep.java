@@ -26,6 +26,12 @@ public interface CapabilityStep {
   /** Creates or repairs; returns the working credentials. Writes nothing when all is as desired. */
   Grant ensure(AppRun run);
 
+  /**
+   * Runs once the App's OpenBao entry holds {@code grant}: what must not happen before its
+   * secret is safely stored (a Harbor robot's secret set in place). Nothing by default.
+   */
+  default void afterStore(AppRun run, Grant grant) {}
+
   /** Revokes the recorded access; under DELETE also removes the recorded data. Idempotent. */
   void remove(AppRun run, DeletionPolicy policy);
 

@@ -72,8 +72,12 @@ public sealed interface Grant {
     }
   }
 
-  /** A Harbor pull robot of the team's project; Harbor gives its secret only when it is made. */
-  record Registry(String project, long robotId, String robotName, Secret robotSecret) implements Grant {
+  /**
+   * A Harbor pull robot of the team's project. {@code setSecret}: Harbor does not hold
+   * {@code robotSecret} yet; it is set on the robot once the entry that holds it is stored, so
+   * that the stored secret is always the one to repair towards.
+   */
+  record Registry(String project, long robotId, String robotName, Secret robotSecret, boolean setSecret) implements Grant {
     @Override public Map<String, String> entries() {
       Map<String, String> entries = new LinkedHashMap<>();
       entries.put(PlatformKeys.REGISTRY_USERNAME, robotName);

@@ -9,15 +9,18 @@ import dev.wharf.api.ProvisionedNames;
 import dev.wharf.core.DeletionPolicy;
 import dev.wharf.core.Names;
 import dev.wharf.core.PlatformKeys;
+import dev.wharf.operator.model.ClusterSettings;
 import dev.wharf.provisioning.AppProvisioning;
 import java.util.List;
 
 /** The app's database and user on the shared MySQL. */
 public final class MySqlStep implements CapabilityStep {
   private final AppProvisioning provisioning;
+  private final ClusterSettings.MySqlConnections connections;
 
-  public MySqlStep(AppProvisioning provisioning) {
+  public MySqlStep(AppProvisioning provisioning, ClusterSettings.MySqlConnections connections) {
     this.provisioning = provisioning;
+    this.connections = connections;
   }
 
   @Override public String condition() { return AppStatus.MYSQL_READY; }
@@ -33,8 +36,9 @@ public final class MySqlStep implements CapabilityStep {
 
   @Override
   public Grant ensure(AppRun run) {
-    return new Grant.MySql(provisioning.ensureMySql(run.ref(), run.app().getSpec().getMysql().privilegesOrDefault(),
-        run.storedSecret(MYSQL_PASSWORD)));
+    var mysql = run.app().getSpec().getMysql();
+    return new Grant.MySql(provisioning.ensureMySql(run.ref(), mysql.privilegesOrDefault(),
+        connections.forApp(mysql.getMaxConnections()), run.storedSecret(MYSQL_PASSWORD)));
   }
 
   @Override

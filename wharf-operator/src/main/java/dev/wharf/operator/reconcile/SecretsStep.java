@@ -39,12 +39,16 @@ public final class SecretsStep {
         + run.ref().namespace();
   }
 
-  /** Stores {@code entry} unless OpenBao holds exactly it; returns the version that holds it. */
+  /**
+   * Stores {@code entry} unless OpenBao holds exactly it; returns the version that holds it. The
+   * write expects the version this reconcile read (check-and-set): if anything wrote the entry
+   * since, OpenBao refuses, and the next reconcile starts again from what is stored then.
+   */
   public long store(AppRun run, Map<String, String> entry) {
     if (run.stored().isPresent() && run.stored().get().data().equals(entry)) {
       return run.stored().get().version();
     }
-    return openBao.writeKv(Names.kvPath(run.ref()), entry);
+    return openBao.writeKv(Names.kvPath(run.ref()), entry, run.stored().map(KvSecret::version).orElse(0L));
   }
 
   /** Deletes the App's entry, every version of it, when there is one: its path is the App's own. */

@@ -6,6 +6,7 @@ import dev.wharf.core.AppRef;
 import dev.wharf.core.DnsLabel;
 import dev.wharf.core.InvalidNameException;
 import dev.wharf.core.KeyPrefix;
+import dev.wharf.operator.model.ClusterSettings;
 import dev.wharf.provisioning.keycloak.OidcClientSpec;
 import java.util.Collection;
 import java.util.Comparator;
@@ -28,9 +29,16 @@ public final class SpecCheck {
   public static final String TENANT_LABEL = "wharf.dev/tenant";
 
   private final Set<String> knownTeams;
+  private final ClusterSettings.MySqlConnections mysqlConnections;
 
+  /** With the platform's usual MySQL connection limits. */
   public SpecCheck(Set<String> knownTeams) {
+    this(knownTeams, ClusterSettings.defaults().mysqlConnections());
+  }
+
+  public SpecCheck(Set<String> knownTeams, ClusterSettings.MySqlConnections mysqlConnections) {
     this.knownTeams = Set.copyOf(knownTeams);
+    this.mysqlConnections = mysqlConnections;
   }
 
   public AppRef check(App app, Map<String, String> namespaceLabels, Collection<App> allApps) {
@@ -61,6 +69,9 @@ public final class SpecCheck {
           + "=true): make it from gitops/tenants/template, which also lets the operator and the app's"
           + " ServiceAccount in, or create the App in namespace " + team);
     }
+    if (spec.mysqlEnabled()) {
+      checkMySqlConnections(spec.getMysql().getMaxConnections());
+    }
     if (spec.redisEnabled()) {
       KeyPrefix prefix;
       try {
@@ -83,6 +94,22 @@ public final class SpecCheck {
       }
     }
     return ref;
+  }
+
+  private void checkMySqlConnections(Integer wanted) {
+    if (wanted == null) {
+      return;
+    }
+    if (wanted < 1) {
+      throw invalid("spec.mysql.maxConnections is " + wanted + ": set at least 1, or leave it out for the platform's"
+          + " default of " + mysqlConnections.byDefault());
+    }
+    if (wanted > mysqlConnections.max()) {
+      throw invalid("spec.mysql.maxConnections is " + wanted + ", above the platform's maximum of "
+          + mysqlConnections.max() + " MySQL connections per app: set it to " + mysqlConnections.max()
+          + " or less (the shared server's connections are for every app), or ask the platform team to raise"
+          + " MYSQL_APP_CONNECTIONS_MAX");
+    }
   }
 
   /** The first-created other App whose Redis prefix overlaps ours, if it was created before us. */

@@ -64,6 +64,24 @@ class OperatorConfigTest {
   }
 
   @Test
+  void eachAppsMySqlConnectionsHaveAPlatformDefaultAndMaximum() throws Exception {
+    Map<String, String> env = env();
+    var connections = OperatorConfig.fromEnv(new Settings(env)).cluster().mysqlConnections();
+    assertThat(connections.byDefault()).isEqualTo(20);
+    assertThat(connections.max()).isEqualTo(100);
+    env.put("MYSQL_APP_CONNECTIONS", "10");
+    env.put("MYSQL_APP_CONNECTIONS_MAX", "40");
+    connections = OperatorConfig.fromEnv(new Settings(env)).cluster().mysqlConnections();
+    assertThat(connections.byDefault()).isEqualTo(10);
+    assertThat(connections.max()).isEqualTo(40);
+    env.put("MYSQL_APP_CONNECTIONS", "50");
+    assertThatThrownBy(() -> OperatorConfig.fromEnv(new Settings(env)))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("MYSQL_APP_CONNECTIONS must be a number from 1 to 40");
+    env.put("MYSQL_APP_CONNECTIONS", "0");
+    assertThatThrownBy(() -> OperatorConfig.fromEnv(new Settings(env))).isInstanceOf(ConfigException.class);
+  }
+
+  @Test
   void resyncIntervalIsConfigurable() throws Exception {
     Map<String, String> env = env();
     env.put("WHARF_RESYNC_INTERVAL", "90s");

@@ -25,7 +25,10 @@ class SecretsStepTest {
     }
 
     @Override public Optional<KvSecret> readKv(String path) { calls.add("readKv " + path); return stored; }
-    @Override public long writeKv(String path, Map<String, String> data) { calls.add("writeKv " + path); return 2; }
+    @Override public long writeKv(String path, Map<String, String> data, long expectedVersion) {
+      calls.add("writeKv " + path + " cas=" + expectedVersion);
+      return expectedVersion + 1;
+    }
     @Override public void deleteKv(String path) { calls.add("deleteKv " + path); }
   }
 
@@ -45,7 +48,18 @@ class SecretsStepTest {
     AppRun changed = run(step);
     assertThat(step.store(changed, Map.of("MYSQL_PASSWORD", "q"))).isEqualTo(2);
     assertThat(openBao.calls).containsExactly("readKv apps/team-a/greeter", "readKv apps/team-a/greeter",
-        "writeKv apps/team-a/greeter");
+        "writeKv apps/team-a/greeter cas=1");
+  }
+
+  @Test
+  void aWriteExpectsTheVersionReadAndANewEntryExpectsNone() {
+    RecordingOpenBao openBao = new RecordingOpenBao();
+    SecretsStep step = new SecretsStep(openBao, "wharf");
+    assertThat(step.store(run(step), Map.of("K", "v"))).isEqualTo(1);
+    openBao.stored = Optional.of(new KvSecret(Map.of("K", "v"), 7));
+    assertThat(step.store(run(step), Map.of("K", "w"))).isEqualTo(8);
+    assertThat(openBao.calls).filteredOn(c -> c.startsWith("writeKv"))
+        .containsExactly("writeKv apps/team-a/greeter cas=0", "writeKv apps/team-a/greeter cas=7");
   }
 
   @Test

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wharf.api.App;
 import dev.wharf.api.AppSpec;
+import dev.wharf.api.MySqlSpec;
+import dev.wharf.core.MySqlPrivileges;
+import dev.wharf.operator.model.ClusterSettings;
 import dev.wharf.api.OidcSpec;
 import dev.wharf.api.RedisSpec;
 import java.util.List;
@@ -103,5 +106,43 @@ class SpecCheckTest {
     newer.getSpec().setRedis(new RedisSpec(true, null));
     assertThatThrownBy(() -> check.check(newer, Map.of(), List.of(older, newer)))
         .hasMessageContaining("\"api:\"").hasMessageContaining("team-b:api:");
+  }
+
+  static App withMySqlConnections(Integer maxConnections) {
+    App app = app("team-a", "db", "team-a", null);
+    MySqlSpec mysql = new MySqlSpec(true, MySqlPrivileges.READ_WRITE);
+    mysql.setMaxConnections(maxConnections);
+    app.getSpec().setMysql(mysql);
+    return app;
+  }
+
+  @Test
+  void mySqlConnectionsAboveThePlatformMaximumAreRefusedNamingTheMaximum() {
+    var limited = new SpecCheck(Set.of("team-a"), new ClusterSettings.MySqlConnections(20, 50));
+    assertThat(limited.check(withMySqlConnections(50), Map.of(), List.of())).isNotNull();
+    assertThat(limited.check(withMySqlConnections(1), Map.of(), List.of())).isNotNull();
+    assertThat(limited.check(withMySqlConnections(null), Map.of(), List.of())).as("the default applies").isNotNull();
+    var e = refusal(() -> limited.check(withMySqlConnections(51), Map.of(), List.of()));
+    assertThat(e.reason()).isEqualTo(Reason.INVALID_SPEC);
+    assertThat(e.getMessage()).contains("spec.mysql.maxConnections is 51", "maximum of 50", "set it to 50 or less",
+        "MYSQL_APP_CONNECTIONS_MAX");
+    assertThat(refusal(() -> limited.check(withMySqlConnections(0), Map.of(), List.of())).getMessage())
+        .contains("set at least 1", "default of 20");
+  }
+
+  @Test
+  void aConnectionLimitOfADisabledDatabaseIsNotChecked() {
+    App app = withMySqlConnections(1000);
+    app.getSpec().getMysql().setEnabled(false);
+    assertThat(check.check(app, Map.of(), List.of())).isNotNull();
+  }
+
+  @Test
+  void anAppGetsThePlatformDefaultUnlessItsSpecSaysOtherwise() {
+    var connections = new ClusterSettings.MySqlConnections(20, 100);
+    assertThat(connections.forApp(null)).isEqualTo(20);
+    assertThat(connections.forApp(7)).isEqualTo(7);
+    assertThatThrownBy(() -> new ClusterSettings.MySqlConnections(101, 100)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ClusterSettings.MySqlConnections(0, 100)).isInstanceOf(IllegalArgumentException.class);
   }
 }

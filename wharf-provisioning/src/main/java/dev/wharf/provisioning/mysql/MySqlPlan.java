@@ -9,11 +9,12 @@ import java.util.List;
 public final class MySqlPlan {
 
   /** One write, in the order they must run. */
-  public enum Step { CREATE_DATABASE, CREATE_USER, REVOKE_ALL, GRANT }
+  public enum Step { CREATE_DATABASE, CREATE_USER, SET_MAX_CONNECTIONS, REVOKE_ALL, GRANT }
 
   private MySqlPlan() {}
 
-  public static List<Step> ensure(MySqlState state, MySqlPrivileges wanted) {
+  /** @param maxConnections the user's MAX_USER_CONNECTIONS; a new user is created with it */
+  public static List<Step> ensure(MySqlState state, MySqlPrivileges wanted, int maxConnections) {
     var steps = new ArrayList<Step>();
     if (!state.databaseExists()) {
       steps.add(Step.CREATE_DATABASE);
@@ -22,6 +23,9 @@ public final class MySqlPlan {
       steps.add(Step.CREATE_USER);
       steps.add(Step.GRANT);
       return steps;
+    }
+    if (state.maxConnections() != maxConnections) {
+      steps.add(Step.SET_MAX_CONNECTIONS);
     }
     boolean exact = state.otherGrants() == 0 && state.privileges().equals(wanted.privileges());
     if (!exact) {

@@ -26,6 +26,12 @@ public final class MySqlProvisioner implements AutoCloseable {
   private final AdminPool admin;
   private final KeyedLocks<AppRef> locks = new KeyedLocks<>();
 
+  /**
+   * The sessions an app's user may hold at once unless told otherwise: without a limit of its
+   * own one app could take every connection of the shared server.
+   */
+  public static final int DEFAULT_MAX_CONNECTIONS = 20;
+
   /** With the default number of administrator sessions ({@value AdminPool#DEFAULT_SIZE}). */
   public MySqlProvisioner(MySqlServer server, Writes writes) {
     this(server, AdminPool.DEFAULT_SIZE, writes);
@@ -45,18 +51,28 @@ public final class MySqlProvisioner implements AutoCloseable {
    * here: use {@link #verify} and {@link #rotate}.
    */
   public Outcome ensure(AppRef app, MySqlPrivileges privileges) {
+    return ensure(app, privileges, DEFAULT_MAX_CONNECTIONS);
+  }
+
+  /**
+   * As {@link #ensure(AppRef, MySqlPrivileges)}, with the user limited to {@code maxConnections}
+   * sessions at once (MAX_USER_CONNECTIONS, set when it differs from what the server holds).
+   */
+  public Outcome ensure(AppRef app, MySqlPrivileges privileges, int maxConnections) {
+    MySqlSql.checkedLimit(maxConnections); // before any server call
     String db = Names.mysqlDatabase(app);
     String user = Names.mysqlUser(app);
     return withLock(app, "ensure the database and user of " + app, c -> {
-      var steps = MySqlPlan.ensure(sql.readState(c, db, user), privileges);
+      var steps = MySqlPlan.ensure(sql.readState(c, db, user), privileges, maxConnections);
       Secret password = null;
       for (var step : steps) {
         switch (step) {
           case CREATE_DATABASE -> sql.createDatabase(c, db);
           case CREATE_USER -> {
             password = Secret.generate();
-            sql.createUser(c, user, password);
+            sql.createUser(c, user, password, maxConnections);
           }
+          case SET_MAX_CONNECTIONS -> sql.setMaxConnections(c, user, maxConnections);
           case REVOKE_ALL -> sql.revokeAll(c, user);
           case GRANT -> sql.grant(c, user, db, privileges);
         }

@@ -40,8 +40,12 @@ final class MySqlSql {
         + (SELECT COUNT(*) FROM information_schema.USER_PRIVILEGES
            WHERE GRANTEE = ? AND (PRIVILEGE_TYPE <> 'USAGE' OR IS_GRANTABLE <> 'NO'))
         + (SELECT COUNT(*) FROM information_schema.TABLE_PRIVILEGES WHERE GRANTEE = ?)
-        + (SELECT COUNT(*) FROM information_schema.COLUMN_PRIVILEGES WHERE GRANTEE = ?)
+        + (SELECT COUNT(*) FROM information_schema.COLUMN_PRIVILEGES WHERE GRANTEE = ?),
+        (SELECT MAX(max_user_connections) FROM mysql.user WHERE User = ? AND Host = '%')
       """;
+
+  /** The most MAX_USER_CONNECTIONS Wharf sets; more than any one app needs, far below the server's own limits. */
+  static final int MAX_USER_CONNECTIONS_CEILING = 100_000;
 
   private final Writes writes;
 
@@ -52,13 +56,13 @@ final class MySqlSql {
   MySqlState readState(Connection c, String database, String user) throws SQLException {
     String grantee = grantee(user);
     try (var st = c.prepareStatement(READ_STATE)) {
-      bind(st, database, user, grantee, database, grantee, database, grantee, grantee, grantee);
+      bind(st, database, user, grantee, database, grantee, database, grantee, grantee, grantee, user);
       try (var rs = st.executeQuery()) {
         rs.next();
         String privileges = rs.getString(3);
         Set<String> set = privileges == null ? Set.of()
             : new TreeSet<>(Arrays.asList(privileges.split(",")));
-        return new MySqlState(rs.getInt(1) > 0, rs.getInt(2) > 0, set, rs.getInt(4));
+        return new MySqlState(rs.getInt(1) > 0, rs.getInt(2) > 0, set, rs.getInt(4), rs.getInt(5));
       }
     }
   }
@@ -72,9 +76,24 @@ final class MySqlSql {
     write(c, "DROP DATABASE IF EXISTS " + quoteName(database), "drop database");
   }
 
-  void createUser(Connection c, String user, Secret password) {
-    writeWithSecret(c, "CREATE USER " + account(user) + " IDENTIFIED BY ?", password,
-        "create user", user);
+  void createUser(Connection c, String user, Secret password, int maxConnections) {
+    writeWithSecret(c, "CREATE USER " + account(user) + " IDENTIFIED BY ? WITH MAX_USER_CONNECTIONS "
+        + checkedLimit(maxConnections), password, "create user", user);
+  }
+
+  /** At most {@code maxConnections} sessions of the user at once; the server refuses the next with error 1226. */
+  void setMaxConnections(Connection c, String user, int maxConnections) throws SQLException {
+    write(c, "ALTER USER " + account(user) + " WITH MAX_USER_CONNECTIONS " + checkedLimit(maxConnections),
+        "set the connection limit");
+  }
+
+  /** A connection limit as SQL: a whole number from 1 to the ceiling, never anything else. */
+  static String checkedLimit(int maxConnections) {
+    if (maxConnections < 1 || maxConnections > MAX_USER_CONNECTIONS_CEILING) {
+      throw new IllegalArgumentException("a MySQL connection limit must be from 1 to "
+          + MAX_USER_CONNECTIONS_CEILING + ", not " + maxConnections);
+    }
+    return Integer.toString(maxConnections);
   }
 
   void setPassword(Connection c, String user, Secret password) {

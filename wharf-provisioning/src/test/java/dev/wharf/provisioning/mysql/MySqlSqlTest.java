@@ -33,4 +33,15 @@ class MySqlSqlTest {
     assertThat(MySqlSql.unavailable(new SQLException("Access denied", "28000", 1045))).isFalse();
     assertThat(MySqlSql.unavailable(new SQLSyntaxErrorException("syntax", "42000", 1064))).isFalse();
   }
+
+  @Test
+  void connectionLimitsAreWholeNumbersInRange() {
+    assertThat(MySqlSql.checkedLimit(1)).isEqualTo("1");
+    assertThat(MySqlSql.checkedLimit(20)).isEqualTo("20");
+    assertThat(MySqlSql.checkedLimit(MySqlSql.MAX_USER_CONNECTIONS_CEILING)).isEqualTo("100000");
+    for (int bad : new int[] {0, -1, MySqlSql.MAX_USER_CONNECTIONS_CEILING + 1, Integer.MIN_VALUE}) {
+      assertThatThrownBy(() -> MySqlSql.checkedLimit(bad)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("from 1 to 100000");
+    }
+  }
 }

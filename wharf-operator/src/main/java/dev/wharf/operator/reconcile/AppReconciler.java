@@ -175,7 +175,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
   }
 
   /** What each provided capability does only once its secret is stored (see {@link CapabilityStep#afterStore}). */
-  private static void afterStore(AppRun run, List<CapabilityOutcome> outcomes, Progress progress) {
+  private void afterStore(AppRun run, List<CapabilityOutcome> outcomes, Progress progress) {
     for (CapabilityOutcome outcome : outcomes) {
       if (outcome instanceof CapabilityOutcome.Provided p) {
         try {

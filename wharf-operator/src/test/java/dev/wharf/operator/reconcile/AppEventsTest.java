@@ -73,7 +73,7 @@ class AppEventsTest {
 
   @Test
   void aCredentialRenewedBecauseTheStoredOneFailedIsRenewedWithoutItsValue() {
-    Grant robot = new Grant.Registry("team-a", 7, "robot$team-a+team-a.shop", Secret.of("new-robot-secret"));
+    Grant robot = new Grant.Registry("team-a", 7, "robot$team-a+team-a.shop", Secret.of("new-robot-secret"), true);
     assertThat(robot.renewed(Map.of(PlatformKeys.REGISTRY_PASSWORD, "old-robot-secret"))).isTrue();
     assertThat(robot.renewed(Map.of(PlatformKeys.REGISTRY_PASSWORD, "new-robot-secret"))).as("kept").isFalse();
     assertThat(robot.renewed(Map.of())).as("first made, nothing renewed").isFalse();

@@ -206,8 +206,9 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
       status.setProvisioned(done.get().names());
       done.get().run().pendingRotation().ifPresent(status::setRotation);
     }
-    // A refused spec has no AppRef and waits for the next resync or edit.
-    Duration next = resync;
+    // A refused spec has no AppRef and waits for the next resync or edit. Resyncs are spread
+    // over the interval, so Apps reconciled together (after a restart) do not stay together.
+    Duration next = ResyncSpread.next(resync, app.getMetadata().getUid());
     if (ref.isPresent() && progress.ok()) {
       backoff.reset(ref.get());
     } else if (ref.isPresent() && progress.retryable()) {

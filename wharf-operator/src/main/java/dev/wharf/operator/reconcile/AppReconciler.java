@@ -14,8 +14,10 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -62,6 +64,15 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     this.resync = resync;
     this.backoff = backoff;
     this.clock = clock;
+  }
+
+  /**
+   * The informers of the objects the Apps own: resyncs read them from the caches, and an edit
+   * or deletion of one reconciles its App at once.
+   */
+  @Override
+  public List<EventSource<?, App>> prepareEventSources(EventSourceContext<App> context) {
+    return kubeObjects.eventSources(context);
   }
 
   @Override

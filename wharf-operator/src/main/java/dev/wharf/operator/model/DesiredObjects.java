@@ -120,7 +120,9 @@ public final class DesiredObjects {
 
   /**
    * An ExternalSecret that makes Secret {@code name} (owned by it, deleted with it) from the
-   * app's OpenBao entry through the app's SecretStore.
+   * app's OpenBao entry through the app's SecretStore. ESO syncs it when its annotations change
+   * (the secret's version, bumped on every change of the entry) and otherwise only every
+   * secretRefreshInterval, a safety net: a sync costs an OpenBao login and a read per key.
    */
   private ExternalSecretResource externalSecret(App app, AppRef ref, String name, Map<String, Object> extraTarget,
                                                    List<?> data, long kvVersion) {
@@ -130,6 +132,7 @@ public final class DesiredObjects {
     target.put("deletionPolicy", "Delete");
     target.putAll(extraTarget);
     Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("refreshPolicy", "Periodic");
     spec.put("refreshInterval", cluster.secretRefreshInterval());
     spec.put("secretStoreRef", Map.of("kind", "SecretStore", "name", Names.secretStore(ref)));
     spec.put("target", target);

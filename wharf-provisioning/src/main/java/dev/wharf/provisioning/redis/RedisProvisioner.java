@@ -146,13 +146,16 @@ public final class RedisProvisioner implements AutoCloseable {
     });
   }
 
-  /** True when {@code password} logs the app's user in. Writes nothing. */
+  /**
+   * True when {@code password} logs the app's user in. Writes nothing and opens no session as
+   * the app: one ACL GETUSER on an administrator's connection, and the check Redis makes at
+   * AUTH (the user is on, and the SHA-256 of the password is among its password hashes).
+   */
   public boolean verify(AppRef app, Secret password) {
-    try (var j = new Jedis(new HostAndPort(server.host(), server.port()),
-        clientConfig(Names.redisUser(app), password))) {
-      return "PONG".equals(j.ping());
-    } catch (JedisAccessControlException e) {
-      return false;
+    String user = Names.redisUser(app);
+    try (var j = pool.getResource()) {
+      RedisUser current = getUser(j, user);
+      return current != null && RedisUserCheck.acceptsPassword(current, password);
     } catch (JedisException e) {
       throw new ServiceException(SERVICE, unavailable(e), 0, "Redis at " + server.host() + ":" + server.port()
           + " could not check the password of " + app + ": " + e.getClass().getSimpleName(), null);

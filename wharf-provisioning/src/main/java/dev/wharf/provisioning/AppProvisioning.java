@@ -73,8 +73,8 @@ public final class AppProvisioning implements AutoCloseable {
       keycloak.ensureGroupsScope(); // reads only once the realm is set up
       groupsScopeChecked = true;
     }
-    Outcome ensured = keycloak.ensureClient(app, team, spec);
-    Secret secret = KeepOrReset.secret(ensured, stored, s -> keycloak.readSecret(app).map(s::equals).orElse(false),
+    var ensured = keycloak.ensureClientChecking(app, team, spec);
+    Secret secret = KeepOrReset.secret(ensured.outcome(), stored, ensured.holds(),
         () -> keycloak.rotateSecret(app), "Keycloak", "Keycloak client", app);
     return new OidcAccess(issuer, Names.keycloakClientId(app), secret);
   }

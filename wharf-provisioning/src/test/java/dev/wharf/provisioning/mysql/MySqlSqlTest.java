@@ -33,4 +33,10 @@ class MySqlSqlTest {
     assertThat(MySqlSql.unavailable(new SQLException("Access denied", "28000", 1045))).isFalse();
     assertThat(MySqlSql.unavailable(new SQLSyntaxErrorException("syntax", "42000", 1064))).isFalse();
   }
+
+  @Test
+  void nativeHashIsWhatMySqlStoresForAPassword() {
+    // The example of MySQL's reference manual: PASSWORD('mypass').
+    assertThat(MySqlSql.nativeHash(dev.wharf.core.Secret.of("mypass"))).isEqualTo("*6C8989366EAF75BB670AD8EA7A7FC1176A95CEF4");
+  }
 }

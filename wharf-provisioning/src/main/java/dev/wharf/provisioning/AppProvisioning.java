@@ -61,8 +61,10 @@ public final class AppProvisioning implements AutoCloseable {
    * without new credentials.
    */
   public RedisAccess ensureRedis(AppRef app, KeyPrefix prefix, StoredSecret stored) {
-    Outcome ensured = redis.ensure(app, prefix, stored.keepable());
-    Secret password = KeepOrReset.secret(ensured, stored, p -> redis.verify(app, p), () -> redis.rotate(app),
+    var ensured = redis.ensureChecking(app, prefix, stored.keepable());
+    // ensure read the user: whether the kept password logs in is known without another command.
+    Secret password = KeepOrReset.secret(ensured.outcome(), stored,
+        p -> ensured.knownAccepted() && stored.keepable().filter(p::equals).isPresent(), () -> redis.rotate(app),
         "Redis", "Redis user", app);
     return new RedisAccess(redis.url(), Names.redisUser(app), password, prefix);
   }

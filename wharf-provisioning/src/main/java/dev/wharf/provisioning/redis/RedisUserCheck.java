@@ -38,7 +38,7 @@ public final class RedisUserCheck {
     return user.flags().contains("nopass") || user.passwordHashes().contains(sha256Hex(password.reveal()));
   }
 
-  static String sha256Hex(String text) {
+  public static String sha256Hex(String text) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {

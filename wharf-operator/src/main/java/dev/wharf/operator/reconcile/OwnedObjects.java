@@ -54,6 +54,10 @@ public final class OwnedObjects {
         .withName("owned-" + kind.getSimpleName())
         .withLabelSelector(SELECTOR)
         .withSecondaryToPrimaryMapper(Mappers.<R>fromOwnerReferences(App.class))
+        // An object appearing needs nothing done: the operator made it (its own create's event
+        // can outrun the answer that puts it into the cache), or the start lists it (every App
+        // is reconciled at start anyway). Edits and deletions are what it repairs.
+        .withOnAddFilter(added -> false)
         .withOnUpdateFilter((newer, older) -> !sameBesidesStatus(newer, older))
         .build();
     InformerEventSource<R, App> source = new InformerEventSource<>(config, context);

@@ -79,6 +79,7 @@ public final class ReconcileBench {
       public void onClose(WatcherException cause) {}
     });
     System.err.printf("reconcile: creating %d apps, at most %d waiting for Ready at a time%n", n, inFlight);
+    long reconcilesAtStart = h.operator.reconciles();
     long start = System.nanoTime();
     for (int i = 0; i < n; i++) {
       if (!window.tryAcquire(5, TimeUnit.MINUTES)) {
@@ -102,6 +103,8 @@ public final class ReconcileBench {
         Runtime.getRuntime().availableProcessors());
 
     h.awaitQuiet(Duration.ofMinutes(5));
+    System.err.printf(Locale.ROOT, "reconcile: %.2f reconciles per app until all were ready and the operator quiet%n",
+        (h.operator.reconciles() - reconcilesAtStart) / (double) n);
     watch.close();
     Resync resync = resyncAll(h, created.keySet());
     return String.format(Locale.ROOT, "reconcile: %d apps ready in %d ms, p95 %d ms, resync writes %d, resync requests per app %.1f,"

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The operator's RBAC as the GitOps tree renders it (kubectl kustomize gitops/tenants, and
  * gitops/services/wharf-operator/rbac.yaml): it may write only in tenant namespaces, through the
- * RoleBinding each tenant gets from the template, and reads cluster-wide only what its informer
- * watches.
+ * RoleBinding each tenant gets from the template, and reads cluster-wide only what its informers
+ * watch (Apps, and list + watch of the kinds it makes for them; never Secrets).
  */
 class RbacLayoutTest {
   static final List<String> WRITES = List.of("create", "update", "patch", "delete", "deletecollection");
@@ -60,7 +60,11 @@ class RbacLayoutTest {
     }
     for (String[] o : OBJECTS) {
       assertThat(rbac.allows(new Attributes("get", o[0], o[1], "team-a"))).isEqualTo(!o[1].equals("secrets"));
-      assertThat(rbac.allows(new Attributes("list", o[0], o[1], null))).as("list %s cluster-wide", o[1]).isFalse();
+      boolean informer = !o[1].equals("secrets");
+      for (String read : List.of("list", "watch")) {
+        assertThat(rbac.allows(new Attributes(read, o[0], o[1], null))).as("%s %s cluster-wide (its informer)", read, o[1])
+            .isEqualTo(informer);
+      }
       assertThat(rbac.allows(new Attributes("get", o[0], o[1], "kube-system"))).as("get %s in kube-system", o[1]).isFalse();
     }
     assertThat(rbac.allows(new Attributes("watch", "platform.wharf.dev", "apps", null))).as("the App informer").isTrue();

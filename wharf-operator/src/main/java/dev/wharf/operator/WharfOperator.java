@@ -10,6 +10,7 @@ import dev.wharf.operator.reconcile.KubeObjectsStep;
 import dev.wharf.operator.reconcile.ReconcileMetrics;
 import dev.wharf.operator.reconcile.MySqlStep;
 import dev.wharf.operator.reconcile.OidcStep;
+import dev.wharf.operator.reconcile.OwnedObjects;
 import dev.wharf.operator.reconcile.RedisStep;
 import dev.wharf.operator.reconcile.RegistryStep;
 import dev.wharf.operator.reconcile.SecretsStep;
@@ -69,7 +70,7 @@ public final class WharfOperator implements AutoCloseable {
         List.of(new MySqlStep(backends.provisioning(), options.cluster().mysqlConnections()), new RedisStep(backends.provisioning()),
             new OidcStep(backends.provisioning()), new RegistryStep(backends.harbor())),
         new SecretsStep(backends.openBao(), options.cluster().kvMount()),
-        new KubeObjectsStep(client, new DesiredObjects(options.cluster())),
+        new KubeObjectsStep(client, new DesiredObjects(options.cluster()), new OwnedObjects()),
         options.resync(), new Backoff(options.minBackoff(), options.maxBackoff()), Clock.systemUTC(),
         new AppReconciler.Reporting(replica.stallAfter(), new KubeEvents(client, replica.identity(), Clock.systemUTC()),
             new ReconcileMetrics(metrics)));

@@ -72,8 +72,10 @@ public final class AppProvisioning implements AutoCloseable {
    * without new credentials.
    */
   public RedisAccess ensureRedis(AppRef app, KeyPrefix prefix, StoredSecret stored) {
-    Outcome ensured = redis.ensure(app, prefix, stored.keepable());
-    Secret password = KeepOrReset.secret(ensured, stored, p -> redis.verify(app, p), () -> redis.rotate(app),
+    var ensured = redis.ensureChecking(app, prefix, stored.keepable());
+    // ensure read the user: whether the kept password logs in is known without another command.
+    Secret password = KeepOrReset.secret(ensured.outcome(), stored,
+        p -> ensured.knownAccepted() && stored.keepable().filter(p::equals).isPresent(), () -> redis.rotate(app),
         "Redis", "Redis user", app);
     return new RedisAccess(redis.url(), Names.redisUser(app), password, prefix);
   }
@@ -84,8 +86,8 @@ public final class AppProvisioning implements AutoCloseable {
       keycloak.ensureGroupsScope(); // reads only once the realm is set up
       groupsScopeChecked = true;
     }
-    Outcome ensured = keycloak.ensureClient(app, team, spec);
-    Secret secret = KeepOrReset.secret(ensured, stored, s -> keycloak.readSecret(app).map(s::equals).orElse(false),
+    var ensured = keycloak.ensureClientChecking(app, team, spec);
+    Secret secret = KeepOrReset.secret(ensured.outcome(), stored, ensured.holds(),
         () -> keycloak.rotateSecret(app), "Keycloak", "Keycloak client", app);
     return new OidcAccess(issuer, Names.keycloakClientId(app), secret);
   }

@@ -8,7 +8,9 @@ import io.fabric8.kubernetes.client.WatcherException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,9 +20,11 @@ import java.util.concurrent.TimeUnit;
  * most K (default 4; 0 = all at once) waiting for Ready, as teams onboarding apps would rather
  * than one burst; records for each the time from its creation to the first status with
  * Ready=True (seen through a watch), after W (default 5) warm-up apps that are not measured; then
- * makes the operator reconcile every unchanged App again (as the periodic resync does) and
- * counts the writes that reached MySQL, Redis, Keycloak, OpenBao and Harbor.
- * Last line: {@code reconcile: N apps ready in T ms, p95 X ms, resync writes W}.
+ * makes the operator reconcile every unchanged App again, all at once, and counts every request
+ * it sent meanwhile (to the API server, MySQL, Redis, Keycloak, OpenBao and Harbor; a line
+ * before the last one breaks them down per system) and the writes among them, and the time
+ * until the last App was reconciled.
+ * Last line: {@code reconcile: N apps ready in T ms, p95 X ms, resync writes W, resync requests per app R, resync S ms}.
  */
 public final class ReconcileBench {
   public static void main(String[] args) throws Exception {
@@ -75,6 +79,7 @@ public final class ReconcileBench {
       public void onClose(WatcherException cause) {}
     });
     System.err.printf("reconcile: creating %d apps, at most %d waiting for Ready at a time%n", n, inFlight);
+    long reconcilesAtStart = h.operator.reconciles();
     long start = System.nanoTime();
     for (int i = 0; i < n; i++) {
       if (!window.tryAcquire(5, TimeUnit.MINUTES)) {
@@ -98,20 +103,51 @@ public final class ReconcileBench {
         Runtime.getRuntime().availableProcessors());
 
     h.awaitQuiet(Duration.ofMinutes(5));
-    long writesBefore = h.externalWrites();
-    long reconcilesBefore = h.operator.reconciles();
-    for (String key : created.keySet()) {
-      String[] nsName = key.split("/");
-      h.requestResync(nsName[0], nsName[1]);
-    }
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-    while (h.operator.reconciles() < reconcilesBefore + n && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    h.awaitQuiet(Duration.ofMinutes(5));
-    long writes = h.externalWrites() - writesBefore;
+    System.err.printf(Locale.ROOT, "reconcile: %.2f reconciles per app until all were ready and the operator quiet%n",
+        (h.operator.reconciles() - reconcilesAtStart) / (double) n);
     watch.close();
-    return String.format("reconcile: %d apps ready in %d ms, p95 %d ms, resync writes %d", n, totalMs, p95, writes);
+    Resync resync = resyncAll(h, created.keySet());
+    return String.format(Locale.ROOT, "reconcile: %d apps ready in %d ms, p95 %d ms, resync writes %d, resync requests per app %.1f,"
+        + " resync %d ms", n, totalMs, p95, resync.writes(), resync.requestsPerApp(), resync.millis());
+  }
+
+  /** What the full resync of the unchanged Apps cost. */
+  private record Resync(long writes, double requestsPerApp, long millis) {}
+
+  /**
+   * Makes the operator reconcile every unchanged App at once (as a resync after a restart
+   * does), times it from the trigger until the last App is reconciled, and counts everything
+   * the operator sent meanwhile to each system and the writes among it.
+   */
+  private static Resync resyncAll(OperatorHarness h, Set<String> apps) throws Exception {
+    int n = apps.size();
+    try (var counter = h.requestCounter()) {
+      long writesBefore = h.externalWrites();
+      var before = counter.snapshot();
+      long reconcilesBefore = h.operator.reconciles();
+      long start = System.nanoTime();
+      for (String key : apps) {
+        String[] nsName = key.split("/");
+        h.requestResync(nsName[0], nsName[1]);
+      }
+      long deadline = start + TimeUnit.MINUTES.toNanos(5);
+      while (h.operator.reconciles() < reconcilesBefore + n && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      if (h.operator.reconciles() < reconcilesBefore + n) {
+        throw new IllegalStateException("the resync of " + n + " apps did not finish within 5 minutes");
+      }
+      h.awaitQuiet(Duration.ofMinutes(5)); // requests still under way belong to the resync too
+      var requests = counter.between(before, counter.snapshot());
+      long total = requests.values().stream().mapToLong(Long::longValue).sum();
+      long writes = h.externalWrites() - writesBefore;
+      StringBuilder perApp = new StringBuilder();
+      requests.forEach((system, count) -> perApp.append(String.format(Locale.ROOT, ", %s %.2f", system, count / (double) n)));
+      System.out.printf(Locale.ROOT, "reconcile: resync of %d apps, requests per app by system: total %.2f%s (load average %s)%n",
+          n, total / (double) n, perApp, loadAverage());
+      return new Resync(writes, total / (double) n, millis);
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.wharf.api.DashboardsSpec;
 import dev.wharf.api.MySqlSpec;
 import dev.wharf.api.RedisSpec;
 import dev.wharf.api.RegistrySpec;
+import dev.wharf.core.KeycloakServer;
 import dev.wharf.core.MySqlPrivileges;
 import dev.wharf.core.Names;
 import dev.wharf.local.LocalRuntime;
@@ -44,6 +45,7 @@ import io.fabric8.mockwebserver.internal.SimpleRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,6 +57,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -86,6 +89,11 @@ public final class OperatorHarness implements AutoCloseable {
   public final HarborStub harbor;
   public final LocalRuntime runtime;
   public final WharfOperator operator;
+  /** Stands in front of the real Keycloak and counts the operator's requests to it. */
+  public final CountingProxy keycloakProxy;
+  private final KeycloakServer proxiedKeycloak;
+  /** The operator's requests to the API server taken from the mock server's log so far. */
+  private final AtomicLong operatorRequests = new AtomicLong();
   /** Answers queued ahead of the CRUD dispatcher, by request. */
   private final Map<ServerRequest, Queue<ServerResponse>> expected;
   private final TenantNamespaces tenants;
@@ -136,6 +144,11 @@ public final class OperatorHarness implements AutoCloseable {
     runtime = SharedRuntime.get(Service.MYSQL, Service.REDIS, Service.KEYCLOAK);
     TestOidc.setUpRealm(runtime); // in a cluster, the realm import does this
     answerRulesReviews();
+    // The operator reaches Keycloak through a counting proxy; apps still see the real issuer.
+    var keycloak = runtime.keycloak();
+    keycloakProxy = new CountingProxy(URI.create(keycloak.baseUrl()));
+    proxiedKeycloak = new KeycloakServer(keycloakProxy.baseUrl(), keycloak.adminUser(), keycloak.adminPassword(),
+        keycloak.authRealm(), keycloak.clientCredentials());
     operator = replica(replica);
   }
 
@@ -152,7 +165,7 @@ public final class OperatorHarness implements AutoCloseable {
   public WharfOperator replica(ReplicaConfig replica, java.net.URI harborUri) {
     Writes writes = new Writes();
     Backends backends = new Backends(
-        AppProvisioning.connect(runtime.mysql(), runtime.redis(), runtime.keycloak(),
+        AppProvisioning.connect(runtime.mysql(), runtime.redis(), proxiedKeycloak,
             runtime.keycloak().issuer(Names.REALM), writes),
         new OpenBaoClient(openBao.uri(), operatorLogin, "wharf"),
         new HarborClient(harborUri, HARBOR_USER, () -> HARBOR_PASSWORD), writes);
@@ -219,7 +232,22 @@ public final class OperatorHarness implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    operatorRequests.addAndGet(out.size());
     return out;
+  }
+
+  /** The operator's requests to the API server since start (drains the mock server's log). */
+  public synchronized long operatorRequestCount() {
+    takeOperatorRequests();
+    return operatorRequests.get();
+  }
+
+  /**
+   * Counts of what the operator sent to each system, where it arrived (see RequestCounter);
+   * close it when done.
+   */
+  public RequestCounter requestCounter() {
+    return new RequestCounter(this, runtime.mysql(), runtime.redis());
   }
 
   /**
@@ -300,6 +328,7 @@ public final class OperatorHarness implements AutoCloseable {
   @Override
   public void close() {
     operator.close();
+    keycloakProxy.close();
     kube.close();
     operatorKube.close();
     kubeServer.destroy();

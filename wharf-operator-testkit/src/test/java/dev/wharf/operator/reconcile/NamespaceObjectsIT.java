@@ -1,9 +1,12 @@
 package dev.wharf.operator.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.wharf.api.AppSpec;
 import dev.wharf.api.AppStatus;
+import dev.wharf.api.DashboardsSpec;
+import dev.wharf.api.RedisSpec;
 import dev.wharf.api.RegistrySpec;
 import dev.wharf.operator.testing.OperatorHarness;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
@@ -11,6 +14,7 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,5 +92,52 @@ class NamespaceObjectsIT {
         .containsExactly("puller-registry", "mirror-pull");
     assertThat(h.takeOperatorRequests()).as("writes during the resyncs")
         .noneMatch(r -> !r.startsWith("GET ") && !r.contains("/apps/"));
+  }
+
+  static AppSpec redisAndDashboard() {
+    AppSpec spec = new AppSpec("team-a");
+    spec.setRedis(new RedisSpec(true, null));
+    spec.setDashboards(new DashboardsSpec(true));
+    return spec;
+  }
+
+  @Test
+  void anOwnedObjectDeletedOrEditedIsRestoredAtOnceWithoutWaitingForTheResync() {
+    String uid = apps.create("team-a", "watched", redisAndDashboard()).getMetadata().getUid();
+    apps.awaitReady("team-a", "watched");
+    var configMaps = h.kube.configMaps().inNamespace("team-a");
+    var policies = h.kube.network().v1().networkPolicies().inNamespace("team-a");
+    assertThat(configMaps.withName("watched-dashboard").get()).isNotNull();
+    assertThat(policies.withName("watched-platform-egress").get()).isNotNull();
+
+    // The resync interval is five minutes: only the informers' events can bring these back in time.
+    configMaps.withName("watched-dashboard").delete();
+    policies.withName("watched-platform-egress").delete();
+    await().atMost(Duration.ofSeconds(30)).until(() -> configMaps.withName("watched-dashboard").get() != null
+        && policies.withName("watched-platform-egress").get() != null);
+    assertThat(configMaps.withName("watched-dashboard").get().getMetadata().getOwnerReferences())
+        .singleElement().satisfies(r -> assertThat(r.getUid()).isEqualTo(uid));
+
+    policies.withName("watched-platform-egress").edit(np -> {
+      np.getSpec().setPolicyTypes(new java.util.ArrayList<>(List.of("Ingress")));
+      return np;
+    });
+    await().atMost(Duration.ofSeconds(30)).until(() -> policies.withName("watched-platform-egress").get()
+        .getSpec().getPolicyTypes().equals(List.of("Egress")));
+  }
+
+  @Test
+  void aResyncOfAnUnchangedAppAsksTheApiServerNothing() {
+    apps.create("team-a", "cached", redisAndDashboard());
+    apps.awaitReady("team-a", "cached");
+    h.awaitQuiet(Duration.ofSeconds(20));
+    h.takeOperatorRequests();
+
+    apps.resync("team-a", "cached");
+    apps.resync("team-a", "cached");
+    h.awaitQuiet(Duration.ofSeconds(10));
+
+    assertThat(h.takeOperatorRequests()).as("the operator's requests during two resyncs: its objects come from the"
+        + " informers' caches").isEmpty();
   }
 }

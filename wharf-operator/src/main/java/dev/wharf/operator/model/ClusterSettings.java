@@ -51,6 +51,6 @@ public record ClusterSettings(String openBaoUrl, String openBaoCaConfigMap, Stri
             new EgressTarget("keycloak", "keycloak", java.util.Map.of(), List.of(8080, 8443)),
             // The public issuer (JWKS, discovery) is reached through the gateway.
             new EgressTarget("keycloak-public", "envoy-gateway-system", java.util.Map.of(), List.of(443, 10443))),
-        "1m", new MySqlConnections(MySqlProvisioner.DEFAULT_MAX_CONNECTIONS, 100));
+        "1h", new MySqlConnections(MySqlProvisioner.DEFAULT_MAX_CONNECTIONS, 100));
   }
 }

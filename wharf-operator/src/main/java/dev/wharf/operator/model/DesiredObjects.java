@@ -5,7 +5,6 @@ import dev.wharf.core.AppRef;
 import dev.wharf.core.Names;
 import dev.wharf.core.PlatformKeys;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
@@ -18,6 +17,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRuleBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
+import io.fabric8.kubernetes.client.CustomResource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +83,7 @@ public final class DesiredObjects {
     return sa.build();
   }
 
-  private GenericKubernetesResource secretStore(App app, AppRef ref) {
+  private SecretStoreResource secretStore(App app, AppRef ref) {
     Map<String, Object> kubernetesAuth = new LinkedHashMap<>();
     kubernetesAuth.put("mountPath", cluster.kubernetesAuthMount());
     kubernetesAuth.put("role", cluster.appRole());
@@ -96,15 +96,15 @@ public final class DesiredObjects {
       vault.put("caProvider", Map.of("type", "ConfigMap", "name", cluster.openBaoCaConfigMap(), "key", "ca.crt"));
     }
     vault.put("auth", Map.of("kubernetes", kubernetesAuth));
-    return custom(app, "SecretStore", Names.secretStore(ref), Map.of("provider", Map.of("vault", vault)), Map.of());
+    return custom(new SecretStoreResource(), app, Names.secretStore(ref), Map.of("provider", Map.of("vault", vault)), Map.of());
   }
 
-  private GenericKubernetesResource platformExternalSecret(App app, AppRef ref, List<String> keys, long kvVersion) {
+  private ExternalSecretResource platformExternalSecret(App app, AppRef ref, List<String> keys, long kvVersion) {
     List<Map<String, Object>> data = keys.stream().map(key -> item(ref, key, key)).toList();
     return externalSecret(app, ref, Names.platformSecret(ref), Map.of(), data, kvVersion);
   }
 
-  private GenericKubernetesResource registryExternalSecret(App app, AppRef ref, long kvVersion) {
+  private ExternalSecretResource registryExternalSecret(App app, AppRef ref, long kvVersion) {
     // Harbor robot names hold '$' and '+', which is fine inside JSON strings.
     String dockerConfig = "{\"auths\":{\"" + cluster.registryHost() + "\":{"
         + "\"username\":\"{{ .username }}\",\"password\":\"{{ .password }}\","
@@ -120,9 +120,11 @@ public final class DesiredObjects {
 
   /**
    * An ExternalSecret that makes Secret {@code name} (owned by it, deleted with it) from the
-   * app's OpenBao entry through the app's SecretStore.
+   * app's OpenBao entry through the app's SecretStore. ESO syncs it when its annotations change
+   * (the secret's version, bumped on every change of the entry) and otherwise only every
+   * secretRefreshInterval, a safety net: a sync costs an OpenBao login and a read per key.
    */
-  private GenericKubernetesResource externalSecret(App app, AppRef ref, String name, Map<String, Object> extraTarget,
+  private ExternalSecretResource externalSecret(App app, AppRef ref, String name, Map<String, Object> extraTarget,
                                                    List<?> data, long kvVersion) {
     Map<String, Object> target = new LinkedHashMap<>();
     target.put("name", name);
@@ -130,11 +132,12 @@ public final class DesiredObjects {
     target.put("deletionPolicy", "Delete");
     target.putAll(extraTarget);
     Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("refreshPolicy", "Periodic");
     spec.put("refreshInterval", cluster.secretRefreshInterval());
     spec.put("secretStoreRef", Map.of("kind", "SecretStore", "name", Names.secretStore(ref)));
     spec.put("target", target);
     spec.put("data", data);
-    return custom(app, "ExternalSecret", name, spec, versionAnnotation(kvVersion));
+    return custom(new ExternalSecretResource(), app, name, spec, versionAnnotation(kvVersion));
   }
 
   /** One key of the Secret, taken from one property of the app's OpenBao entry. */
@@ -181,13 +184,10 @@ public final class DesiredObjects {
         .build();
   }
 
-  private GenericKubernetesResource custom(App app, String kind, String name, Map<String, Object> spec,
-                                           Map<String, String> annotations) {
-    GenericKubernetesResource r = new GenericKubernetesResource();
-    r.setApiVersion(ESO_API_VERSION);
-    r.setKind(kind);
+  private <T extends CustomResource<LinkedHashMap<String, Object>, ?>> T custom(T r, App app, String name,
+      Map<String, Object> spec, Map<String, String> annotations) {
     r.setMetadata(meta(app, name, Map.of(), annotations));
-    r.setAdditionalProperty("spec", spec);
+    r.setSpec(new LinkedHashMap<>(spec));
     return r;
   }
 

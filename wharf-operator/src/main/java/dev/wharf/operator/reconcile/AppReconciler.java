@@ -13,8 +13,10 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -69,6 +71,15 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     this.clock = clock;
     this.metrics = reporting.metrics();
     this.report = new StatusReport(reporting.stallAfter(), reporting.events(), metrics);
+  }
+
+  /**
+   * The informers of the objects the Apps own: resyncs read them from the caches, and an edit
+   * or deletion of one reconciles its App at once.
+   */
+  @Override
+  public List<EventSource<?, App>> prepareEventSources(EventSourceContext<App> context) {
+    return kubeObjects.eventSources(context);
   }
 
   @Override
@@ -232,8 +243,9 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
       status.setProvisioned(done.get().names());
       done.get().run().pendingRotation().ifPresent(status::setRotation);
     }
-    // A refused spec has no AppRef and waits for the next resync or edit.
-    Duration next = resync;
+    // A refused spec has no AppRef and waits for the next resync or edit. Resyncs are spread
+    // over the interval, so Apps reconciled together (after a restart) do not stay together.
+    Duration next = ResyncSpread.next(resync, app.getMetadata().getUid());
     if (ref.isPresent() && progress.ok()) {
       backoff.reset(ref.get());
     } else if (ref.isPresent() && progress.retryable()) {

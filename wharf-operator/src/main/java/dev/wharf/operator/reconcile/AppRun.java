@@ -26,7 +26,6 @@ public final class AppRun {
   private final Optional<KvSecret> stored;
   /** status.provisioned as the reconcile found it: part of the record of what the App holds. */
   private final ProvisionedNames recordedNames;
-  private final boolean provisionedBefore;
 
   /** @param stored the App's OpenBao entry as read at the start, if there is one */
   public AppRun(App app, AppRef ref, Optional<KvSecret> stored) {
@@ -39,19 +38,10 @@ public final class AppRun {
         .filter(v -> !v.isBlank()).filter(v -> status == null || !v.equals(status.getRotation()));
     this.recordedNames = status == null || status.getProvisioned() == null ? new ProvisionedNames()
         : Serialization.clone(status.getProvisioned());
-    this.provisionedBefore = status != null && status.getProvisioned() != null;
   }
 
   public App app() { return app; }
   public AppRef ref() { return ref; }
-
-  /**
-   * True when the App was provisioned once (status.provisioned is set): its namespace objects
-   * most likely exist, so they are read before anything is written.
-   */
-  public boolean provisionedBefore() {
-    return provisionedBefore;
-  }
 
   /** The rotate annotation's value, when it is not handled yet for every credential of the App. */
   public Optional<String> pendingRotation() { return pendingRotation; }

@@ -1,84 +1,108 @@
 package dev.wharf.operator.reconcile;
 
+import dev.wharf.api.App;
 import dev.wharf.core.AppRef;
 import dev.wharf.core.Names;
 import dev.wharf.operator.model.DesiredObjects;
+import dev.wharf.operator.model.ExternalSecretResource;
 import dev.wharf.operator.model.ManagedFields;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import dev.wharf.operator.model.SecretStoreResource;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Makes the app namespace hold the desired objects. What is absent is created. What exists is
- * changed only when the App is its controller owner, and then only in the fields the operator
- * manages ({@link ManagedFields}), by a JSON Patch that expects the version it read: an object
- * another tool edited meanwhile is not overwritten (the 409 is retried on the next pass). An
- * object of the same name that something else made is left as it is and the App is refused
- * with reason NameTaken. Objects the App controls that are no longer wanted (a capability was
- * disabled) are deleted.
+ * Makes the app namespace hold the desired objects, reading what is there from the informer
+ * caches ({@link OwnedObjects}), so an unchanged App costs the API server nothing. What is
+ * absent is created. What exists is changed only when the App is its controller owner, and then
+ * only in the fields the operator manages ({@link ManagedFields}), by a JSON Patch that expects
+ * the version it read: an object another tool edited meanwhile is not overwritten (the 409 is
+ * retried on the next pass). An object of the same name that something else made is not in the
+ * caches (it lacks the operator's label): the create answers 409, the object is read, left as
+ * it is, and the App is refused with reason NameTaken. Objects the App controls that are no
+ * longer wanted (a capability was disabled) are deleted.
  */
 public final class KubeObjectsStep {
-  static final ResourceDefinitionContext SECRET_STORE = eso("SecretStore", "secretstores");
-  static final ResourceDefinitionContext EXTERNAL_SECRET = eso("ExternalSecret", "externalsecrets");
+  static final ResourceDefinitionContext SECRET_STORE = ResourceDefinitionContext.fromResourceType(SecretStoreResource.class);
+  static final ResourceDefinitionContext EXTERNAL_SECRET = ResourceDefinitionContext.fromResourceType(ExternalSecretResource.class);
 
   private final KubernetesClient client;
   private final DesiredObjects model;
+  private final OwnedObjects cache;
 
-  public KubeObjectsStep(KubernetesClient client, DesiredObjects model) {
+  public KubeObjectsStep(KubernetesClient client, DesiredObjects model, OwnedObjects cache) {
     this.client = client;
     this.model = model;
+    this.cache = cache;
+  }
+
+  /** The informers that fill the caches, for the App controller. */
+  public List<EventSource<?, App>> eventSources(EventSourceContext<App> context) {
+    return cache.eventSources(context);
   }
 
   /** Every object but the ExternalSecrets: none of them depends on the stored secret. */
   public void ensureNamespaceObjects(AppRun run) {
-    ensure(run, 0, kind -> !kind.equals("ExternalSecret")); // the version goes on the ExternalSecrets only
+    ensure(run, 0, kind -> kind != ExternalSecretResource.class); // the version goes on the ExternalSecrets only
   }
 
   /** The ExternalSecrets, which carry {@code kvVersion}, the version of the app's stored secret. */
   public void ensureExternalSecrets(AppRun run, long kvVersion) {
-    ensure(run, kvVersion, kind -> kind.equals("ExternalSecret"));
+    ensure(run, kvVersion, kind -> kind == ExternalSecretResource.class);
   }
 
-  private void ensure(AppRun run, long kvVersion, Predicate<String> kinds) {
-    List<HasMetadata> desired = model.build(run.app(), kvVersion).stream().filter(o -> kinds.test(o.getKind())).toList();
+  private void ensure(AppRun run, long kvVersion, Predicate<Class<?>> kinds) {
+    List<HasMetadata> desired = model.build(run.app(), kvVersion).stream().filter(o -> kinds.test(o.getClass())).toList();
     // The objects are independent: apply them side by side, then report the first failure.
     Parallel.runAll(desired.stream().<Runnable>map(want -> () -> apply(run, want)).toList(), "applying objects of " + run.ref());
-    for (String[] kindAndName : possible(run.ref())) {
-      boolean wanted = desired.stream().anyMatch(d -> d.getKind().equals(kindAndName[0])
-          && d.getMetadata().getName().equals(kindAndName[1]));
-      if (kinds.test(kindAndName[0]) && !wanted) {
-        HasMetadata have = get(kindAndName[0], run.ref().namespace(), kindAndName[1]);
-        if (have != null && ManagedFields.controlledBy(have, uid(run))) {
-          delete(have);
-        }
+    for (Possible p : possible(run.ref())) {
+      boolean wanted = desired.stream().anyMatch(d -> d.getClass() == p.kind() && d.getMetadata().getName().equals(p.name()));
+      if (kinds.test(p.kind()) && !wanted) {
+        cache.get(p.kind(), run.ref().namespace(), p.name())
+            .filter(have -> ManagedFields.controlledBy(have, uid(run)))
+            .ifPresent(this::delete);
       }
     }
   }
 
   private void apply(AppRun run, HasMetadata want) {
-    // An App not provisioned yet most likely has none of its objects: create without reading
-    // first, and read only if the name is taken after all.
-    if (!run.provisionedBefore() && created(want)) {
-      return;
-    }
-    HasMetadata have = get(want.getKind(), want.getMetadata().getNamespace(), want.getMetadata().getName());
-    if (have == null) {
-      create(want);
-    } else if (!ManagedFields.controlledBy(have, uid(run))) {
-      throw nameTaken(run, have);
+    String ns = want.getMetadata().getNamespace();
+    String name = want.getMetadata().getName();
+    Optional<? extends HasMetadata> cached = cache.get(want.getClass(), ns, name);
+    HasMetadata have;
+    if (cached.isPresent()) {
+      have = cached.get();
     } else {
-      ManagedFields.applied(have, want, run.ref()).ifPresent(changed -> patch(have, changed));
+      // Not in the cache: most likely absent. Create it; read it only if the name is taken
+      // after all (someone else's object, or one of ours whose label was removed).
+      if (created(want)) {
+        return;
+      }
+      have = client.resources(want.getClass()).inNamespace(ns).withName(name).get();
+      if (have == null) {
+        throw new KubernetesClientException(want.getKind() + " " + ns + "/" + name + " was deleted while it was created; retried on the next pass");
+      }
     }
+    if (!ManagedFields.controlledBy(have, uid(run))) {
+      throw nameTaken(run, have);
+    }
+    HasMetadata current = have;
+    ManagedFields.applied(have, want, run.ref()).ifPresent(changed -> patch(current, changed));
   }
 
   /** Creates {@code want}; false when an object of its name exists already (409). */
   private boolean created(HasMetadata want) {
     try {
-      create(want);
+      cache.created(client.resource(want).create());
       return true;
     } catch (KubernetesClientException e) {
       if (e.getCode() == 409) {
@@ -103,34 +127,17 @@ public final class KubeObjectsStep {
     return run.app().getMetadata().getUid();
   }
 
+  private record Possible(Class<? extends HasMetadata> kind, String name) {}
+
   /** Every object an App of this name could own. */
-  private static List<String[]> possible(AppRef ref) {
+  private static List<Possible> possible(AppRef ref) {
     return List.of(
-        new String[] {"ServiceAccount", Names.serviceAccount(ref)},
-        new String[] {"SecretStore", Names.secretStore(ref)},
-        new String[] {"ExternalSecret", Names.platformSecret(ref)},
-        new String[] {"ExternalSecret", Names.registrySecret(ref)},
-        new String[] {"ConfigMap", Names.dashboardConfigMap(ref)},
-        new String[] {"NetworkPolicy", Names.networkPolicy(ref)});
-  }
-
-  private HasMetadata get(String kind, String ns, String name) {
-    return switch (kind) {
-      case "ServiceAccount" -> client.serviceAccounts().inNamespace(ns).withName(name).get();
-      case "ConfigMap" -> client.configMaps().inNamespace(ns).withName(name).get();
-      case "NetworkPolicy" -> client.network().v1().networkPolicies().inNamespace(ns).withName(name).get();
-      case "SecretStore" -> client.genericKubernetesResources(SECRET_STORE).inNamespace(ns).withName(name).get();
-      case "ExternalSecret" -> client.genericKubernetesResources(EXTERNAL_SECRET).inNamespace(ns).withName(name).get();
-      default -> throw new IllegalArgumentException("kind " + kind + " is not managed");
-    };
-  }
-
-  private void create(HasMetadata o) {
-    if (o instanceof GenericKubernetesResource g) {
-      client.genericKubernetesResources(context(g)).resource(g).create();
-    } else {
-      client.resource(o).create();
-    }
+        new Possible(ServiceAccount.class, Names.serviceAccount(ref)),
+        new Possible(SecretStoreResource.class, Names.secretStore(ref)),
+        new Possible(ExternalSecretResource.class, Names.platformSecret(ref)),
+        new Possible(ExternalSecretResource.class, Names.registrySecret(ref)),
+        new Possible(ConfigMap.class, Names.dashboardConfigMap(ref)),
+        new Possible(NetworkPolicy.class, Names.networkPolicy(ref)));
   }
 
   /**
@@ -139,28 +146,10 @@ public final class KubeObjectsStep {
    */
   @SuppressWarnings("unchecked")
   private <T extends HasMetadata> void patch(T have, HasMetadata changed) {
-    if (have instanceof GenericKubernetesResource g) {
-      client.genericKubernetesResources(context(g)).resource(g).edit(x -> (GenericKubernetesResource) changed);
-    } else {
-      client.resource(have).edit(x -> (T) changed);
-    }
+    cache.updated(client.resource(have).edit(x -> (T) changed), have);
   }
 
   private void delete(HasMetadata o) {
-    if (o instanceof GenericKubernetesResource g) {
-      client.genericKubernetesResources(context(g)).resource(g).delete();
-    } else {
-      client.resource(o).delete();
-    }
-  }
-
-  /** The ESO kinds have no Java type here, so the client needs their definition; the others it knows. */
-  private static ResourceDefinitionContext context(GenericKubernetesResource g) {
-    return g.getKind().equals("SecretStore") ? SECRET_STORE : EXTERNAL_SECRET;
-  }
-
-  private static ResourceDefinitionContext eso(String kind, String plural) {
-    return new ResourceDefinitionContext.Builder().withGroup(DesiredObjects.ESO_GROUP).withVersion(DesiredObjects.ESO_VERSION)
-        .withKind(kind).withPlural(plural).withNamespaced(true).build();
+    client.resource(o).delete();
   }
 }

@@ -72,6 +72,21 @@ class DesiredObjectsTest {
   }
 
   @Test
+  void externalSecretsSyncOnTheVersionAnnotationAndOnlyHourlyOtherwise() {
+    for (String name : List.of("ExternalSecret/greeter-platform", "ExternalSecret/greeter-registry")) {
+      JsonNode es = json(byKindAndName(model.build(greeter(), 4)).get(name));
+      assertThat(es.at("/apiVersion").asText()).isEqualTo("external-secrets.io/v1");
+      // ESO syncs when an ExternalSecret's annotations change: the operator bumps this one
+      // whenever the stored secret changes, so the interval is only a safety net.
+      assertThat(es.at("/metadata/annotations/platform.wharf.dev~1secret-version").asText()).isEqualTo("4");
+      assertThat(es.at("/spec/refreshPolicy").asText()).isEqualTo("Periodic");
+      assertThat(es.at("/spec/refreshInterval").asText()).isEqualTo("1h");
+    }
+    JsonNode newer = json(byKindAndName(model.build(greeter(), 5)).get("ExternalSecret/greeter-platform"));
+    assertThat(newer.at("/metadata/annotations/platform.wharf.dev~1secret-version").asText()).isEqualTo("5");
+  }
+
+  @Test
   void secretStoreIsNamespacedAndLogsInAsTheAppsServiceAccountWithTheSharedRole() {
     JsonNode store = json(byKindAndName(model.build(greeter(), 1)).get("SecretStore/greeter-openbao"));
     assertThat(store.path("kind").asText()).isEqualTo("SecretStore");

@@ -12,6 +12,7 @@ import dev.wharf.provisioning.Outcome;
 import dev.wharf.provisioning.ServiceException;
 import dev.wharf.provisioning.Writes;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Apps' confidential OIDC clients in the platform realm, through Keycloak's admin REST API:
@@ -62,6 +63,18 @@ public final class KeycloakProvisioner implements AutoCloseable {
    * writes) otherwise. Call {@link #ensureGroupsScope} first.
    */
   public Outcome ensureClient(AppRef app, TeamName team, OidcClientSpec spec) {
+    return ensureClientChecking(app, team, spec).outcome();
+  }
+
+  /**
+   * What {@link #ensureClientChecking} did, and the check of a stored secret against the client
+   * it found, with no second lookup: Keycloak lists a confidential client with its secret, and
+   * only when the listed one differs is the client-secret endpoint asked.
+   */
+  public record EnsuredClient(Outcome outcome, Predicate<Secret> holds) {}
+
+  /** As {@link #ensureClient}, keeping what it found to check a stored secret against. */
+  public EnsuredClient ensureClientChecking(AppRef app, TeamName team, OidcClientSpec spec) {
     String clientId = Names.keycloakClientId(app);
     ObjectNode settings = KeycloakModel.confidentialClientSettings(clientId, app.toString(),
         team.value(), spec);
@@ -71,19 +84,23 @@ public final class KeycloakProvisioner implements AutoCloseable {
         var secret = Secret.generate();
         realm.api.send("POST", realm.clients(), KeycloakModel.newConfidentialClient(settings, secret),
             secret);
-        return Outcome.of(Change.CREATED, secret);
+        return new EnsuredClient(Outcome.of(Change.CREATED, secret), secret::equals);
       }
       if (!KeycloakModel.madeFor(existing.get(), app)) {
         throw ServiceException.rejected("Keycloak", "Keycloak client " + clientId + " exists in realm " + realm.realm
             + " but was not made by Wharf for " + app + ": delete or rename that client, or give the App"
             + " another name");
       }
-      Change change = realm.correct(existing.get(), settings);
-      if (existing.get().path("publicClient").asBoolean(false)) {
+      JsonNode client = existing.get();
+      Change change = realm.correct(client, settings);
+      if (client.path("publicClient").asBoolean(false)) {
         // A client that was made public lost its secret; the caller must store the new one.
-        return Outcome.of(change, readSecret(existing.get()));
+        Secret fresh = readSecret(client);
+        return new EnsuredClient(Outcome.of(change, fresh), fresh::equals);
       }
-      return Outcome.of(change);
+      String listed = client.path("secret").asText("");
+      return new EnsuredClient(Outcome.of(change),
+          stored -> stored.reveal().equals(listed) || readSecret(client).equals(stored));
     });
   }
 

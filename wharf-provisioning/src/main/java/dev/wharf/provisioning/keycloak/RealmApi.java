@@ -132,7 +132,7 @@ final class RealmApi implements AutoCloseable {
     return Optional.empty();
   }
 
-  Outcome locked(String key, Supplier<Outcome> work) {
+  <T> T locked(String key, Supplier<T> work) {
     try (var held = locks.hold(key)) {
       return work.get();
     }

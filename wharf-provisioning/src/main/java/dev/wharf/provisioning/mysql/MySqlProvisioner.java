@@ -13,6 +13,7 @@ import dev.wharf.provisioning.ServiceException;
 import dev.wharf.provisioning.Writes;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * Gives each app a database and a user with privileges on that database only. Each call reads
@@ -120,10 +121,22 @@ public final class MySqlProvisioner implements AutoCloseable {
   }
 
   /**
-   * True when {@code password} logs the app's user in to its database. Writes nothing: it
-   * only opens and closes a session as the app.
+   * True when {@code password} logs the app's user in to its database. Writes nothing. A user
+   * of mysql_native_password is checked as the server checks it, against the hash it stores
+   * (one read on an administrator's session); any other (caching_sha2_password: a salted hash)
+   * by opening and closing a session as the app.
    */
   public boolean verify(AppRef app, Secret password) {
+    try (var held = locks.hold(app); Connection c = admin.borrow()) {
+      Optional<Boolean> byHash = sql.nativePasswordMatches(c, Names.mysqlUser(app), password);
+      if (byHash.isPresent()) {
+        return byHash.get();
+      }
+    } catch (SQLException e) {
+      throw new ServiceException(MySqlSql.SERVICE, MySqlSql.unavailable(e), 0, "MySQL at " + server.host() + ":"
+          + server.port() + " could not check the password of " + app + " (error " + e.getErrorCode()
+          + ", SQL state " + e.getSQLState() + ")", null);
+    }
     try (var c = AdminPool.open(server, Names.mysqlDatabase(app), Names.mysqlUser(app),
         password.reveal())) {
       return MySqlSql.canLogIn(c);

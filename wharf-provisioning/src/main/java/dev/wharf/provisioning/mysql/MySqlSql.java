@@ -4,6 +4,9 @@ import dev.wharf.core.MySqlPrivileges;
 import dev.wharf.core.Secret;
 import dev.wharf.provisioning.ServiceException;
 import dev.wharf.provisioning.Writes;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,7 +16,9 @@ import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -147,6 +152,37 @@ final class MySqlSql {
     return e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException
         || e instanceof SQLRecoverableException || e instanceof SQLTimeoutException
         || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
+  }
+
+  /**
+   * Whether {@code password} is {@code user}'s, decided as the server decides it for
+   * mysql_native_password: the stored string is '*' and the upper-case hex of SHA1(SHA1(password)).
+   * False when there is no such user; empty when the user authenticates with another plugin.
+   */
+  Optional<Boolean> nativePasswordMatches(Connection c, String user, Secret password) throws SQLException {
+    try (var st = c.prepareStatement("SELECT plugin, authentication_string FROM mysql.user WHERE User = ? AND Host = '%'")) {
+      st.setString(1, checked(user));
+      try (var rs = st.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.of(false);
+        }
+        if (!"mysql_native_password".equals(rs.getString(1))) {
+          return Optional.empty();
+        }
+        return Optional.of(nativeHash(password).equals(rs.getString(2)));
+      }
+    }
+  }
+
+  /** What mysql_native_password stores for {@code password}. */
+  static String nativeHash(Secret password) {
+    try {
+      MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+      byte[] once = sha1.digest(password.reveal().getBytes(StandardCharsets.UTF_8));
+      return "*" + HexFormat.of().withUpperCase().formatHex(sha1.digest(once));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-1", e);
+    }
   }
 
   /** Opens a session as the app to its database; true when the server accepts the password. */

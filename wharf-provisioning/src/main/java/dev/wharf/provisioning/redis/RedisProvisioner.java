@@ -78,12 +78,24 @@ public final class RedisProvisioner implements AutoCloseable {
    * and this way the app's connections recover without new credentials.
    */
   public Outcome ensure(AppRef app, KeyPrefix prefix, Optional<Secret> known) {
+    return ensureChecking(app, prefix, known).outcome();
+  }
+
+  /**
+   * What {@link #ensureChecking} did, and whether the user it left accepts the {@code known}
+   * password: the check of {@link #verify}, made on the ACL user ensure read anyway.
+   */
+  public record EnsuredUser(Outcome outcome, boolean knownAccepted) {}
+
+  /** As {@link #ensure(AppRef, KeyPrefix, Optional)}, telling also whether {@code known} logs in afterwards. */
+  public EnsuredUser ensureChecking(AppRef app, KeyPrefix prefix, Optional<Secret> known) {
     String user = Names.redisUser(app);
     return withLock(app, "ensure the ACL user of " + app, j -> {
       RedisUser ref = reference(j);
       RedisUser current = getUser(j, user);
       if (current != null && RedisUserCheck.matches(current, ref, prefix)) {
-        return Outcome.of(Change.UNCHANGED);
+        return new EnsuredUser(Outcome.of(Change.UNCHANGED),
+            known.filter(k -> RedisUserCheck.acceptsPassword(current, k)).isPresent());
       }
       boolean keepPassword = current != null && RedisUserCheck.hasPassword(current);
       Secret restored = current == null ? known.orElse(null) : null;
@@ -100,7 +112,10 @@ public final class RedisProvisioner implements AutoCloseable {
         keysLock.unlock();
       }
       Change change = current == null ? Change.CREATED : Change.UPDATED;
-      return password == null ? Outcome.of(change) : Outcome.of(change, password);
+      // The user is on now, with the restored password or with the hashes it had.
+      boolean accepted = restored != null
+          || (keepPassword && known.filter(k -> current.passwordHashes().contains(RedisUserCheck.sha256Hex(k.reveal()))).isPresent());
+      return new EnsuredUser(password == null ? Outcome.of(change) : Outcome.of(change, password), accepted);
     });
   }
 
@@ -146,13 +161,16 @@ public final class RedisProvisioner implements AutoCloseable {
     });
   }
 
-  /** True when {@code password} logs the app's user in. Writes nothing. */
+  /**
+   * True when {@code password} logs the app's user in. Writes nothing and opens no session as
+   * the app: one ACL GETUSER on an administrator's connection, and the check Redis makes at
+   * AUTH (the user is on, and the SHA-256 of the password is among its password hashes).
+   */
   public boolean verify(AppRef app, Secret password) {
-    try (var j = new Jedis(new HostAndPort(server.host(), server.port()),
-        clientConfig(Names.redisUser(app), password))) {
-      return "PONG".equals(j.ping());
-    } catch (JedisAccessControlException e) {
-      return false;
+    String user = Names.redisUser(app);
+    try (var j = pool.getResource()) {
+      RedisUser current = getUser(j, user);
+      return current != null && RedisUserCheck.acceptsPassword(current, password);
     } catch (JedisException e) {
       throw new ServiceException(SERVICE, unavailable(e), 0, "Redis at " + server.host() + ":" + server.port()
           + " could not check the password of " + app + ": " + e.getClass().getSimpleName(), null);
@@ -275,11 +293,11 @@ public final class RedisProvisioner implements AutoCloseable {
         .build();
   }
 
-  private interface Work {
-    Outcome run(Jedis j);
+  private interface Work<T> {
+    T run(Jedis j);
   }
 
-  private Outcome withLock(AppRef app, String what, Work work) {
+  private <T> T withLock(AppRef app, String what, Work<T> work) {
     try (var held = locks.hold(app); var j = pool.getResource()) {
       return work.run(j);
     } catch (ServiceException e) {

@@ -44,4 +44,10 @@ class MySqlSqlTest {
           .hasMessageContaining("from 1 to 100000");
     }
   }
+
+  @Test
+  void nativeHashIsWhatMySqlStoresForAPassword() {
+    // The example of MySQL's reference manual: PASSWORD('mypass').
+    assertThat(MySqlSql.nativeHash(dev.wharf.core.Secret.of("mypass"))).isEqualTo("*6C8989366EAF75BB670AD8EA7A7FC1176A95CEF4");
+  }
 }

@@ -213,6 +213,30 @@ class RedisProvisionerIT {
   }
 
   @Test
+  void ensureTellsWhetherTheKnownPasswordLogsInAsALoginWould() {
+    var app = newApp("checking");
+    var password = created(redis.ensure(app.ref(), app.prefix()));
+    assertThat(redis.ensureChecking(app.ref(), app.prefix(), Optional.of(password)).knownAccepted()).isTrue();
+    assertThat(redis.ensureChecking(app.ref(), app.prefix(), Optional.of(Secret.generate())).knownAccepted()).isFalse();
+    try (var adm = admin()) {
+      // Drift that keeps the password: the rules are repaired and the password still works.
+      adm.sendCommand(Protocol.Command.ACL, "SETUSER", Names.redisUser(app.ref()), "off", "allkeys");
+    }
+    var repaired = redis.ensureChecking(app.ref(), app.prefix(), Optional.of(password));
+    assertThat(repaired.outcome().change()).isEqualTo(Change.UPDATED);
+    assertThat(repaired.knownAccepted()).isTrue();
+    try (var j = as(app, password)) {
+      assertThat(j.ping()).isEqualTo("PONG");
+    }
+    try (var adm = admin()) {
+      // A password changed behind the operator's back: the stored one no longer logs in.
+      adm.sendCommand(Protocol.Command.ACL, "SETUSER", Names.redisUser(app.ref()), "resetpass", ">someone-elses");
+    }
+    assertThat(redis.ensureChecking(app.ref(), app.prefix(), Optional.of(password)).knownAccepted()).isFalse();
+    assertThatThrownBy(() -> as(app, password).ping()).isInstanceOf(JedisException.class);
+  }
+
+  @Test
   void rotationRetiresTheOldPassword() {
     var app = newApp("rotate");
     var old = created(redis.ensure(app.ref(), app.prefix()));

@@ -73,4 +73,15 @@ class RedisUserTest {
     assertThat(RedisUserCheck.hasPassword(noPassword)).isFalse();
     assertThat(RedisUserCheck.matches(noPassword, reference(), PREFIX)).isFalse();
   }
+
+  @Test
+  void aPasswordIsAcceptedWhenItsSha256IsAmongTheHashesOfAUserThatIsOn() {
+    // SHA-256 of "foo", as ACL GETUSER lists a password set with ">foo".
+    String foo = "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae";
+    var on = RedisUser.parse(List.of(b("flags"), List.of(b("on")), b("passwords"), List.of(b(foo))));
+    var off = RedisUser.parse(List.of(b("flags"), List.of(b("off")), b("passwords"), List.of(b(foo))));
+    assertThat(RedisUserCheck.acceptsPassword(on, dev.wharf.core.Secret.of("foo"))).isTrue();
+    assertThat(RedisUserCheck.acceptsPassword(on, dev.wharf.core.Secret.of("bar"))).isFalse();
+    assertThat(RedisUserCheck.acceptsPassword(off, dev.wharf.core.Secret.of("foo"))).as("a user that is off").isFalse();
+  }
 }

@@ -26,8 +26,6 @@ import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reconciles an App in named steps: validate spec, load stored secrets, mysql, redis, oidc,
@@ -41,8 +39,6 @@ import org.slf4j.LoggerFactory;
 @ControllerConfiguration(name = "app", generationAwareEventProcessing = false,
     informer = @Informer(onUpdateFilter = MeaningfulChange.class))
 public class AppReconciler implements Reconciler<App>, Cleaner<App> {
-  private static final Logger LOG = LoggerFactory.getLogger(AppReconciler.class);
-
   private final KubernetesClient client;
   private final SpecCheck specCheck;
   private final SecretsStep secrets;
@@ -53,6 +49,8 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
   private final Clock clock;
   private final StatusReport report;
   private final ReconcileMetrics metrics;
+  private final FailureLog failures;
+  private final AppCleanup cleanup;
   private final AtomicLong reconciles = new AtomicLong();
 
   /** How the App's state is reported besides the conditions of each step. */
@@ -71,6 +69,8 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     this.clock = clock;
     this.metrics = reporting.metrics();
     this.report = new StatusReport(reporting.stallAfter(), reporting.events(), metrics);
+    this.failures = new FailureLog(metrics);
+    this.cleanup = new AppCleanup(capabilities, secrets, backoff, metrics, failures);
   }
 
   /**
@@ -115,7 +115,8 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     try {
       return Optional.of(specCheck.check(app, namespaceLabels(app), context.getPrimaryCache().list().toList()));
     } catch (RuntimeException e) {
-      progress.refused(failure(app.getMetadata().getNamespace() + "/" + app.getMetadata().getName(), "spec check", e));
+      String name = app.getMetadata().getNamespace() + "/" + app.getMetadata().getName();
+      progress.refused(failures.record(name, "spec check", e));
       return Optional.empty();
     }
   }
@@ -125,7 +126,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
       return Optional.of(new AppRun(app, ref, secrets.load(ref)));
     } catch (RuntimeException e) {
       // Without knowing what is stored every credential would look lost: stop here.
-      progress.failed(AppStatus.SECRETS_READY, failure(ref.toString(), "loading stored secrets", e));
+      progress.failed(AppStatus.SECRETS_READY, failures.record(ref.toString(), "loading stored secrets", e));
       return Optional.empty();
     }
   }
@@ -172,7 +173,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
       }
       return new CapabilityOutcome.Disabled(step, recorded);
     } catch (RuntimeException e) {
-      return new CapabilityOutcome.Failed(step, failure(run.ref().toString(), step.condition(), e));
+      return new CapabilityOutcome.Failed(step, failures.record(run.ref().toString(), step.condition(), e));
     }
   }
 
@@ -192,7 +193,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
         try {
           p.step().afterStore(run, p.grant());
         } catch (RuntimeException e) {
-          progress.failed(p.step().condition(), failure(run.ref().toString(), p.step().condition(), e));
+          progress.failed(p.step().condition(), failures.record(run.ref().toString(), p.step().condition(), e));
         }
       }
     }
@@ -205,7 +206,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
       progress.ok(AppStatus.SECRETS_READY, Reason.STORED, secrets.describe(run, version));
       return Optional.of(version);
     } catch (RuntimeException e) {
-      progress.failed(AppStatus.SECRETS_READY, failure(run.ref().toString(), "storing secrets", e));
+      progress.failed(AppStatus.SECRETS_READY, failures.record(run.ref().toString(), "storing secrets", e));
       return Optional.empty();
     }
   }
@@ -220,7 +221,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
       kubeObjects.ensureNamespaceObjects(run);
       return Optional.empty();
     } catch (RuntimeException e) {
-      return Optional.of(failure(run.ref().toString(), "applying objects in the namespace", e));
+      return Optional.of(failures.record(run.ref().toString(), "applying objects in the namespace", e));
     }
   }
 
@@ -229,7 +230,7 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     try {
       kubeObjects.ensureExternalSecrets(run, kvVersion);
     } catch (RuntimeException e) {
-      progress.failed(AppStatus.SECRETS_READY, failure(run.ref().toString(), "applying the ExternalSecrets", e));
+      progress.failed(AppStatus.SECRETS_READY, failures.record(run.ref().toString(), "applying the ExternalSecrets", e));
     }
   }
 
@@ -255,54 +256,10 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     return UpdateControl.<App>noUpdate().rescheduleAfter(next);
   }
 
-  /**
-   * Revokes what this App is recorded to hold (its OpenBao entry and status.provisioned, both
-   * written by the operator) and, under deletionPolicy Delete, drops the recorded data. What
-   * is not recorded is left alone whatever the spec says: an App that was refused, or whose
-   * spec changed to names it never got, removes nothing that is not its own.
-   */
+  /** Revokes what this App is recorded to hold; see {@link AppCleanup}. */
   @Override
   public DeleteControl cleanup(App app, Context<App> context) {
-    AppRef ref;
-    try {
-      ref = AppRef.of(app.getMetadata().getNamespace(), app.getMetadata().getName());
-    } catch (RuntimeException e) {
-      metrics.gone(app.getMetadata().getNamespace(), app.getMetadata().getName());
-      return DeleteControl.defaultDelete(); // an invalid name was never provisioned
-    }
-    DeletionPolicy policy = app.getSpec() == null ? DeletionPolicy.RETAIN : app.getSpec().deletionPolicyOrDefault();
-    try {
-      AppRun run = new AppRun(app, ref, secrets.load(ref));
-      for (CapabilityStep step : capabilities) {
-        if (step.recorded(run)) {
-          step.remove(run, policy);
-        }
-      }
-      secrets.remove(run);
-      backoff.reset(ref);
-      metrics.gone(ref.namespace(), ref.name());
-      LOG.info("{}: access revoked, data {}", ref, policy == DeletionPolicy.DELETE ? "deleted" : "kept");
-      // The objects in the namespace go with the App through their owner references.
-      return DeleteControl.defaultDelete();
-    } catch (RuntimeException e) {
-      failure(ref.toString(), "cleanup (will retry)", e);
-      return DeleteControl.noFinalizerRemoval().rescheduleAfter(backoff.next(ref).toMillis());
-    }
-  }
-
-  /**
-   * The failure for the status, logged; a bug is logged with where it happened. Refusals of
-   * the App as written are the user's to fix and show in its status only.
-   */
-  private StepFailure failure(String app, String step, RuntimeException e) {
-    StepFailure failure = StepFailure.of(e);
-    metrics.failed(e, failure.reason());
-    if (failure.unexpected()) {
-      LOG.warn("{}: {} failed: {}{}", app, step, failure.message(), StepFailure.trace(e));
-    } else if (!(e instanceof StepFailure.Refusal)) {
-      LOG.warn("{}: {} failed: {}", app, step, failure.message());
-    }
-    return failure;
+    return cleanup.cleanup(app);
   }
 
   private Map<String, String> namespaceLabels(App app) {

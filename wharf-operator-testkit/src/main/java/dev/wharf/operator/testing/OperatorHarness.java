@@ -23,44 +23,20 @@ import dev.wharf.operator.stub.HarborStub;
 import dev.wharf.operator.stub.OpenBaoStub;
 import dev.wharf.provisioning.AppProvisioning;
 import dev.wharf.provisioning.Writes;
-import io.fabric8.kubernetes.api.model.StatusBuilder;
-import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRule;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
-import io.fabric8.kubernetes.api.model.authorization.v1.SubjectRulesReviewStatus;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.ServerRequest;
-import io.fabric8.mockwebserver.ServerResponse;
-import io.fabric8.mockwebserver.dsl.HttpMethod;
-import io.fabric8.mockwebserver.internal.SimpleRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The operator as the tests and the reconcile benchmark run it: the Kubernetes API is
@@ -92,13 +68,9 @@ public final class OperatorHarness implements AutoCloseable {
   /** Stands in front of the real Keycloak and counts the operator's requests to it. */
   public final CountingProxy keycloakProxy;
   private final KeycloakServer proxiedKeycloak;
-  /** The operator's requests to the API server taken from the mock server's log so far. */
-  private final AtomicLong operatorRequests = new AtomicLong();
-  /** Answers queued ahead of the CRUD dispatcher, by request. */
-  private final Map<ServerRequest, Queue<ServerResponse>> expected;
+  private final MockApiServer api;
   private final TenantNamespaces tenants;
   private final Duration resync;
-  private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
 
   /** The shortest retry delay after a failed step: short, so outage cases recover quickly. */
   private static final Duration MIN_BACKOFF = Duration.ofMillis(200);
@@ -110,22 +82,11 @@ public final class OperatorHarness implements AutoCloseable {
 
   /** @param replica the operator's replica settings (e.g. a short stallAfter) */
   public OperatorHarness(Duration resync, ReplicaConfig replica) {
-    // The mock server logs every request through java.util.logging, which costs more than the request.
-    MOCK_LOG.setLevel(Level.WARNING);
     this.resync = resync;
-    // CRUD mode, plus answers a test may queue with kubeServer.expect() (e.g. one 409) that come first.
-    expected = new ConcurrentHashMap<>();
-    kubeServer = new KubernetesMockServer(new Context(), new MockWebServer(), expected, new KubernetesMixedDispatcher(expected), false);
-    try {
-      kubeServer.init(InetAddress.getByName("127.0.0.1"), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    kube = kubeServer.createClient();
-    var operatorConfig = new ConfigBuilder(kube.getConfiguration()).build();
-    operatorConfig.setUserAgent(OPERATOR_USER_AGENT);
-    operatorKube = new KubernetesClientBuilder().withConfig(operatorConfig).build();
-    kube.apiextensions().v1().customResourceDefinitions().resource(appCrd()).create();
+    api = new MockApiServer(OPERATOR_USER_AGENT);
+    kubeServer = api.server;
+    kube = api.kube;
+    operatorKube = api.operatorKube;
     tenants = new TenantNamespaces(kube);
     TEAMS.forEach(tenants::createFromTree);
     openBao = new OpenBaoStub(OPENBAO_TOKEN, "wharf", tenants::labels);
@@ -143,7 +104,6 @@ public final class OperatorHarness implements AutoCloseable {
     }
     runtime = SharedRuntime.get(Service.MYSQL, Service.REDIS, Service.KEYCLOAK);
     TestOidc.setUpRealm(runtime); // in a cluster, the realm import does this
-    answerRulesReviews();
     // The operator reaches Keycloak through a counting proxy; apps still see the real issuer.
     var keycloak = runtime.keycloak();
     keycloakProxy = new CountingProxy(URI.create(keycloak.baseUrl()));
@@ -177,38 +137,12 @@ public final class OperatorHarness implements AutoCloseable {
   }
 
   /**
-   * The API server's answer to "what may I do in wharf-system" (JOSDK asks before it takes
-   * part in leader election): the operator's rules there under the tree's RBAC. The mock
-   * server would otherwise echo the request without an answer.
-   */
-  private void answerRulesReviews() {
-    var rules = RbacCheck.fromTree(List.of()).rules(RbacCheck.NAMESPACE).stream()
-        .map(r -> new ResourceRule(r.getApiGroups(), r.getResourceNames(), r.getResources(), r.getVerbs())).toList();
-    var review = new SelfSubjectRulesReview();
-    review.setStatus(new SubjectRulesReviewStatus(null, false, List.of(), rules));
-    kubeServer.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
-        .andReturn(201, review).always();
-  }
-
-  /**
    * Makes the API server answer the next {@code method} request to {@code path} with 409
    * Conflict, as a real server does when an object changed meanwhile. True from the returned
    * check once that answer was given.
    */
   public BooleanSupplier conflictOnce(String method, String path) {
-    var conflict = new StatusBuilder().withStatus("Failure").withReason("Conflict").withCode(409)
-        .withMessage("Operation cannot be fulfilled: the object has been modified; please apply your changes"
-            + " to the latest version and try again").build();
-    var expect = kubeServer.expect();
-    var forMethod = switch (method) {
-      case "PATCH" -> expect.patch();
-      case "PUT" -> expect.put();
-      case "POST" -> expect.post();
-      default -> throw new IllegalArgumentException("no conflict for " + method);
-    };
-    forMethod.withPath(path).andReturn(409, conflict).once();
-    var request = new SimpleRequest(HttpMethod.valueOf(method), path);
-    return () -> expected.get(request).isEmpty();
+    return api.conflictOnce(method, path);
   }
 
   /** External writes so far: provisioning library's count plus what the OpenBao and Harbor stubs received. */
@@ -221,25 +155,12 @@ public final class OperatorHarness implements AutoCloseable {
    * Drains the mock server's record, so each request is returned once.
    */
   public List<String> takeOperatorRequests() {
-    List<String> out = new ArrayList<>();
-    try {
-      for (var r = kubeServer.takeRequest(0, TimeUnit.SECONDS); r != null;
-           r = kubeServer.takeRequest(0, TimeUnit.SECONDS)) {
-        if (OPERATOR_USER_AGENT.equals(r.getHeader("User-Agent"))) {
-          out.add(r.getMethod() + " " + r.getPath());
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    operatorRequests.addAndGet(out.size());
-    return out;
+    return api.takeOperatorRequests();
   }
 
   /** The operator's requests to the API server since start (drains the mock server's log). */
-  public synchronized long operatorRequestCount() {
-    takeOperatorRequests();
-    return operatorRequests.get();
+  public long operatorRequestCount() {
+    return api.operatorRequestCount();
   }
 
   /**
@@ -305,15 +226,6 @@ public final class OperatorHarness implements AutoCloseable {
     return kube.resources(App.class).inNamespace(namespace).withName(name).get();
   }
 
-  private static CustomResourceDefinition appCrd() {
-    Path crd = locate("gitops/services/wharf-operator/crd/apps.platform.wharf.dev-v1.yml");
-    try (var in = Files.newInputStream(crd)) {
-      return Serialization.unmarshal(in, CustomResourceDefinition.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /** Finds a repository file from the module directory, the repository root or WHARF_REPO. */
   public static Path locate(String relative) {
     String repo = System.getenv("WHARF_REPO");
@@ -329,9 +241,7 @@ public final class OperatorHarness implements AutoCloseable {
   public void close() {
     operator.close();
     keycloakProxy.close();
-    kube.close();
-    operatorKube.close();
-    kubeServer.destroy();
+    api.close();
     openBao.close();
     harbor.close();
   }

@@ -10,9 +10,7 @@ import dev.wharf.provisioning.KeyedLocks;
 import dev.wharf.provisioning.Outcome;
 import dev.wharf.provisioning.ServiceException;
 import dev.wharf.provisioning.Writes;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
@@ -23,9 +21,6 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
-import redis.clients.jedis.Protocol;
-import redis.clients.jedis.exceptions.JedisAccessControlException;
-import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.ScanParams;
 
@@ -38,11 +33,12 @@ public final class RedisProvisioner implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RedisProvisioner.class);
 
-  private static final String SERVICE = "Redis";
+  private static final String SERVICE = RedisAcl.SERVICE;
   private static final int TIMEOUT_MS = 10_000;
 
   private final RedisServer server;
   private final Writes writes;
+  private final RedisAcl acl;
   private final JedisPool pool;
   private final KeyedLocks<AppRef> locks = new KeyedLocks<>();
   /** Serialises the prefix-conflict check with the write it guards. */
@@ -53,6 +49,7 @@ public final class RedisProvisioner implements AutoCloseable {
   public RedisProvisioner(RedisServer server, Writes writes) {
     this.server = server;
     this.writes = writes;
+    this.acl = new RedisAcl(writes);
     var poolConfig = new GenericObjectPoolConfig<Jedis>();
     poolConfig.setMaxTotal(16);
     poolConfig.setMaxIdle(8);
@@ -92,7 +89,7 @@ public final class RedisProvisioner implements AutoCloseable {
     String user = Names.redisUser(app);
     return withLock(app, "ensure the ACL user of " + app, j -> {
       RedisUser ref = reference(j);
-      RedisUser current = getUser(j, user);
+      RedisUser current = acl.getUser(j, user);
       if (current != null && RedisUserCheck.matches(current, ref, prefix)) {
         return new EnsuredUser(Outcome.of(Change.UNCHANGED),
             known.filter(k -> RedisUserCheck.acceptsPassword(current, k)).isPresent());
@@ -107,7 +104,7 @@ public final class RedisProvisioner implements AutoCloseable {
         if (current == null || !current.keys().equals(RedisAclRules.keyPattern(prefix))) {
           refuseConflicts(j, app, user, prefix);
         }
-        setUser(j, user, rules, password != null ? password : restored);
+        acl.setUser(j, user, rules, password != null ? password : restored);
       } finally {
         keysLock.unlock();
       }
@@ -123,11 +120,11 @@ public final class RedisProvisioner implements AutoCloseable {
   public Outcome rotate(AppRef app) {
     String user = Names.redisUser(app);
     return withLock(app, "rotate the password of " + app, j -> {
-      if (getUser(j, user) == null) {
+      if (acl.getUser(j, user) == null) {
         return Outcome.of(Change.ABSENT);
       }
       var password = Secret.generate();
-      setUser(j, user, List.of("resetpass", ">" + password.reveal()), password);
+      acl.setUser(j, user, List.of("resetpass", ">" + password.reveal()), password);
       return Outcome.of(Change.UPDATED, password);
     });
   }
@@ -144,7 +141,7 @@ public final class RedisProvisioner implements AutoCloseable {
       boolean deleted = false;
       if (dropKeysUnder.isPresent()) {
         KeyPrefix prefix = dropKeysUnder.get();
-        var other = PrefixConflicts.find(aclList(j), user, prefix);
+        var other = PrefixConflicts.find(acl.list(j), user, prefix);
         if (other.isPresent()) {
           LOG.warn("{}: keeping the keys under \"{}\": Redis user {} may use them too (its pattern {})",
               app, prefix, other.get().user(), other.get().pattern());
@@ -152,9 +149,8 @@ public final class RedisProvisioner implements AutoCloseable {
           deleted = unlinkKeys(j, prefix) > 0;
         }
       }
-      if (getUser(j, user) != null) {
-        writes.record("redis acl deluser");
-        acl(j, "DELUSER", user);
+      if (acl.getUser(j, user) != null) {
+        acl.deleteUser(j, user);
         deleted = true;
       }
       return Outcome.of(deleted ? Change.DELETED : Change.ABSENT);
@@ -169,10 +165,10 @@ public final class RedisProvisioner implements AutoCloseable {
   public boolean verify(AppRef app, Secret password) {
     String user = Names.redisUser(app);
     try (var j = pool.getResource()) {
-      RedisUser current = getUser(j, user);
+      RedisUser current = acl.getUser(j, user);
       return current != null && RedisUserCheck.acceptsPassword(current, password);
     } catch (JedisException e) {
-      throw new ServiceException(SERVICE, unavailable(e), 0, "Redis at " + server.host() + ":" + server.port()
+      throw new ServiceException(SERVICE, RedisAcl.unavailable(e), 0, "Redis at " + server.host() + ":" + server.port()
           + " could not check the password of " + app + ": " + e.getClass().getSimpleName(), null);
     }
   }
@@ -202,16 +198,8 @@ public final class RedisProvisioner implements AutoCloseable {
     return removed;
   }
 
-  private static List<String> aclList(Jedis j) {
-    var lines = new ArrayList<String>();
-    for (Object o : (List<?>) acl(j, "LIST")) {
-      lines.add(RedisUser.text(o));
-    }
-    return lines;
-  }
-
   private void refuseConflicts(Jedis j, AppRef app, String user, KeyPrefix prefix) {
-    PrefixConflicts.find(aclList(j), user, prefix).ifPresent(c -> {
+    PrefixConflicts.find(acl.list(j), user, prefix).ifPresent(c -> {
       throw ServiceException.rejected(SERVICE, "Redis key prefix \"" + prefix + "\" of " + app
           + " overlaps the keys " + c.pattern() + " of Redis user " + c.user()
           + ": choose a prefix no other app's prefix starts with, and that starts with no"
@@ -231,11 +219,11 @@ public final class RedisProvisioner implements AutoCloseable {
       }
       version = RedisVersion.fromInfo(j.info("server"));
       String name = Names.redisRulesReference(RedisAclRules.fingerprint(version));
-      ref = getUser(j, name);
+      ref = acl.getUser(j, name);
       if (ref == null) {
-        setUser(j, name, RedisAclRules.referenceUser(version), null);
+        acl.setUser(j, name, RedisAclRules.referenceUser(version), null);
         removeStaleReferences(j, name);
-        ref = getUser(j, name);
+        ref = acl.getUser(j, name);
       }
       reference = ref;
       return ref;
@@ -243,43 +231,10 @@ public final class RedisProvisioner implements AutoCloseable {
   }
 
   private void removeStaleReferences(Jedis j, String current) {
-    for (Object o : (List<?>) acl(j, "USERS")) {
-      String name = RedisUser.text(o);
+    for (String name : acl.users(j)) {
       if (Names.isRedisRulesReference(name) && !name.equals(current)) {
-        writes.record("redis acl deluser");
-        acl(j, "DELUSER", name);
+        acl.deleteUser(j, name);
       }
-    }
-  }
-
-  private static Object acl(Jedis j, String... args) {
-    return j.sendCommand(Protocol.Command.ACL, args);
-  }
-
-  private static RedisUser getUser(Jedis j, String user) {
-    Object reply = acl(j, "GETUSER", user);
-    return reply instanceof List<?> list ? RedisUser.parse(list) : null;
-  }
-
-  /**
-   * Sends ACL SETUSER. When the rules carry a password, a refusal is reported without the
-   * server's text (Redis quotes the offending rule) and without the cause.
-   */
-  private void setUser(Jedis j, String user, List<String> rules, Secret password) {
-    writes.record("redis acl setuser");
-    var args = new ArrayList<String>();
-    args.add("SETUSER");
-    args.add(user);
-    args.addAll(rules);
-    try {
-      acl(j, args.toArray(String[]::new));
-    } catch (JedisException e) {
-      if (password == null) {
-        throw new ServiceException(SERVICE, unavailable(e), 0, "Redis refused ACL SETUSER " + user + ": "
-            + e.getMessage(), e);
-      }
-      throw new ServiceException(SERVICE, unavailable(e), 0, "Redis refused ACL SETUSER " + user
-          + " (the rules carried a password, so the server's message is withheld)", null);
     }
   }
 
@@ -303,16 +258,8 @@ public final class RedisProvisioner implements AutoCloseable {
     } catch (ServiceException e) {
       throw e;
     } catch (JedisException e) {
-      throw new ServiceException(SERVICE, unavailable(e), 0, "Redis at " + server.host() + ":" + server.port()
+      throw new ServiceException(SERVICE, RedisAcl.unavailable(e), 0, "Redis at " + server.host() + ":" + server.port()
           + " could not " + what + ": " + e.getMessage(), e);
     }
-  }
-
-  /**
-   * True when the command failed because Redis could not be reached or the connection broke,
-   * or no connection came free in time; false when Redis answered with an error.
-   */
-  private static boolean unavailable(JedisException e) {
-    return e instanceof JedisConnectionException || e.getCause() instanceof NoSuchElementException;
   }
 }

@@ -105,9 +105,8 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
     Progress progress = new Progress(app, status, clock.instant());
 
     Optional<AppRef> ref = validateSpec(app, context, progress);
-    ref.ifPresent(r -> report.started(app, progress, context));
     Optional<AppRun> run = ref.flatMap(r -> loadStoredSecrets(app, r, progress));
-    Optional<ProvisionedNames> names = run.map(r -> provision(r, progress));
+    Optional<ProvisionedNames> names = run.map(r -> provision(r, progress, context));
     return updateStatus(app, ref, run.flatMap(r -> names.map(n -> new Done(r, n))), progress, before, context);
   }
 
@@ -136,8 +135,16 @@ public class AppReconciler implements Reconciler<App>, Cleaner<App> {
    * then their results merged into the OpenBao entry, which is stored, then the ExternalSecrets
    * that carry its version. Returns what status.provisioned is to show.
    */
-  private ProvisionedNames provision(AppRun run, Progress progress) {
+  private ProvisionedNames provision(AppRun run, Progress progress, Context<App> context) {
     Future<List<CapabilityOutcome>> capabilities = Parallel.start(() -> provisionCapabilities(run));
+    // Kubernetes API calls, made while the capabilities wait on the other servers: a new
+    // generation's Reconciling=True, then the namespace objects.
+    try {
+      report.started(run.app(), progress, context);
+    } catch (RuntimeException e) {
+      Parallel.join(capabilities, "provisioning " + run.ref()); // no provisioning left running behind a retry
+      throw e;
+    }
     Optional<StepFailure> objects = applyNamespaceObjects(run);
     List<CapabilityOutcome> outcomes = Parallel.join(capabilities, "provisioning " + run.ref());
     outcomes.forEach(outcome -> report(outcome, progress));

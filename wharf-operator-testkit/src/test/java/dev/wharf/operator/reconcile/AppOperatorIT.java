@@ -26,8 +26,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 
@@ -38,23 +36,7 @@ import redis.clients.jedis.Jedis;
  * Each test uses its own App names and checks only what it did itself, so the tests do not
  * depend on each other or on their order.
  */
-class AppOperatorIT {
-  static OperatorHarness h;
-  static Apps apps;
-
-  @BeforeAll
-  static void start() {
-    h = new OperatorHarness(Duration.ofMinutes(5));
-    apps = new Apps(h);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (h != null) {
-      h.close();
-    }
-  }
-
+class AppOperatorIT extends WithOperator {
   @Test
   void createdAppBecomesReadyWithEveryObjectAndExternalResource() {
     apps.create("team-a", "greeter", fullSpec("team-a"));

@@ -13,10 +13,7 @@ import dev.wharf.core.Names;
 import dev.wharf.operator.stub.HarborStub;
 import dev.wharf.operator.testing.OperatorHarness;
 import dev.wharf.operator.testing.TestOidc;
-import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,23 +21,7 @@ import org.junit.jupiter.api.Test;
  * was refused, or whose spec changed to names it never got, cannot take another team's data
  * or a same-named account that something else made.
  */
-class CleanupIT {
-  static OperatorHarness h;
-  static Apps apps;
-
-  @BeforeAll
-  static void start() {
-    h = new OperatorHarness(Duration.ofMinutes(5));
-    apps = new Apps(h);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (h != null) {
-      h.close();
-    }
-  }
-
+class CleanupIT extends WithOperator {
   static AppSpec deleting(AppSpec spec, String keyPrefix) {
     spec.setRedis(new RedisSpec(true, keyPrefix));
     spec.setDeletionPolicy(DeletionPolicy.DELETE);

@@ -11,12 +11,9 @@ import dev.wharf.core.AppRef;
 import dev.wharf.core.Names;
 import dev.wharf.operator.stub.HarborStub;
 import dev.wharf.operator.stub.StubServer;
-import dev.wharf.operator.testing.OperatorHarness;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,23 +21,7 @@ import org.junit.jupiter.api.Test;
  * robot and its id stay through rotation and repair, a robot of ours that exists already is
  * taken over, and a resync reads the robot by id and checks its secret with two requests.
  */
-class HarborRobotIT {
-  static OperatorHarness h;
-  static Apps apps;
-
-  @BeforeAll
-  static void start() {
-    h = new OperatorHarness(Duration.ofMinutes(5));
-    apps = new Apps(h);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (h != null) {
-      h.close();
-    }
-  }
-
+class HarborRobotIT extends WithOperator {
   static AppSpec registry() {
     AppSpec spec = new AppSpec("team-a");
     spec.setRegistry(new RegistrySpec(true));

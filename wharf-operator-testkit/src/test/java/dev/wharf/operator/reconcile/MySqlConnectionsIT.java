@@ -8,13 +8,10 @@ import dev.wharf.api.AppSpec;
 import dev.wharf.api.AppStatus;
 import dev.wharf.api.MySqlSpec;
 import dev.wharf.core.MySqlPrivileges;
-import dev.wharf.operator.testing.OperatorHarness;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,23 +19,7 @@ import org.junit.jupiter.api.Test;
  * MAX_USER_CONNECTIONS, the platform's default applies without it, a change is applied, and a
  * value above the platform's maximum (100 in the harness, the platform default) is refused.
  */
-class MySqlConnectionsIT {
-  static OperatorHarness h;
-  static Apps apps;
-
-  @BeforeAll
-  static void start() {
-    h = new OperatorHarness(Duration.ofMinutes(5));
-    apps = new Apps(h);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (h != null) {
-      h.close();
-    }
-  }
-
+class MySqlConnectionsIT extends WithOperator {
   static AppSpec mysql(Integer maxConnections) {
     AppSpec spec = new AppSpec("team-a");
     MySqlSpec mysql = new MySqlSpec(true, MySqlPrivileges.READ_WRITE);

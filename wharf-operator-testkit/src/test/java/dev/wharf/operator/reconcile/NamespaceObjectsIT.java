@@ -8,15 +8,12 @@ import dev.wharf.api.AppStatus;
 import dev.wharf.api.DashboardsSpec;
 import dev.wharf.api.RedisSpec;
 import dev.wharf.api.RegistrySpec;
-import dev.wharf.operator.testing.OperatorHarness;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,23 +21,7 @@ import org.junit.jupiter.api.Test;
  * what the App controls and only the fields it manages, and never takes over an object of the
  * same name that something else made.
  */
-class NamespaceObjectsIT {
-  static OperatorHarness h;
-  static Apps apps;
-
-  @BeforeAll
-  static void start() {
-    h = new OperatorHarness(Duration.ofMinutes(5));
-    apps = new Apps(h);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (h != null) {
-      h.close();
-    }
-  }
-
+class NamespaceObjectsIT extends WithOperator {
   static AppSpec registryOnly() {
     AppSpec spec = new AppSpec("team-a");
     spec.setRegistry(new RegistrySpec(true));

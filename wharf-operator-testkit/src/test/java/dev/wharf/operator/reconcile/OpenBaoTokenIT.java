@@ -9,8 +9,6 @@ import dev.wharf.api.AppStatus;
 import dev.wharf.operator.testing.OperatorHarness;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,23 +16,7 @@ import org.junit.jupiter.api.Test;
  * reconcile drops it, logs in again with its ServiceAccount and succeeds, with no failure in
  * between; and the entry's writes are check-and-set.
  */
-class OpenBaoTokenIT {
-  static OperatorHarness h;
-  static Apps apps;
-
-  @BeforeAll
-  static void start() {
-    h = new OperatorHarness(Duration.ofMinutes(5));
-    apps = new Apps(h);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (h != null) {
-      h.close();
-    }
-  }
-
+class OpenBaoTokenIT extends WithOperator {
   @Test
   void aRevokedTokenIsReplacedByANewLoginAndTheReconcileSucceeds() {
     apps.create("team-a", "relogin", fullSpec("team-a"));

@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,24 +23,8 @@ import org.junit.jupiter.api.Test;
  * server down and back, a lost account made again, deleted. The log is the one slf4j-simple
  * writes to the file the failsafe configuration names ({@value #LOG_FILE_PROPERTY}).
  */
-class OperatorSecretsIT {
+class OperatorSecretsIT extends WithOperator {
   static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";
-  static OperatorHarness h;
-  static Apps apps;
-
-  @BeforeAll
-  static void start() {
-    h = new OperatorHarness(Duration.ofMinutes(5));
-    apps = new Apps(h);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (h != null) {
-      h.close();
-    }
-  }
-
   @Test
   void noSecretReachesTheLogStatusOrEvents() throws Exception {
     List<Map<String, String>> stored = new ArrayList<>();

@@ -9,31 +9,13 @@ import dev.wharf.operator.testing.OperatorHarness;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * How the operator writes its App: the status and the finalizer as an API server answers them,
  * including a 409 Conflict (queued on the mock server) where a real server may give one.
  */
-class WriteModeIT {
-  static OperatorHarness h;
-  static Apps apps;
-
-  @BeforeAll
-  static void start() {
-    h = new OperatorHarness(Duration.ofMinutes(5));
-    apps = new Apps(h);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (h != null) {
-      h.close();
-    }
-  }
-
+class WriteModeIT extends WithOperator {
   static String appPath(String ns, String name) {
     return "/apis/" + App.GROUP + "/" + App.VERSION + "/namespaces/" + ns + "/apps/" + name;
   }

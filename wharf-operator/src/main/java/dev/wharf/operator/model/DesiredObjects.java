@@ -45,19 +45,19 @@ public final class DesiredObjects {
    * it is written on the ExternalSecrets so that a new version makes ESO sync at once.
    */
   public List<HasMetadata> build(App app, long kvVersion) {
+    List<HasMetadata> out = new ArrayList<>(namespaceObjects(app));
+    out.addAll(externalSecrets(app, kvVersion));
+    return out;
+  }
+
+  /** The objects that do not depend on the stored secret: ServiceAccount, SecretStore, dashboard, NetworkPolicy. */
+  public List<HasMetadata> namespaceObjects(App app) {
     AppRef ref = AppRef.of(app.getMetadata().getNamespace(), app.getMetadata().getName());
     var spec = app.getSpec();
     List<HasMetadata> out = new ArrayList<>();
     out.add(serviceAccount(app, ref, spec.registryEnabled()));
-    List<String> keys = PlatformKeys.forApp(spec.mysqlEnabled(), spec.redisEnabled(), spec.oidcEnabled());
-    if (!keys.isEmpty() || spec.registryEnabled()) {
+    if (!keys(app).isEmpty() || spec.registryEnabled()) {
       out.add(secretStore(app, ref));
-    }
-    if (!keys.isEmpty()) {
-      out.add(platformExternalSecret(app, ref, keys, kvVersion));
-    }
-    if (spec.registryEnabled()) {
-      out.add(registryExternalSecret(app, ref, kvVersion));
     }
     if (spec.dashboardsEnabled()) {
       out.add(new ConfigMapBuilder()
@@ -70,6 +70,25 @@ public final class DesiredObjects {
       out.add(networkPolicy(app, ref));
     }
     return out;
+  }
+
+  /** The ExternalSecrets, which carry {@code kvVersion}, the version of the app's stored secret. */
+  public List<HasMetadata> externalSecrets(App app, long kvVersion) {
+    AppRef ref = AppRef.of(app.getMetadata().getNamespace(), app.getMetadata().getName());
+    List<HasMetadata> out = new ArrayList<>();
+    List<String> keys = keys(app);
+    if (!keys.isEmpty()) {
+      out.add(platformExternalSecret(app, ref, keys, kvVersion));
+    }
+    if (app.getSpec().registryEnabled()) {
+      out.add(registryExternalSecret(app, ref, kvVersion));
+    }
+    return out;
+  }
+
+  private static List<String> keys(App app) {
+    var spec = app.getSpec();
+    return PlatformKeys.forApp(spec.mysqlEnabled(), spec.redisEnabled(), spec.oidcEnabled());
   }
 
   private HasMetadata serviceAccount(App app, AppRef ref, boolean registry) {

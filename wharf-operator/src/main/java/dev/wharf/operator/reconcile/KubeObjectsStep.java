@@ -52,16 +52,16 @@ public final class KubeObjectsStep {
 
   /** Every object but the ExternalSecrets: none of them depends on the stored secret. */
   public void ensureNamespaceObjects(AppRun run) {
-    ensure(run, 0, kind -> kind != ExternalSecretResource.class); // the version goes on the ExternalSecrets only
+    ensure(run, model.namespaceObjects(run.app()), kind -> kind != ExternalSecretResource.class);
   }
 
   /** The ExternalSecrets, which carry {@code kvVersion}, the version of the app's stored secret. */
   public void ensureExternalSecrets(AppRun run, long kvVersion) {
-    ensure(run, kvVersion, kind -> kind == ExternalSecretResource.class);
+    ensure(run, model.externalSecrets(run.app(), kvVersion), kind -> kind == ExternalSecretResource.class);
   }
 
-  private void ensure(AppRun run, long kvVersion, Predicate<Class<?>> kinds) {
-    List<HasMetadata> desired = model.build(run.app(), kvVersion).stream().filter(o -> kinds.test(o.getClass())).toList();
+  /** Applies {@code desired}; deletes what the App controls of {@code kinds} that it no longer wants. */
+  private void ensure(AppRun run, List<HasMetadata> desired, Predicate<Class<?>> kinds) {
     // The objects are independent: apply them side by side, then report the first failure.
     Parallel.runAll(desired.stream().<Runnable>map(want -> () -> apply(run, want)).toList(), "applying objects of " + run.ref());
     for (Possible p : possible(run.ref())) {

@@ -5,19 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wharf.core.AppRef;
 import dev.wharf.core.KeyPrefix;
-import dev.wharf.core.MySqlPrivileges;
-import dev.wharf.core.MySqlServer;
 import dev.wharf.core.Names;
 import dev.wharf.core.RedisServer;
 import dev.wharf.core.Secret;
 import dev.wharf.examples.greeter.data.Greeting;
 import dev.wharf.examples.greeter.data.GreetingService;
-import dev.wharf.local.LocalRuntime;
 import dev.wharf.local.Service;
 import dev.wharf.local.SharedRuntime;
-import dev.wharf.provisioning.Writes;
-import dev.wharf.provisioning.mysql.MySqlProvisioner;
-import dev.wharf.provisioning.redis.RedisProvisioner;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,29 +43,8 @@ class GreeterIT {
 
   @DynamicPropertySource
   static void platformEnv(DynamicPropertyRegistry env) {
-    LocalRuntime runtime = SharedRuntime.get(Service.MYSQL, Service.REDIS);
-    MySqlServer m = runtime.mysql();
-    RedisServer r = runtime.redis();
-    Secret mysqlPassword;
-    try (var mysql = new MySqlProvisioner(
-            m, new Writes());
-        var redis = new RedisProvisioner(
-            r, new Writes())) {
-      mysql.ensure(APP, MySqlPrivileges.READ_WRITE);
-      mysqlPassword = mysql.rotate(APP).secret().orElseThrow();
-      redis.ensure(APP, PREFIX);
-      redisPassword = redis.rotate(APP).secret().orElseThrow();
-      env.add("MYSQL_URL", () -> mysql.jdbcUrl(APP));
-      env.add("REDIS_URL", redis::url);
-    }
-    env.add("MYSQL_USERNAME", () -> Names.mysqlUser(APP));
-    env.add("MYSQL_PASSWORD", mysqlPassword::reveal);
-    env.add("REDIS_USERNAME", () -> Names.redisUser(APP));
-    env.add("REDIS_PASSWORD", redisPassword::reveal);
-    env.add("REDIS_KEY_PREFIX", PREFIX::value);
     // Keys are fetched lazily, so no Keycloak is needed for what this test calls.
-    env.add("OIDC_ISSUER_URI", () -> "http://127.0.0.1:9/realms/wharf");
-    env.add("OIDC_CLIENT_ID", () -> Names.keycloakClientId(APP));
+    redisPassword = TestPlatform.provision(APP, PREFIX, () -> "http://127.0.0.1:9/realms/wharf", env).redisPassword();
   }
 
   @Autowired GreetingService greetings;

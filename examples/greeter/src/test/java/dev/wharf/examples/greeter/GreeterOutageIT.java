@@ -6,17 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wharf.core.AppRef;
 import dev.wharf.core.KeyPrefix;
-import dev.wharf.core.MySqlPrivileges;
-import dev.wharf.core.MySqlServer;
 import dev.wharf.core.Names;
-import dev.wharf.core.RedisServer;
 import dev.wharf.core.Secret;
 import dev.wharf.local.LocalRuntime;
 import dev.wharf.local.Service;
 import dev.wharf.local.SharedRuntime;
-import dev.wharf.provisioning.Writes;
-import dev.wharf.provisioning.mysql.MySqlProvisioner;
-import dev.wharf.provisioning.redis.RedisProvisioner;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,25 +43,9 @@ class GreeterOutageIT {
 
   @DynamicPropertySource
   static void platformEnv(DynamicPropertyRegistry env) {
-    LocalRuntime runtime = SharedRuntime.get(Service.MYSQL, Service.REDIS);
-    MySqlServer m = runtime.mysql();
-    try (var mysql = new MySqlProvisioner(
-            m, new Writes());
-        var redis = redis(runtime)) {
-      mysql.ensure(APP, MySqlPrivileges.READ_WRITE);
-      mysqlPassword = mysql.rotate(APP).secret().orElseThrow();
-      redis.ensure(APP, PREFIX);
-      redisPassword = redis.rotate(APP).secret().orElseThrow();
-      env.add("MYSQL_URL", () -> mysql.jdbcUrl(APP));
-      env.add("REDIS_URL", redis::url);
-    }
-    env.add("MYSQL_USERNAME", () -> Names.mysqlUser(APP));
-    env.add("MYSQL_PASSWORD", mysqlPassword::reveal);
-    env.add("REDIS_USERNAME", () -> Names.redisUser(APP));
-    env.add("REDIS_PASSWORD", redisPassword::reveal);
-    env.add("REDIS_KEY_PREFIX", PREFIX::value);
-    env.add("OIDC_ISSUER_URI", ISSUER::issuer);
-    env.add("OIDC_CLIENT_ID", () -> Names.keycloakClientId(APP));
+    TestPlatform platform = TestPlatform.provision(APP, PREFIX, ISSUER::issuer, env);
+    mysqlPassword = platform.mysqlPassword();
+    redisPassword = platform.redisPassword();
   }
 
   @AfterAll
@@ -104,7 +82,7 @@ class GreeterOutageIT {
     runtime.restart(Service.REDIS);
     // A restarted Redis has lost the users it had not saved: provisioning brings greeter's back
     // with the password greeter has, as the operator's resync does.
-    try (var redis = redis(runtime)) {
+    try (var redis = TestPlatform.redis(runtime)) {
       redis.ensure(APP, PREFIX, Optional.of(redisPassword));
     }
     assertBack(path, "Redis");
@@ -155,11 +133,5 @@ class GreeterOutageIT {
       b.method(method, HttpRequest.BodyPublishers.noBody());
     }
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static RedisProvisioner redis(LocalRuntime runtime) {
-    RedisServer r = runtime.redis();
-    return new RedisProvisioner(r,
-        new Writes());
   }
 }
